@@ -4,6 +4,9 @@
 //! INTERFACE (fixed; the pipeline depends on it): [`EventLexicon::from_data`],
 //! [`EventLexicon::code`], [`CodingInput`].
 
+pub mod dates;
+pub mod magnitude;
+
 use dyad_actors::Actors;
 use dyad_data::{DataError, DataSet};
 use dyad_model::{Date, Event};
