@@ -4,8 +4,27 @@
 //!
 //! INTERFACE (fixed; the pipeline and the CLI depend on it): [`read`], [`Format`],
 //! [`SourceDocument`], [`IngestError`].
+//!
+//! How a read goes:
+//! 1. gzip input (by magic bytes, whatever the name) is decompressed, with a hard cap on
+//!    the decompressed size ([`gzip`]);
+//! 2. the format is detected from the name and, failing that, the content ([`detect`]);
+//! 3. the format's reader builds paragraphs and metadata ([`text`], [`jsonl`], [`html`]);
+//! 4. notices (paywall, cookie, newsletter, share, "read more" ...) are removed from the
+//!    paragraphs of every format, each removal recorded in [`SourceDocument::removed`]
+//!    ([`notices`]).
+
+pub mod dates;
+mod detect;
+pub mod gzip;
+pub mod html;
+mod jsonl;
+pub mod notices;
+pub mod text;
 
 use dyad_model::{Date, Removed};
+
+pub use detect::detect;
 
 /// The input formats dyad reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,9 +61,15 @@ pub struct IngestError {
     pub message: String,
 }
 
-/// Detects the format of `bytes` from the input's name and, failing that, its content.
-pub fn detect(_name: &str, _bytes: &[u8]) -> Format {
-    Format::Text
+impl IngestError {
+    /// An error about the whole input.
+    pub(crate) fn input(input: &str, message: impl Into<String>) -> IngestError {
+        IngestError {
+            input: input.to_string(),
+            record: None,
+            message: message.into(),
+        }
+    }
 }
 
 /// Reads every document of one input. A broken record yields an `Err` for that record and
@@ -53,10 +78,102 @@ pub fn read<'a>(
     name: &'a str,
     bytes: &'a [u8],
 ) -> Box<dyn Iterator<Item = Result<SourceDocument, IngestError>> + 'a> {
-    let text = String::from_utf8_lossy(bytes).into_owned();
-    Box::new(std::iter::once(Ok(SourceDocument {
-        id: name.to_string(),
-        text,
-        ..Default::default()
-    })))
+    let format = detect(name, bytes);
+    let bytes: std::borrow::Cow<'a, [u8]> = if gzip::is_gzip(bytes) {
+        match gzip::decompress(bytes, gzip::MAX_DECOMPRESSED) {
+            Ok(plain) => std::borrow::Cow::Owned(plain),
+            Err(e) => {
+                return Box::new(std::iter::once(Err(IngestError::input(
+                    name,
+                    e.to_string(),
+                ))))
+            }
+        }
+    } else {
+        std::borrow::Cow::Borrowed(bytes)
+    };
+    match format {
+        Format::Text => Box::new(std::iter::once(Ok(text::read_text(name, &bytes)))),
+        Format::Html => Box::new(std::iter::once(Ok(html::read_html(name, &bytes)))),
+        Format::Jsonl => Box::new(jsonl::JsonlReader::new(name, bytes.into_owned())),
+        Format::Warc => Box::new(std::iter::once(Err(IngestError::input(
+            name,
+            "WARC input is not supported yet (it comes with the web-ingestion work)",
+        )))),
+        Format::Feed => Box::new(std::iter::once(Err(IngestError::input(
+            name,
+            "RSS/Atom feed input is not supported yet (it comes with the web-ingestion work)",
+        )))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warc_and_feeds_are_one_clear_error() {
+        let docs: Vec<_> = read("crawl.warc.gz", b"WARC/1.0\r\n").collect();
+        assert_eq!(docs.len(), 1);
+        let err = docs.into_iter().next().unwrap().unwrap_err();
+        assert!(
+            err.to_string().contains("WARC input is not supported yet"),
+            "{err}"
+        );
+        let docs: Vec<_> = read("-", b"<?xml version=\"1.0\"?><rss><channel/></rss>").collect();
+        assert_eq!(docs.len(), 1);
+        let err = docs.into_iter().next().unwrap().unwrap_err();
+        assert!(err.to_string().starts_with("-: RSS/Atom"), "{err}");
+    }
+
+    #[test]
+    fn gzip_is_transparent_whatever_the_name() {
+        let packed = gzip::tests_support::gzip(b"Kim met Belousov in Pyongyang on Friday.");
+        for name in ["a.txt.gz", "a.bin", "-"] {
+            let doc = read(name, &packed).next().unwrap().unwrap();
+            assert_eq!(
+                doc.text, "Kim met Belousov in Pyongyang on Friday.",
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn truncated_gzip_is_an_error_not_a_panic() {
+        let packed = gzip::tests_support::gzip(&b"Kim met Belousov in Pyongyang. ".repeat(500));
+        let cut = &packed[..packed.len() / 2];
+        let err = read("a.txt.gz", cut).next().unwrap().unwrap_err();
+        assert!(err.to_string().starts_with("a.txt.gz: "), "{err}");
+        assert!(err.message.contains("gzip"), "{err}");
+    }
+
+    #[test]
+    fn binary_junk_never_panics() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let junk: Vec<u8> = (0..20_000)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state >> 24) as u8
+            })
+            .collect();
+        for name in [
+            "junk",
+            "junk.txt",
+            "junk.html",
+            "junk.jsonl",
+            "junk.gz",
+            "junk.warc",
+        ] {
+            for doc in read(name, &junk) {
+                let _ = doc;
+            }
+        }
+        let mut gz = vec![0x1f, 0x8b];
+        gz.extend_from_slice(&junk);
+        for doc in read("junk", &gz) {
+            let _ = doc;
+        }
+    }
 }
