@@ -4,9 +4,23 @@
 //! INTERFACE (fixed; the event coder and the pipeline depend on it): [`ActorLexicon`],
 //! [`Actors`], [`ActorMention`], [`MentionKind`].
 
+mod coref;
+mod descriptors;
+mod entities;
+mod gazetteer;
+mod lexicon;
+mod people;
+mod recognizer;
+
+use std::collections::HashMap;
+
 use dyad_data::{DataError, DataSet};
 use dyad_model::{Date, Entity, Span};
+use dyad_text::normalize::fold;
 use dyad_text::TextLayer;
+
+use gazetteer::Gazetteer;
+use lexicon::{PhraseIndex, Target};
 
 /// How an actor is named at one place in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -76,16 +90,115 @@ pub enum ActorError {
 
 /// Everything the recogniser knows: countries, places, organisations, role words, people.
 #[derive(Clone, Debug, Default)]
-pub struct ActorLexicon {}
+pub struct ActorLexicon {
+    pub(crate) gaz: Gazetteer,
+    pub(crate) index: PhraseIndex,
+    /// Known people by (country, folded role), for "the Russian president" → Putin.
+    holders: HashMap<(String, String), Vec<usize>>,
+}
+
+fn role_key(role: &str) -> String {
+    fold(role).replace("defence", "defense")
+}
 
 impl ActorLexicon {
     /// Builds the lexicon from the data files (`actors/...`).
-    pub fn from_data(_data: &DataSet) -> Result<ActorLexicon, ActorError> {
-        Ok(ActorLexicon {})
+    pub fn from_data(data: &DataSet) -> Result<ActorLexicon, ActorError> {
+        let gaz = Gazetteer::load(data)?;
+        let mut index = PhraseIndex::default();
+        for (i, r) in gaz.roles.iter().enumerate() {
+            index.add(&r.phrase, Target::Role(i));
+        }
+        for (i, p) in gaz.places.iter().enumerate() {
+            for name in std::iter::once(&p.name).chain(&p.aliases) {
+                index.add(name, Target::Place(i));
+            }
+        }
+        for (i, c) in gaz.countries.iter().enumerate() {
+            for name in std::iter::once(&c.name).chain(&c.aliases) {
+                index.add(name, Target::Country(i));
+            }
+            for a in &c.adjectives {
+                index.add(a, Target::Adjective(i));
+            }
+            for p in &c.peoples {
+                index.add(p, Target::People(i));
+            }
+        }
+        for (i, o) in gaz.organisations.iter().enumerate() {
+            for name in std::iter::once(&o.name).chain(&o.aliases) {
+                index.add(name, Target::Organisation(i));
+            }
+        }
+        let mut holders: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (i, p) in gaz.people.iter().enumerate() {
+            for name in std::iter::once(&p.name).chain(&p.aliases) {
+                index.add(name, Target::Person(i));
+            }
+            for t in &p.tenures {
+                if let (Some(c), Some(r)) = (&t.country, &t.role) {
+                    let list = holders.entry((c.clone(), role_key(r))).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        Ok(ActorLexicon {
+            gaz,
+            index,
+            holders,
+        })
+    }
+
+    /// The known person who holds `role` for `code` on `date` (with no date: an open
+    /// tenure), when exactly one does.
+    pub(crate) fn holder(
+        &self,
+        code: Option<&str>,
+        role: &str,
+        date: Option<Date>,
+    ) -> Option<usize> {
+        let key = (code?.to_string(), role_key(role));
+        let in_force: Vec<usize> = self
+            .holders
+            .get(&key)?
+            .iter()
+            .copied()
+            .filter(|&p| {
+                self.gaz.people[p].tenures.iter().any(|t| {
+                    t.country.as_deref() == Some(key.0.as_str())
+                        && t.role.as_deref().map(role_key).as_deref() == Some(key.1.as_str())
+                        && match date {
+                            Some(d) => {
+                                t.start.is_none_or(|s| s <= d) && t.end.is_none_or(|e| d < e)
+                            }
+                            None => t.end.is_none(),
+                        }
+                })
+            })
+            .collect();
+        match in_force.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
     }
 
     /// Finds the actors of `text`. `published` makes dated roles date-aware.
-    pub fn recognize(&self, _text: &str, _layer: &TextLayer, _published: Option<Date>) -> Actors {
-        Actors::default()
+    pub fn recognize(&self, text: &str, layer: &TextLayer, published: Option<Date>) -> Actors {
+        let doc = recognizer::Run::new(self, text, layer, published).run();
+        let (entities, mentions) = doc.finish();
+        Actors { entities, mentions }
+    }
+
+    /// Sizes of the loaded tables: countries, places, organisations, roles, people.
+    pub fn sizes(&self) -> [usize; 5] {
+        [
+            self.gaz.countries.len(),
+            self.gaz.places.len(),
+            self.gaz.organisations.len(),
+            self.gaz.roles.len(),
+            self.gaz.people.len(),
+        ]
     }
 }

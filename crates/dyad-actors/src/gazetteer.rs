@@ -1,0 +1,436 @@
+//! Loads the actor data files (`data/actors/*.tsv`) into plain records: countries (merged
+//! with the hand-written supplement), places, organisations, role words and dated people.
+//!
+//! Nothing here matches text; [`crate::lexicon`] indexes these records for matching.
+
+use std::collections::HashMap;
+
+use dyad_data::{DataError, DataSet, Record};
+use dyad_model::{Date, EntityType, Geo};
+
+/// One country with every way the text may name it.
+#[derive(Clone, Debug)]
+pub struct Country {
+    pub iso3: String,
+    pub name: String,
+    /// Other names ("Russian Federation", "the US").
+    pub aliases: Vec<String>,
+    /// Adjectives and singular demonyms ("Russian", "North Korean").
+    pub adjectives: Vec<String>,
+    /// Plural people forms ("Russians", "Americans").
+    pub peoples: Vec<String>,
+}
+
+/// What kind of place a [`Place`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    Capital,
+    City,
+    Region,
+}
+
+/// A city or region with coordinates.
+#[derive(Clone, Debug)]
+pub struct Place {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// ISO3 of the country it lies in.
+    pub country: String,
+    pub geo: Geo,
+    pub kind: PlaceKind,
+}
+
+/// An organisation or named group.
+#[derive(Clone, Debug)]
+pub struct Organisation {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub code: Option<String>,
+    pub sector: Option<String>,
+    pub kind: EntityType,
+}
+
+/// What a role phrase does in a noun phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleKind {
+    /// A person's title ("president", "defence minister", "Gen.").
+    Title,
+    /// A body ("government", "state media", "army").
+    Body,
+    /// A collective of people ("officials", "troops", "protesters").
+    Collective,
+    /// A word that may stand inside a role phrase without setting the sector ("interim",
+    /// "former", "deputy").
+    Modifier,
+    /// A plural reference to several earlier actors ("the two nations").
+    Plural(PluralOf),
+}
+
+/// Which earlier entities a plural reference stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PluralOf {
+    Countries,
+    People,
+    Actors,
+}
+
+/// One role phrase.
+#[derive(Clone, Debug)]
+pub struct Role {
+    pub phrase: String,
+    pub sector: Option<String>,
+    pub kind: RoleKind,
+    /// The phrase makes a descriptor on its own, with no country or name ("officials").
+    pub alone: bool,
+    /// A generic head ("officials", "leader") that yields to a more specific sector word
+    /// before it ("military officials" → MIL).
+    pub generic: bool,
+}
+
+/// One dated role of a known person.
+#[derive(Clone, Debug)]
+pub struct Tenure {
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub role: Option<String>,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+}
+
+/// A known person and their tenures (several lines of `people.tsv` with the same name).
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub tenures: Vec<Tenure>,
+}
+
+impl Person {
+    /// The tenure in force on `date`; else the latest one that began before it; with no
+    /// date, the latest tenure.
+    pub fn tenure_on(&self, date: Option<Date>) -> Option<&Tenure> {
+        let latest = || self.tenures.iter().max_by_key(|t| t.start);
+        let Some(d) = date else {
+            return latest();
+        };
+        let began = |t: &&Tenure| t.start.is_none_or(|s| s <= d);
+        self.tenures
+            .iter()
+            .filter(began)
+            .filter(|t| t.end.is_none_or(|e| d < e))
+            .max_by_key(|t| t.start)
+            .or_else(|| self.tenures.iter().filter(began).max_by_key(|t| t.start))
+            .or_else(latest)
+    }
+}
+
+/// All actor data.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    pub countries: Vec<Country>,
+    pub places: Vec<Place>,
+    pub organisations: Vec<Organisation>,
+    pub roles: Vec<Role>,
+    pub people: Vec<Person>,
+}
+
+const COUNTRIES: &str = "actors/countries.tsv";
+const COUNTRIES_EXTRA: &str = "actors/countries-extra.tsv";
+const PLACES: &str = "actors/places.tsv";
+const PLACES_EXTRA: &str = "actors/places-extra.tsv";
+const ORGANISATIONS: &str = "actors/organisations.tsv";
+const ROLES: &str = "actors/roles.tsv";
+const PEOPLE: &str = "actors/people.tsv";
+
+impl Gazetteer {
+    /// Reads every actor table present in `data`; missing optional files are empty.
+    pub fn load(data: &DataSet) -> Result<Gazetteer, DataError> {
+        let mut g = Gazetteer::default();
+        g.load_countries(data)?;
+        for file in [PLACES, PLACES_EXTRA] {
+            if data.get(file).is_some() {
+                g.load_places(data, file)?;
+            }
+        }
+        if data.get(ORGANISATIONS).is_some() {
+            g.load_organisations(data)?;
+        }
+        if data.get(ROLES).is_some() {
+            g.load_roles(data)?;
+        }
+        if data.get(PEOPLE).is_some() {
+            g.load_people(data)?;
+        }
+        Ok(g)
+    }
+
+    fn load_countries(&mut self, data: &DataSet) -> Result<(), DataError> {
+        let mut by_iso: HashMap<String, usize> = HashMap::new();
+        if data.get(COUNTRIES).is_some() {
+            for r in data.table(COUNTRIES)?.records {
+                let iso3 = required(&r, COUNTRIES, "iso3")?.to_string();
+                let name = required(&r, COUNTRIES, "name")?.to_string();
+                by_iso.insert(iso3.clone(), self.countries.len());
+                self.countries.push(Country {
+                    iso3,
+                    name,
+                    aliases: owned(r.list("aliases")),
+                    adjectives: owned(r.list("adjectives")),
+                    peoples: Vec::new(),
+                });
+            }
+        }
+        if data.get(COUNTRIES_EXTRA).is_some() {
+            for r in data.table(COUNTRIES_EXTRA)?.records {
+                let iso3 = required(&r, COUNTRIES_EXTRA, "iso3")?.to_string();
+                let i = match by_iso.get(&iso3) {
+                    Some(&i) => i,
+                    None => {
+                        let name = required(&r, COUNTRIES_EXTRA, "name")?.to_string();
+                        by_iso.insert(iso3.clone(), self.countries.len());
+                        self.countries.push(Country {
+                            iso3: iso3.clone(),
+                            name,
+                            aliases: Vec::new(),
+                            adjectives: Vec::new(),
+                            peoples: Vec::new(),
+                        });
+                        self.countries.len() - 1
+                    }
+                };
+                let c = &mut self.countries[i];
+                if let Some(name) = r.get("name") {
+                    if name != c.name {
+                        let old = std::mem::replace(&mut c.name, name.to_string());
+                        c.aliases.push(old);
+                    }
+                }
+                c.aliases.extend(owned(r.list("aliases")));
+                c.adjectives.extend(owned(r.list("adjectives")));
+                c.peoples.extend(owned(r.list("peoples")));
+                let remove: Vec<String> =
+                    r.list("remove").iter().map(|s| s.to_lowercase()).collect();
+                if !remove.is_empty() {
+                    c.aliases.retain(|a| !remove.contains(&a.to_lowercase()));
+                    c.adjectives.retain(|a| !remove.contains(&a.to_lowercase()));
+                    c.peoples.retain(|a| !remove.contains(&a.to_lowercase()));
+                }
+            }
+        }
+        for c in &mut self.countries {
+            // Plural people forms of "-an"/"-i" adjectives ("Russians", "Israelis").
+            let derived: Vec<String> = c
+                .adjectives
+                .iter()
+                .filter(|a| a.ends_with('n') || a.ends_with('i'))
+                .map(|a| format!("{a}s"))
+                .collect();
+            for d in derived {
+                if !c.peoples.iter().any(|p| p.eq_ignore_ascii_case(&d)) {
+                    c.peoples.push(d);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn load_places(&mut self, data: &DataSet, file: &str) -> Result<(), DataError> {
+        for r in data.table(file)?.records {
+            let name = required(&r, file, "name")?.to_string();
+            let country = required(&r, file, "country")?.to_string();
+            let lat = number(&r, file, "lat")?;
+            let lon = number(&r, file, "lon")?;
+            let geonameid = match r.get("geonameid") {
+                Some(v) => Some(
+                    v.parse::<u64>()
+                        .map_err(|_| r.error(file, format!("geonameid {v:?} is not a number")))?,
+                ),
+                None => None,
+            };
+            let kind = match r.get("kind").unwrap_or("city") {
+                "capital" => PlaceKind::Capital,
+                "city" => PlaceKind::City,
+                "region" => PlaceKind::Region,
+                other => return Err(r.error(file, format!("unknown place kind {other:?}"))),
+            };
+            // A supplement line for a place already listed only adds its aliases.
+            if let Some(known) = self
+                .places
+                .iter_mut()
+                .find(|p| p.name == name && p.country == country)
+            {
+                known.aliases.extend(owned(r.list("aliases")));
+                continue;
+            }
+            self.places.push(Place {
+                name,
+                aliases: owned(r.list("aliases")),
+                country,
+                geo: Geo {
+                    lat,
+                    lon,
+                    geonameid,
+                },
+                kind,
+            });
+        }
+        Ok(())
+    }
+
+    fn load_organisations(&mut self, data: &DataSet) -> Result<(), DataError> {
+        for r in data.table(ORGANISATIONS)?.records {
+            let kind = match r.get("type").unwrap_or("ORGANIZATION") {
+                "ORGANIZATION" => EntityType::Organization,
+                "GROUP" => EntityType::Group,
+                other => {
+                    return Err(r.error(ORGANISATIONS, format!("unknown entity type {other:?}")))
+                }
+            };
+            self.organisations.push(Organisation {
+                name: required(&r, ORGANISATIONS, "name")?.to_string(),
+                aliases: owned(r.list("aliases")),
+                code: r.get("code").map(str::to_string),
+                sector: r.get("sector").map(str::to_string),
+                kind,
+            });
+        }
+        Ok(())
+    }
+
+    fn load_roles(&mut self, data: &DataSet) -> Result<(), DataError> {
+        for r in data.table(ROLES)?.records {
+            let kind = match required(&r, ROLES, "type")? {
+                "title" => RoleKind::Title,
+                "body" => RoleKind::Body,
+                "collective" => RoleKind::Collective,
+                "modifier" => RoleKind::Modifier,
+                "plural-countries" => RoleKind::Plural(PluralOf::Countries),
+                "plural-people" => RoleKind::Plural(PluralOf::People),
+                "plural-actors" => RoleKind::Plural(PluralOf::Actors),
+                other => return Err(r.error(ROLES, format!("unknown role type {other:?}"))),
+            };
+            let flags = r.list("flags");
+            for phrase in std::iter::once(required(&r, ROLES, "phrase")?).chain(r.list("variants"))
+            {
+                self.roles.push(Role {
+                    phrase: phrase.to_string(),
+                    sector: r.get("sector").map(str::to_string),
+                    kind,
+                    alone: flags.contains(&"alone"),
+                    generic: flags.contains(&"generic"),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn load_people(&mut self, data: &DataSet) -> Result<(), DataError> {
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for r in data.table(PEOPLE)?.records {
+            let name = required(&r, PEOPLE, "name")?.to_string();
+            let tenure = Tenure {
+                country: r.get("country").map(str::to_string),
+                sector: r.get("sector").map(str::to_string),
+                role: r.get("role").map(str::to_string),
+                start: date(&r, PEOPLE, "start")?,
+                end: date(&r, PEOPLE, "end")?,
+            };
+            let i = *by_name.entry(name.clone()).or_insert_with(|| {
+                self.people.push(Person {
+                    name,
+                    aliases: Vec::new(),
+                    tenures: Vec::new(),
+                });
+                self.people.len() - 1
+            });
+            let p = &mut self.people[i];
+            for a in r.list("aliases") {
+                if !p.aliases.iter().any(|x| x == a) {
+                    p.aliases.push(a.to_string());
+                }
+            }
+            p.tenures.push(tenure);
+        }
+        Ok(())
+    }
+}
+
+fn owned(v: Vec<&str>) -> Vec<String> {
+    v.into_iter().map(str::to_string).collect()
+}
+
+fn required<'a>(r: &'a Record, file: &str, col: &str) -> Result<&'a str, DataError> {
+    r.get(col)
+        .ok_or_else(|| r.error(file, format!("column {col:?} is empty")))
+}
+
+fn number(r: &Record, file: &str, col: &str) -> Result<f64, DataError> {
+    let v = required(r, file, col)?;
+    v.parse::<f64>()
+        .map_err(|_| r.error(file, format!("{col} {v:?} is not a number")))
+}
+
+fn date(r: &Record, file: &str, col: &str) -> Result<Option<Date>, DataError> {
+    match r.get(col) {
+        None => Ok(None),
+        Some(v) => v
+            .parse::<Date>()
+            .map(Some)
+            .map_err(|_| r.error(file, format!("{col} {v:?} is not a date (YYYY-MM-DD)"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(files: &[(&str, &str)]) -> DataSet {
+        let mut d = DataSet::empty();
+        for (k, v) in files {
+            d.insert(k, *v);
+        }
+        d
+    }
+
+    #[test]
+    fn supplement_merges_renames_and_removes() {
+        let d = set(&[
+            (COUNTRIES, "iso3\tname\taliases\tadjectives\nGBR\tUnited Kingdom\tWales\tBritish\n"),
+            (
+                COUNTRIES_EXTRA,
+                "iso3\tname\taliases\tadjectives\tpeoples\tremove\nGBR\t\tUK|Britain\t\tBritons\tWales\nXKX\tKosovo\t\tKosovan\t\t\n",
+            ),
+        ]);
+        let g = Gazetteer::load(&d).unwrap();
+        let gbr = &g.countries[0];
+        assert_eq!(gbr.aliases, vec!["UK", "Britain"]);
+        assert_eq!(gbr.peoples, vec!["Britons"]);
+        assert_eq!(g.countries[1].peoples, vec!["Kosovans"]);
+    }
+
+    #[test]
+    fn tenure_follows_the_date() {
+        let d = set(&[(
+            PEOPLE,
+            "name\taliases\tcountry\tsector\trole\tstart\tend\nDonald Trump\tTrump\tUSA\tGOV\tpresident\t2017-01-20\t2021-01-20\nDonald Trump\t\tUSA\tGOV\tpresident\t2025-01-20\t\nDonald Trump\t\tUSA\tBUS\tbusinessman\t\t2017-01-20\n",
+        )]);
+        let g = Gazetteer::load(&d).unwrap();
+        let p = &g.people[0];
+        let on = |s: &str| {
+            p.tenure_on(Some(s.parse().unwrap()))
+                .unwrap()
+                .sector
+                .clone()
+        };
+        assert_eq!(on("2018-05-01").as_deref(), Some("GOV"));
+        assert_eq!(on("2010-05-01").as_deref(), Some("BUS"));
+        assert_eq!(on("2022-05-01").as_deref(), Some("GOV"));
+    }
+
+    #[test]
+    fn bad_dates_name_the_line() {
+        let d = set(&[(PEOPLE, "name\tstart\nX\t2020-13-45\n")]);
+        let err = Gazetteer::load(&d).unwrap_err().to_string();
+        assert!(err.starts_with("actors/people.tsv:2:"), "{err}");
+    }
+}

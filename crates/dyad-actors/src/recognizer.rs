@@ -1,0 +1,748 @@
+//! The recogniser: one left-to-right pass over each sentence that reads noun phrases of
+//! the shape `[the] [country/capital/organisation modifiers]* [role words]* [Name]` and
+//! single gazetteer names, and turns them into entities and mentions:
+//!
+//! - modifiers + title + name → a PERSON ("Russian President Vladimir Putin");
+//! - name + "," + modifiers + title → a PERSON by apposition ("Andrei Belousov, Russia's
+//!   defence minister");
+//! - modifiers + role words, no name → a descriptor ("South Korean intelligence");
+//! - a country name, adjective or plural people form → the country (or its people);
+//! - a capital not after a locative preposition → a metonym for its government;
+//! - later short names, plural references and subject pronouns → coreference
+//!   ([`crate::coref`]).
+
+use dyad_model::{Date, EntityType, Span};
+use dyad_text::normalize::fold;
+use dyad_text::token::TokenKind;
+use dyad_text::TextLayer;
+
+use crate::coref;
+use crate::descriptors::{read_roles, RoleReading};
+use crate::entities::{DocEntities, EntityKey, EntitySpec};
+use crate::gazetteer::{PlaceKind, RoleKind};
+use crate::lexicon::{Hit, Target};
+use crate::people::name_end;
+use crate::{ActorLexicon, MentionKind};
+
+/// Prepositions after which a capital is a place, not its government.
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "outside", "from", "to", "into", "around", "inside", "across", "toward",
+    "towards", "through", "via", "over", "of", "between", "within", "visited", "visit", "reached",
+    "entered", "left", "leave", "arrived",
+];
+
+/// Verbs of saying after which a bare capitalised name is a person.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "noted",
+    "explained",
+    "wrote",
+    "tweeted",
+    "announced",
+    "warned",
+    "insisted",
+    "argued",
+    "claimed",
+    "declared",
+    "urged",
+];
+
+/// The longest personal name read after a title.
+const MAX_NAME_TOKENS: usize = 5;
+
+/// A word before a role run that belongs to the phrase: a country, capital or body.
+#[derive(Clone, Debug)]
+struct Modifier {
+    /// Tokens of the modifier's name (without the possessive clitic).
+    hit: Hit,
+    code: Option<String>,
+}
+
+/// State of one recognition run.
+pub(crate) struct Run<'a> {
+    lex: &'a ActorLexicon,
+    text: &'a str,
+    layer: &'a TextLayer,
+    published: Option<Date>,
+    pub(crate) folded: Vec<String>,
+    /// The longest gazetteer phrase starting at each token (within its sentence).
+    hits: Vec<Option<Hit>>,
+    pub(crate) doc: DocEntities,
+    /// Kind of the latest place mention and the token it ended at.
+    last_place: Option<(usize, MentionKind)>,
+    /// People mentioned so far with their folded name words, latest last.
+    pub(crate) persons: Vec<(usize, Vec<String>)>,
+}
+
+impl<'a> Run<'a> {
+    pub(crate) fn new(
+        lex: &'a ActorLexicon,
+        text: &'a str,
+        layer: &'a TextLayer,
+        published: Option<Date>,
+    ) -> Run<'a> {
+        let folded: Vec<String> = layer.tokens.iter().map(|t| fold(t.text(text))).collect();
+        let mut hits = vec![None; layer.tokens.len()];
+        for s in &layer.sentences {
+            for (i, slot) in hits
+                .iter_mut()
+                .enumerate()
+                .take(s.tokens.end)
+                .skip(s.tokens.start)
+            {
+                *slot = lex
+                    .index
+                    .longest_at(text, &layer.tokens, &folded, i, s.tokens.end);
+            }
+        }
+        // "the UN Security Council": a phrase that starts after a determiner and runs
+        // past the determiner's own phrase ("the UN") wins.
+        for i in 0..hits.len().saturating_sub(1) {
+            if let (Some(a), Some(b)) = (hits[i], hits[i + 1]) {
+                if matches!(folded[i].as_str(), "the" | "a" | "an") && b.end > a.end {
+                    hits[i] = None;
+                }
+            }
+        }
+        Run {
+            lex,
+            text,
+            layer,
+            published,
+            folded,
+            hits,
+            doc: DocEntities::default(),
+            last_place: None,
+            persons: Vec::new(),
+        }
+    }
+
+    pub(crate) fn run(mut self) -> DocEntities {
+        for (s, sentence) in self.layer.sentences.iter().enumerate() {
+            let mut i = sentence.tokens.start;
+            while i < sentence.tokens.end {
+                i = self.phrase(s, i, sentence.tokens.end).unwrap_or(i + 1);
+            }
+        }
+        self.doc
+    }
+
+    fn span(&self, from: usize, to: usize) -> Span {
+        self.layer.span_of(from, to)
+    }
+
+    fn role_at(&self, j: usize) -> Option<(Hit, usize)> {
+        match self.hits.get(j).copied().flatten() {
+            Some(
+                h @ Hit {
+                    target: Target::Role(r),
+                    ..
+                },
+            ) => Some((h, r)),
+            _ => None,
+        }
+    }
+
+    fn is_possessive(&self, j: usize) -> bool {
+        self.layer
+            .tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Clitic && self.folded[j] == "'s")
+    }
+
+    /// Whether a non-modifier role run starts at `j` (a modifier must lead to one).
+    fn role_follows(&self, j: usize) -> bool {
+        let mut j = j;
+        while let Some((h, r)) = self.role_at(j) {
+            if self.lex.gaz.roles[r].kind != RoleKind::Modifier {
+                return true;
+            }
+            j = h.end;
+        }
+        false
+    }
+
+    /// Reads the phrase at token `i`; returns the token after it, or `None` to move on.
+    fn phrase(&mut self, s: usize, i: usize, limit: usize) -> Option<usize> {
+        let here = self.hits[i];
+        // Plural references ("the two nations") come first: they contain role-like words.
+        if let Some(
+            h @ Hit {
+                target: Target::Role(r),
+                ..
+            },
+        ) = here
+        {
+            if let RoleKind::Plural(of) = self.lex.gaz.roles[r].kind {
+                coref::plural(self, s, h, of);
+                return Some(h.end);
+            }
+        }
+        let det = match (here, self.folded[i].as_str()) {
+            (None, "the" | "a" | "an") => 1,
+            _ => 0,
+        };
+        let start = i + det;
+        if let Some(Hit {
+            target: Target::Role(r),
+            ..
+        }) = self.hits.get(start).copied().flatten()
+        {
+            if let RoleKind::Plural(of) = self.lex.gaz.roles[r].kind {
+                let h = self.hits[start]?;
+                coref::plural(self, s, Hit { start: i, ..h }, of);
+                return Some(h.end);
+            }
+        }
+
+        // Modifiers.
+        let mut mods: Vec<Modifier> = Vec::new();
+        let mut j = start;
+        while let Some(h) = self.hits.get(j).copied().flatten() {
+            let possessive = self.is_possessive(h.end);
+            let after = if possessive { h.end + 1 } else { h.end };
+            let code = match h.target {
+                Target::Adjective(c) => Some(self.lex.gaz.countries[c].iso3.clone()),
+                Target::Country(c) if possessive || self.role_follows(h.end) => {
+                    Some(self.lex.gaz.countries[c].iso3.clone())
+                }
+                Target::Place(p) if possessive || self.role_follows(h.end) => {
+                    Some(self.lex.gaz.places[p].country.clone())
+                }
+                Target::Organisation(o) if possessive || self.role_follows(h.end) => {
+                    self.lex.gaz.organisations[o].code.clone()
+                }
+                _ => break,
+            };
+            mods.push(Modifier { hit: h, code });
+            j = after;
+        }
+
+        // Role words.
+        let mut roles = Vec::new();
+        while let Some((h, r)) = self.role_at(j) {
+            if matches!(self.lex.gaz.roles[r].kind, RoleKind::Plural(_)) {
+                break;
+            }
+            roles.push((
+                &self.lex.gaz.roles[r],
+                self.folded[h.start..h.end].join(" "),
+            ));
+            j = h.end;
+        }
+        let reading = read_roles(&roles);
+
+        if let Some(reading) = reading {
+            let mut code = mods.iter().find_map(|m| m.code.clone());
+            // "the Government of Iraq", "the President of Russia".
+            if mods.is_empty() && self.folded.get(j).map(String::as_str) == Some("of") {
+                let at = if self.folded.get(j + 1).map(String::as_str) == Some("the") {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if let Some(
+                    h @ Hit {
+                        target: Target::Country(c),
+                        ..
+                    },
+                ) = self.hits.get(at).copied().flatten()
+                {
+                    code = Some(self.lex.gaz.countries[c].iso3.clone());
+                    mods.push(Modifier {
+                        hit: h,
+                        code: code.clone(),
+                    });
+                    j = h.end;
+                }
+            }
+            let phrase_start = if det == 1 && self.folded[i] == "the" {
+                i
+            } else {
+                start
+            };
+            // Title + name → a person.
+            if reading.is_title() && j < limit {
+                if let Some(end) = self.person_after_title(s, start, j, limit, &reading, &code) {
+                    self.modifier_mentions(&mods);
+                    return Some(end);
+                }
+            }
+            if mods.is_empty() && !reading.alone {
+                return None;
+            }
+            self.modifier_mentions(&mods);
+            self.descriptor(s, phrase_start, start, j, reading, code);
+            return Some(j);
+        }
+
+        // No role words: a single name.
+        if let Some(m) = mods.first() {
+            let h = m.hit;
+            self.single(s, h, start);
+            return Some(h.end);
+        }
+        if let Some(h) = here {
+            self.single(s, h, i);
+            return Some(h.end);
+        }
+        if let Some(end) = self.apposition(s, i, limit) {
+            return Some(end);
+        }
+        if let Some(end) = self.speaker(s, i, limit) {
+            return Some(end);
+        }
+        if let Some(end) = self.organisation_name(s, i, limit) {
+            return Some(end);
+        }
+        coref::short_name_or_pronoun(self, s, i, limit)
+    }
+
+    /// Mentions of the countries and bodies that modify a role phrase, added to their
+    /// entities only (the phrase itself is the listed mention).
+    fn modifier_mentions(&mut self, mods: &[Modifier]) {
+        for m in mods {
+            let kind = match m.hit.target {
+                Target::Adjective(_) => MentionKind::Demonym,
+                Target::Place(_) => MentionKind::Metonym,
+                _ => MentionKind::Name,
+            };
+            if let Some(e) = self.entity_for(m.hit.target) {
+                let span = self.span(m.hit.start, m.hit.end);
+                self.doc.record(self.text, e, span, kind);
+            }
+        }
+    }
+
+    /// The entity a gazetteer target stands for on its own.
+    fn entity_for(&mut self, target: Target) -> Option<usize> {
+        let gaz = &self.lex.gaz;
+        let published = self.published;
+        Some(match target {
+            Target::Country(c) | Target::Adjective(c) => {
+                let country = &gaz.countries[c];
+                self.doc.entity(EntityKey::Country(c), || EntitySpec {
+                    name: country.name.clone(),
+                    kind: EntityType::Country,
+                    code: Some(country.iso3.clone()),
+                    sector: None,
+                    role: None,
+                    geo: None,
+                    members: vec![],
+                })
+            }
+            Target::People(c) => {
+                let country = &gaz.countries[c];
+                let name = country
+                    .peoples
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| country.name.clone());
+                self.doc.entity(EntityKey::People(c), || EntitySpec {
+                    name,
+                    kind: EntityType::Group,
+                    code: Some(country.iso3.clone()),
+                    sector: None,
+                    role: None,
+                    geo: None,
+                    members: vec![],
+                })
+            }
+            Target::Place(p) => {
+                let place = &gaz.places[p];
+                self.doc.entity(EntityKey::Place(p), || EntitySpec {
+                    name: place.name.clone(),
+                    kind: EntityType::Location,
+                    code: Some(place.country.clone()),
+                    sector: None,
+                    role: None,
+                    geo: Some(place.geo.clone()),
+                    members: vec![],
+                })
+            }
+            Target::Organisation(o) => {
+                let org = &gaz.organisations[o];
+                self.doc.entity(EntityKey::Organisation(o), || EntitySpec {
+                    name: org.name.clone(),
+                    kind: org.kind,
+                    code: org.code.clone(),
+                    sector: org.sector.clone(),
+                    role: None,
+                    geo: None,
+                    members: vec![],
+                })
+            }
+            Target::Person(p) => {
+                let person = &gaz.people[p];
+                let tenure = person.tenure_on(published);
+                self.doc.entity(EntityKey::KnownPerson(p), || EntitySpec {
+                    name: person.name.clone(),
+                    kind: EntityType::Person,
+                    code: tenure.and_then(|t| t.country.clone()),
+                    sector: tenure.and_then(|t| t.sector.clone()),
+                    role: tenure.and_then(|t| t.role.clone()),
+                    geo: None,
+                    members: vec![],
+                })
+            }
+            Target::Role(_) => return None,
+        })
+    }
+
+    /// A lone gazetteer name at `h` (`from` includes a leading determiner).
+    fn single(&mut self, s: usize, h: Hit, from: usize) {
+        let kind = match h.target {
+            Target::Adjective(_) => MentionKind::Demonym,
+            Target::Place(p) => self.place_kind(p, h.start),
+            _ => MentionKind::Name,
+        };
+        if let Target::Place(_) = h.target {
+            self.last_place = Some((h.end, kind));
+        }
+        if let Some(e) = self.entity_for(h.target) {
+            let span = self.span(from.min(h.start), h.end);
+            // The entity's mention is the name itself: "the US" → "US".
+            let name_start = if h.end - h.start > 1 && self.folded[h.start] == "the" {
+                h.start + 1
+            } else {
+                h.start
+            };
+            let name = self.span(name_start, h.end);
+            self.doc.mention(self.text, e, span, name, s, kind);
+            if let Target::Person(_) = h.target {
+                coref::remember_person(self, e);
+            }
+        }
+    }
+
+    /// A capital standing for its government, unless a locative word precedes it (or it
+    /// continues a list of places that one did: "in Moscow and Kyiv").
+    fn place_kind(&self, p: usize, at: usize) -> MentionKind {
+        if self.lex.gaz.places[p].kind != PlaceKind::Capital {
+            return MentionKind::Name;
+        }
+        let Some(prev) = at.checked_sub(1) else {
+            return MentionKind::Metonym;
+        };
+        let word = self.folded[prev].as_str();
+        if LOCATIVE.contains(&word) {
+            return MentionKind::Name;
+        }
+        if matches!(word, "and" | "or" | ",") {
+            if let Some((end, kind)) = self.last_place {
+                if end + 1 == at {
+                    return kind;
+                }
+            }
+        }
+        MentionKind::Metonym
+    }
+
+    /// A person named after a title: tokens `start..title_end` are modifiers and roles.
+    fn person_after_title(
+        &mut self,
+        s: usize,
+        start: usize,
+        title_end: usize,
+        limit: usize,
+        reading: &RoleReading,
+        code: &Option<String>,
+    ) -> Option<usize> {
+        if let Some(
+            h @ Hit {
+                target: Target::Person(_),
+                ..
+            },
+        ) = self.hits[title_end]
+        {
+            let e = self.entity_for(h.target)?;
+            let phrase = self.span(start, h.end);
+            let name = self.span(h.start, h.end);
+            self.doc
+                .mention(self.text, e, phrase, name, s, MentionKind::Name);
+            coref::remember_person(self, e);
+            return Some(h.end);
+        }
+        let end = self.name_end(title_end, limit)?;
+        let name = self.span(title_end, end);
+        let phrase = self.span(start, end);
+        let e = coref::existing_person(self, title_end, end)
+            .unwrap_or_else(|| self.new_person(title_end, end, code.clone(), reading));
+        self.doc
+            .mention(self.text, e, phrase, name, s, MentionKind::Name);
+        coref::remember_person(self, e);
+        Some(end)
+    }
+
+    fn new_person(
+        &mut self,
+        from: usize,
+        to: usize,
+        code: Option<String>,
+        reading: &RoleReading,
+    ) -> usize {
+        let span = self.span(from, to);
+        let name = self.text[span.start..span.end].to_string();
+        let key = EntityKey::NamedPerson(self.folded[from..to].join(" "));
+        let role = reading.role.clone();
+        let sector = reading.sector.clone();
+        self.doc.entity(key, || EntitySpec {
+            name,
+            kind: EntityType::Person,
+            code,
+            sector,
+            role: Some(role),
+            geo: None,
+            members: vec![],
+        })
+    }
+
+    pub(crate) fn name_end(&self, from: usize, limit: usize) -> Option<usize> {
+        let hits = &self.hits;
+        name_end(
+            self.text,
+            &self.layer.tokens,
+            &self.folded,
+            from,
+            limit,
+            MAX_NAME_TOKENS,
+            |j| {
+                // A token inside any gazetteer phrase other than a place or person blocks.
+                (j.saturating_sub(6)..=j).any(|k| {
+                    hits.get(k).copied().flatten().is_some_and(|h| {
+                        h.start <= j
+                            && j < h.end
+                            && !matches!(h.target, Target::Place(_) | Target::Person(_))
+                    })
+                })
+            },
+        )
+    }
+
+    /// "Name, [the] [modifiers] title" → a person named by apposition.
+    fn apposition(&mut self, s: usize, i: usize, limit: usize) -> Option<usize> {
+        let end = self.name_end(i, limit)?;
+        if end - i < 2 || self.folded.get(end).map(String::as_str) != Some(",") {
+            return None;
+        }
+        let mut j = end + 1;
+        if matches!(
+            self.folded.get(j).map(String::as_str),
+            Some("the" | "a" | "an")
+        ) {
+            j += 1;
+        }
+        let mut mods = Vec::new();
+        while let Some(h) = self.hits.get(j).copied().flatten() {
+            let possessive = self.is_possessive(h.end);
+            let code = match h.target {
+                Target::Adjective(c) => self.lex.gaz.countries[c].iso3.clone(),
+                Target::Country(c) if possessive => self.lex.gaz.countries[c].iso3.clone(),
+                Target::Organisation(o) if possessive => {
+                    self.lex.gaz.organisations[o].code.clone()?
+                }
+                _ => break,
+            };
+            mods.push(Modifier {
+                hit: h,
+                code: Some(code),
+            });
+            j = if possessive { h.end + 1 } else { h.end };
+        }
+        let mut roles = Vec::new();
+        while let Some((h, r)) = self.role_at(j) {
+            roles.push((
+                &self.lex.gaz.roles[r],
+                self.folded[h.start..h.end].join(" "),
+            ));
+            j = h.end;
+        }
+        let reading = read_roles(&roles)?;
+        if !reading.is_title() {
+            return None;
+        }
+        let code = mods.iter().find_map(|m| m.code.clone());
+        let e = coref::existing_person(self, i, end)
+            .unwrap_or_else(|| self.new_person(i, end, code, &reading));
+        let name = self.span(i, end);
+        let phrase = self.span(i, j);
+        self.doc
+            .mention(self.text, e, phrase, name, s, MentionKind::Name);
+        coref::remember_person(self, e);
+        self.modifier_mentions(&mods);
+        Some(j)
+    }
+
+    /// "Ashton Carter said": a name of two or more words before a verb of saying is a
+    /// person, even with no title.
+    fn speaker(&mut self, s: usize, i: usize, limit: usize) -> Option<usize> {
+        let end = self.name_end(i, limit)?;
+        let verb = self.folded.get(end)?;
+        if end - i < 2 || !SAYING.contains(&verb.as_str()) {
+            return None;
+        }
+        if self.hits[i..end].iter().flatten().any(|h| h.end > i) {
+            return None;
+        }
+        let e = coref::existing_person(self, i, end).unwrap_or_else(|| {
+            let span = self.span(i, end);
+            let name = self.text[span.start..span.end].to_string();
+            self.doc.entity(
+                EntityKey::NamedPerson(self.folded[i..end].join(" ")),
+                || EntitySpec {
+                    name,
+                    kind: EntityType::Person,
+                    code: None,
+                    sector: None,
+                    role: None,
+                    geo: None,
+                    members: vec![],
+                },
+            )
+        });
+        let span = self.span(i, end);
+        self.doc
+            .mention(self.text, e, span, span, s, MentionKind::Name);
+        coref::remember_person(self, e);
+        Some(end)
+    }
+
+    /// "Strategic Policy Institute", "Iraqi Ministry of Interior": a run of two or more
+    /// capitalised words (with "of", "for", "and", "the" inside) that ends in or starts
+    /// with an organisation head word is an organisation no list names.
+    fn organisation_name(&mut self, s: usize, i: usize, limit: usize) -> Option<usize> {
+        let tokens = &self.layer.tokens;
+        let capitalised = |k: usize| {
+            tokens[k].kind == TokenKind::Word
+                && tokens[k]
+                    .text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        };
+        if !capitalised(i)
+            || matches!(
+                self.folded[i].as_str(),
+                "the" | "a" | "an" | "in" | "on" | "at"
+            )
+        {
+            return None;
+        }
+        let mut end = i;
+        let mut k = i;
+        let mut has_head = false;
+        while k < limit {
+            if capitalised(k) {
+                has_head |= crate::people::is_organisation_head(&self.folded[k]);
+                k += 1;
+                end = k;
+            } else if matches!(self.folded[k].as_str(), "of" | "for" | "and" | "the" | "on")
+                && k + 1 < limit
+                && capitalised(k + 1)
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if end - i < 2 || !has_head {
+            return None;
+        }
+        // A sentence-initial capitalised function word is not part of the name.
+        let span = self.span(i, end);
+        let name = self.text[span.start..span.end].to_string();
+        let code = self.hits[i..end]
+            .iter()
+            .flatten()
+            .find_map(|h| match h.target {
+                Target::Country(c) | Target::Adjective(c) => {
+                    Some(self.lex.gaz.countries[c].iso3.clone())
+                }
+                _ => None,
+            });
+        let e = self.doc.entity(
+            EntityKey::Descriptor(None, None, self.folded[i..end].join(" ")),
+            || EntitySpec {
+                name,
+                kind: EntityType::Organization,
+                code,
+                sector: None,
+                role: None,
+                geo: None,
+                members: vec![],
+            },
+        );
+        self.doc
+            .mention(self.text, e, span, span, s, MentionKind::Name);
+        Some(end)
+    }
+
+    /// A descriptor: `phrase_start..end` is the listed phrase, `start..end` its name.
+    fn descriptor(
+        &mut self,
+        s: usize,
+        phrase_start: usize,
+        start: usize,
+        end: usize,
+        reading: RoleReading,
+        code: Option<String>,
+    ) {
+        // A title with a country and no name: the known holder in force, if one.
+        if reading.is_title() {
+            if let Some(p) = self
+                .lex
+                .holder(code.as_deref(), &reading.role, self.published)
+            {
+                if let Some(e) = self.entity_for(Target::Person(p)) {
+                    let span = self.span(phrase_start, end);
+                    self.doc
+                        .mention(self.text, e, span, span, s, MentionKind::Descriptor);
+                    coref::remember_person(self, e);
+                    return;
+                }
+            }
+        }
+        let span = self.span(start, end);
+        let name = strip_determiner(&self.text[span.start..span.end]).to_string();
+        let head = reading.role.clone();
+        let key = EntityKey::Descriptor(code.clone(), reading.sector.clone(), head);
+        let kind = reading.entity_type();
+        let e = self.doc.entity(key, || EntitySpec {
+            name,
+            kind,
+            code,
+            sector: reading.sector.clone(),
+            role: Some(reading.role.clone()),
+            geo: None,
+            members: vec![],
+        });
+        let phrase = self.span(phrase_start, end);
+        self.doc
+            .mention(self.text, e, phrase, phrase, s, MentionKind::Descriptor);
+        if kind == EntityType::Person {
+            coref::remember_person(self, e);
+        }
+    }
+
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
+    pub(crate) fn layer(&self) -> &'a TextLayer {
+        self.layer
+    }
+}
+
+/// "The DPRK government" → "DPRK government".
+fn strip_determiner(name: &str) -> &str {
+    for det in ["the ", "The ", "THE "] {
+        if let Some(rest) = name.strip_prefix(det) {
+            return rest;
+        }
+    }
+    name
+}
