@@ -1,0 +1,108 @@
+//! Resolving command-line inputs into named byte buffers: files, directories (walked
+//! recursively, sorted, hidden entries skipped) and standard input (`-` or no input).
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// One input to read: a file or standard input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    /// The name used in messages and for format detection.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// The input's bytes.
+    pub fn read(&self) -> std::io::Result<Vec<u8>> {
+        match self {
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin().lock().read_to_end(&mut bytes)?;
+                Ok(bytes)
+            }
+            Input::File(path) => std::fs::read(path),
+        }
+    }
+}
+
+/// What the arguments name: the inputs in order, whether any argument was a directory,
+/// and the arguments that could not be listed (with the error).
+#[derive(Debug, Default)]
+pub struct Resolved {
+    pub inputs: Vec<Input>,
+    pub had_directory: bool,
+    pub errors: Vec<(String, String)>,
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Expands the arguments; none means standard input.
+pub fn resolve(args: &[String]) -> Resolved {
+    let mut out = Resolved::default();
+    if args.is_empty() {
+        out.inputs.push(Input::Stdin);
+        return out;
+    }
+    for arg in args {
+        if arg == "-" {
+            out.inputs.push(Input::Stdin);
+            continue;
+        }
+        let path = Path::new(arg);
+        if path.is_dir() {
+            out.had_directory = true;
+            let walker = walkdir::WalkDir::new(path)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+            for entry in walker {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => {
+                        out.inputs.push(Input::File(e.into_path()));
+                    }
+                    Ok(_) => {}
+                    Err(e) => out.errors.push((arg.clone(), e.to_string())),
+                }
+            }
+        } else {
+            // A missing file is reported when it is read, in input order.
+            out.inputs.push(Input::File(path.to_path_buf()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directories_walk_sorted_without_hidden_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("b")).unwrap();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        std::fs::write(root.join("b/z.txt"), "z").unwrap();
+        std::fs::write(root.join("a.txt"), "a").unwrap();
+        std::fs::write(root.join(".hidden.txt"), "h").unwrap();
+        std::fs::write(root.join(".git/x.txt"), "x").unwrap();
+        let resolved = resolve(&[root.display().to_string(), "-".into()]);
+        assert!(resolved.had_directory);
+        let names: Vec<String> = resolved.inputs.iter().map(Input::name).collect();
+        assert_eq!(names.len(), 3, "{names:?}");
+        assert!(names[0].ends_with("a.txt"));
+        assert!(names[1].ends_with("z.txt"));
+        assert_eq!(names[2], "-");
+        assert_eq!(resolve(&[]).inputs, vec![Input::Stdin]);
+    }
+}

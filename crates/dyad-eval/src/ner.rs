@@ -1,0 +1,199 @@
+//! Scoring entity mentions against re3d gold (`ner-re3d/dev.jsonl`).
+//!
+//! Classes: gold `Person` → PER, `Organisation` → ORG, `Location` → LOC; ours `PERSON` →
+//! PER, `ORGANIZATION` → ORG, `COUNTRY` and `LOCATION` → LOC. Gold `Nationality` is not a
+//! place ("Syrian") and ours `GROUP` is not scored: both are left out, as are the other
+//! re3d types (Temporal, Money, Weapon, ...). A mention matches by its exact text, counted
+//! as a multiset per document and class (two gold "Assad" need two predicted "Assad").
+
+use std::collections::BTreeMap;
+
+use dyad_model::{EntityType, Extraction};
+use serde::{Deserialize, Serialize};
+
+use crate::metrics::Prf;
+use crate::table::{fmt3, TextTable};
+
+/// One gold entity mention.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+pub struct GoldEntity {
+    #[serde(default)]
+    pub start: usize,
+    #[serde(default)]
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub text: String,
+}
+
+/// One re3d gold document (the fields the scorer uses).
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct NerGold {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub entities: Vec<GoldEntity>,
+}
+
+/// The three scored classes.
+pub const CLASSES: [&str; 3] = ["PER", "ORG", "LOC"];
+
+/// The scored class of a gold re3d type, if it is one.
+pub fn gold_class(kind: &str) -> Option<&'static str> {
+    match kind {
+        "Person" => Some("PER"),
+        "Organisation" | "Organization" => Some("ORG"),
+        "Location" => Some("LOC"),
+        _ => None,
+    }
+}
+
+/// The scored class of one of our entity types, if it is one.
+pub fn predicted_class(kind: EntityType) -> Option<&'static str> {
+    match kind {
+        EntityType::Person => Some("PER"),
+        EntityType::Organization => Some("ORG"),
+        EntityType::Country | EntityType::Location => Some("LOC"),
+        EntityType::Group => None,
+    }
+}
+
+/// Per-class and micro-averaged mention scores.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct NerReport {
+    pub set: &'static str,
+    pub documents: usize,
+    pub per_class: BTreeMap<String, Prf>,
+    pub micro: Prf,
+}
+
+type Bag = BTreeMap<(&'static str, String), usize>;
+
+/// Scores extractions against their gold documents.
+pub fn score<'a>(pairs: impl IntoIterator<Item = (&'a NerGold, &'a Extraction)>) -> NerReport {
+    let mut report = NerReport {
+        set: "ner",
+        per_class: CLASSES
+            .iter()
+            .map(|c| (c.to_string(), Prf::default()))
+            .collect(),
+        ..Default::default()
+    };
+    for (gold, extraction) in pairs {
+        report.documents += 1;
+        let mut gold_bag = Bag::new();
+        for e in &gold.entities {
+            if let Some(class) = gold_class(&e.kind) {
+                *gold_bag
+                    .entry((class, e.text.trim().to_string()))
+                    .or_default() += 1;
+            }
+        }
+        let mut predicted_bag = Bag::new();
+        for entity in &extraction.entities {
+            let Some(class) = predicted_class(entity.kind) else {
+                continue;
+            };
+            for m in &entity.mentions {
+                *predicted_bag
+                    .entry((class, m.text.trim().to_string()))
+                    .or_default() += 1;
+            }
+        }
+        for class in CLASSES {
+            let in_class = |bag: &Bag| -> usize {
+                bag.iter()
+                    .filter(|((c, _), _)| *c == class)
+                    .map(|(_, n)| n)
+                    .sum()
+            };
+            let correct: usize = predicted_bag
+                .iter()
+                .filter(|((c, _), _)| *c == class)
+                .map(|(key, n)| (*n).min(gold_bag.get(key).copied().unwrap_or(0)))
+                .sum();
+            let counts = Prf::from_counts(correct, in_class(&predicted_bag), in_class(&gold_bag));
+            report
+                .per_class
+                .entry(class.to_string())
+                .or_default()
+                .add(counts);
+            report.micro.add(counts);
+        }
+    }
+    report
+}
+
+impl NerReport {
+    /// The report as a plain aligned table.
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "re3d entity mentions: {} documents (exact mention text; gold Nationality not scored as LOC, our GROUP not scored)\n\n",
+            self.documents
+        );
+        let mut t = TextTable::new(&[
+            "class",
+            "precision",
+            "recall",
+            "f1",
+            "correct",
+            "predicted",
+            "gold",
+        ]);
+        let rows = self
+            .per_class
+            .iter()
+            .map(|(c, p)| (c.as_str(), p))
+            .chain(std::iter::once(("micro", &self.micro)));
+        for (name, p) in rows {
+            t.row(vec![
+                name.to_string(),
+                fmt3(p.precision()),
+                fmt3(p.recall()),
+                fmt3(p.f1()),
+                p.correct.to_string(),
+                p.predicted.to_string(),
+                p.gold.to_string(),
+            ]);
+        }
+        out.push_str(&t.render());
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::entity;
+
+    #[test]
+    fn mention_multisets_per_class() {
+        let gold: NerGold = serde_json::from_str(
+            r#"{"id":"d","text":"t","entities":[
+                {"start":0,"end":5,"type":"Person","text":"Assad"},
+                {"start":9,"end":14,"type":"Person","text":"Assad"},
+                {"start":20,"end":25,"type":"Location","text":"Syria"},
+                {"start":30,"end":36,"type":"Nationality","text":"Syrian"},
+                {"start":40,"end":44,"type":"Organisation","text":"NATO"}]}"#,
+        )
+        .unwrap();
+        let mut extraction = crate::testing::extraction(vec![]);
+        extraction.entities = vec![
+            entity(EntityType::Person, &["Assad"]),
+            entity(EntityType::Country, &["Syria", "Syria"]),
+            entity(EntityType::Group, &["Syrian"]),
+            entity(EntityType::Organization, &["UN"]),
+        ];
+        let report = score([(&gold, &extraction)]);
+        let per = &report.per_class["PER"];
+        assert_eq!((per.correct, per.predicted, per.gold), (1, 1, 2));
+        let loc = &report.per_class["LOC"];
+        assert_eq!((loc.correct, loc.predicted, loc.gold), (1, 2, 1));
+        let org = &report.per_class["ORG"];
+        assert_eq!((org.correct, org.predicted, org.gold), (0, 1, 1));
+        assert_eq!(report.micro.correct, 2);
+        assert_eq!(report.micro.predicted, 4);
+        assert_eq!(report.micro.gold, 4);
+        assert!(report.render().contains("micro"));
+    }
+}

@@ -1,0 +1,210 @@
+//! Scoring against PETRARCH-2 gold triples (`petr2-gsr/dev.jsonl`).
+//!
+//! A gold event `{source, target, code}` becomes the triple (source country, target
+//! country, CAMEO root): the first three letters of each CAMEO actor code (normalised by
+//! [`crate::codes::country_part`]) and the first two digits of the event code. A predicted
+//! event yields one triple per actor × recipient (an empty side is `---`, the gold's
+//! "unidentified"), with its CAMEO root. Triples are deduplicated per record.
+//!
+//! Recall: gold triples found among the record's predicted triples. Precision: predicted
+//! triples that are among the record's gold triples. Records marked "no events" have no
+//! gold triple, so anything predicted there counts against precision; the report also
+//! says how many of them were left without any event.
+
+use std::collections::BTreeSet;
+
+use dyad_model::{Date, Extraction};
+use serde::{Deserialize, Serialize};
+
+use crate::codes::{cameo_root, country_part};
+use crate::metrics::Prf;
+use crate::table::{fmt3, TextTable};
+
+/// One gold event: CAMEO actor codes and event code.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+pub struct GoldTriple {
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub target: String,
+    #[serde(default)]
+    pub code: String,
+}
+
+/// One PETRARCH-2 gold record (the fields the scorer uses).
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct Petr2Gold {
+    pub id: String,
+    #[serde(default)]
+    pub date: String,
+    pub text: String,
+    #[serde(default)]
+    pub gold_events: Vec<GoldTriple>,
+    #[serde(default)]
+    pub noevents: bool,
+}
+
+impl Petr2Gold {
+    /// The record's date (`YYYYMMDD`), when it is a valid one.
+    pub fn published(&self) -> Option<Date> {
+        crate::parse_gold_date(&self.date)
+    }
+}
+
+/// (source country, target country, CAMEO root).
+pub type Triple = (String, String, String);
+
+/// The deduplicated gold triples of a record.
+pub fn gold_triples(gold: &Petr2Gold) -> BTreeSet<Triple> {
+    gold.gold_events
+        .iter()
+        .map(|g| {
+            (
+                country_part(Some(&g.source)),
+                country_part(Some(&g.target)),
+                cameo_root(&g.code),
+            )
+        })
+        .collect()
+}
+
+/// The deduplicated predicted triples of an extraction.
+pub fn predicted_triples(extraction: &Extraction) -> BTreeSet<Triple> {
+    let mut out = BTreeSet::new();
+    for event in &extraction.events {
+        let codes = |refs: &[dyad_model::ActorRef]| -> Vec<String> {
+            if refs.is_empty() {
+                vec![country_part(None)]
+            } else {
+                refs.iter()
+                    .map(|a| country_part(a.code.as_deref()))
+                    .collect()
+            }
+        };
+        let root = cameo_root(&event.cameo);
+        for a in codes(&event.actor) {
+            for r in codes(&event.recipient) {
+                out.insert((a.clone(), r, root.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// The PETRARCH-2 scores of a run.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Petr2Report {
+    pub set: &'static str,
+    pub records: usize,
+    pub triples: Prf,
+    /// Records with gold events where at least one gold triple was found.
+    pub records_with_a_hit: usize,
+    pub records_with_gold: usize,
+    /// Records marked "no events", and how many of them got no event.
+    pub no_event_records: usize,
+    pub no_event_records_left_empty: usize,
+}
+
+/// Scores extractions against their gold records.
+pub fn score<'a>(pairs: impl IntoIterator<Item = (&'a Petr2Gold, &'a Extraction)>) -> Petr2Report {
+    let mut report = Petr2Report {
+        set: "petr2",
+        ..Default::default()
+    };
+    for (gold, extraction) in pairs {
+        report.records += 1;
+        let gold_set = gold_triples(gold);
+        let predicted = predicted_triples(extraction);
+        let correct = predicted.intersection(&gold_set).count();
+        report
+            .triples
+            .add(Prf::from_counts(correct, predicted.len(), gold_set.len()));
+        if gold.noevents || gold_set.is_empty() {
+            report.no_event_records += 1;
+            if extraction.events.is_empty() {
+                report.no_event_records_left_empty += 1;
+            }
+        } else {
+            report.records_with_gold += 1;
+            if correct > 0 {
+                report.records_with_a_hit += 1;
+            }
+        }
+    }
+    report
+}
+
+impl Petr2Report {
+    /// The report as a plain aligned table.
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "PETRARCH-2 gold sentences: {} records, {} with gold events, {} marked no events\n\n",
+            self.records, self.records_with_gold, self.no_event_records
+        );
+        let mut t = TextTable::new(&[
+            "score",
+            "precision",
+            "recall",
+            "f1",
+            "correct",
+            "predicted",
+            "gold",
+        ]);
+        t.row(vec![
+            "triples (src, tgt, root)".into(),
+            fmt3(self.triples.precision()),
+            fmt3(self.triples.recall()),
+            fmt3(self.triples.f1()),
+            self.triples.correct.to_string(),
+            self.triples.predicted.to_string(),
+            self.triples.gold.to_string(),
+        ]);
+        out.push_str(&t.render());
+        out.push_str(&format!(
+            "records with a gold triple found: {} of {}\nno-event records left empty: {} of {}\n",
+            self.records_with_a_hit,
+            self.records_with_gold,
+            self.no_event_records_left_empty,
+            self.no_event_records
+        ));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{cameo_event, extraction};
+    use dyad_model::EventType;
+
+    fn gold(json: &str) -> Petr2Gold {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn triple_scores() {
+        let g1 = gold(
+            r#"{"id":"1","date":"20080806","text":"t","gold_events":[{"source":"TUNJUD","target":"NGAEDU","code":"173"},{"source":"GEOGOV","target":"GEOOPP","code":"042"}],"noevents":false}"#,
+        );
+        let g2 = gold(r#"{"id":"2","date":"121108","text":"t","gold_events":[],"noevents":true}"#);
+        let g3 = gold(r#"{"id":"3","text":"t","gold_events":[],"noevents":true}"#);
+        let e1 = extraction(vec![
+            cameo_event(EventType::Coerce, "1731", &["TUN"], &["NGA", "SYR"]),
+            cameo_event(EventType::Coerce, "173", &["TUN"], &["NGA"]),
+        ]);
+        let e2 = extraction(vec![cameo_event(EventType::Consult, "042", &["USA"], &[])]);
+        let e3 = extraction(vec![]);
+        let report = score([(&g1, &e1), (&g2, &e2), (&g3, &e3)]);
+        assert_eq!(report.records, 3);
+        assert_eq!(report.triples.gold, 2);
+        assert_eq!(report.triples.correct, 1);
+        // (TUN,NGA,17), (TUN,SYR,17), (USA,---,04)
+        assert_eq!(report.triples.predicted, 3);
+        assert_eq!(report.records_with_a_hit, 1);
+        assert_eq!(report.no_event_records, 2);
+        assert_eq!(report.no_event_records_left_empty, 1);
+        assert_eq!(g1.published(), Some(Date::new(2008, 8, 6).unwrap()));
+        assert_eq!(g2.published(), None);
+        assert!(report.render().contains("triples"));
+    }
+}
