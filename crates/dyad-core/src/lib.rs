@@ -76,6 +76,7 @@ impl Pipeline {
                 title: source.title,
                 published: source.published,
                 source: source.source,
+                author: source.author,
                 language: source.language,
                 text,
                 duplicate_of: None,

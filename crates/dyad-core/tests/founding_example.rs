@@ -15,14 +15,23 @@ fn seed() -> Option<Extraction> {
     let mut docs = dyad_ingest::read("article.txt", &bytes);
     let mut doc = docs.next().expect("one document").expect("readable");
     doc.published = Some("2024-12-01".parse().unwrap());
-    Some(Pipeline::embedded().expect("embedded data parses").extract(doc))
+    Some(
+        Pipeline::embedded()
+            .expect("embedded data parses")
+            .extract(doc),
+    )
 }
 
 fn entity<'a>(x: &'a Extraction, name: &str) -> &'a dyad_core::Entity {
     x.entities
         .iter()
         .find(|e| e.name == name)
-        .unwrap_or_else(|| panic!("no entity {name:?}; entities: {:?}", x.entities.iter().map(|e| &e.name).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no entity {name:?}; entities: {:?}",
+                x.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+            )
+        })
 }
 
 fn codes(refs: &[dyad_core::ActorRef]) -> Vec<&str> {
@@ -36,8 +45,16 @@ fn codes(refs: &[dyad_core::ActorRef]) -> Vec<&str> {
 fn paywall_notice_is_gone() {
     let Some(x) = seed() else { return };
     let text = x.doc.text.to_lowercase();
-    for phrase in ["subscriber", "log into your account", "card on file", "login"] {
-        assert!(!text.contains(phrase), "paywall text {phrase:?} left in doc.text");
+    for phrase in [
+        "subscriber",
+        "log into your account",
+        "card on file",
+        "login",
+    ] {
+        assert!(
+            !text.contains(phrase),
+            "paywall text {phrase:?} left in doc.text"
+        );
     }
     assert!(x.doc.text.contains("Kim Jong Un"));
 }
@@ -46,16 +63,33 @@ fn paywall_notice_is_gone() {
 fn people_countries_and_nato() {
     let Some(x) = seed() else { return };
     let kim = entity(&x, "Kim Jong Un");
-    assert_eq!((kim.kind, kim.code.as_deref()), (EntityType::Person, Some("PRK")));
-    assert!(kim.mentions.iter().any(|m| m.text == "Kim"), "short name Kim not joined");
+    assert_eq!(
+        (kim.kind, kim.code.as_deref()),
+        (EntityType::Person, Some("PRK"))
+    );
+    assert!(
+        kim.mentions.iter().any(|m| m.text == "Kim"),
+        "short name Kim not joined"
+    );
     let belousov = entity(&x, "Andrei Belousov");
-    assert_eq!((belousov.kind, belousov.code.as_deref()), (EntityType::Person, Some("RUS")));
-    assert!(belousov.role.as_deref().is_some_and(|r| r.contains("minister")));
+    assert_eq!(
+        (belousov.kind, belousov.code.as_deref()),
+        (EntityType::Person, Some("RUS"))
+    );
+    assert!(belousov
+        .role
+        .as_deref()
+        .is_some_and(|r| r.contains("minister")));
     let putin = entity(&x, "Vladimir Putin");
-    assert_eq!((putin.kind, putin.code.as_deref()), (EntityType::Person, Some("RUS")));
+    assert_eq!(
+        (putin.kind, putin.code.as_deref()),
+        (EntityType::Person, Some("RUS"))
+    );
     for code in ["PRK", "RUS", "UKR", "USA", "KOR"] {
         assert!(
-            x.entities.iter().any(|e| e.kind == EntityType::Country && e.code.as_deref() == Some(code)),
+            x.entities
+                .iter()
+                .any(|e| e.kind == EntityType::Country && e.code.as_deref() == Some(code)),
             "country {code} missing"
         );
     }
@@ -63,7 +97,12 @@ fn people_countries_and_nato() {
     assert_eq!(nato.kind, EntityType::Organization);
     for e in &x.entities {
         for m in &e.mentions {
-            assert_eq!(&x.doc.text[m.start..m.end], m.text, "mention offsets of {}", e.name);
+            assert_eq!(
+                &x.doc.text[m.start..m.end],
+                m.text,
+                "mention offsets of {}",
+                e.name
+            );
         }
     }
 }
@@ -74,7 +113,17 @@ fn the_events_an_analyst_reads() {
     let summary: Vec<String> = x
         .events
         .iter()
-        .map(|e| format!("{} {:?}->{:?} {:?} {:?} {}", e.event, codes(&e.actor), codes(&e.recipient), e.date, e.status, e.trigger.text))
+        .map(|e| {
+            format!(
+                "{} {:?}->{:?} {:?} {:?} {}",
+                e.event,
+                codes(&e.actor),
+                codes(&e.recipient),
+                e.date,
+                e.status,
+                e.trigger.text
+            )
+        })
         .collect();
     assert!(x.events.len() <= 20, "too many events: {summary:#?}");
 
@@ -84,7 +133,10 @@ fn the_events_an_analyst_reads() {
         .iter()
         .find(|e| e.event == EventType::Consult && e.date == Some("2024-11-29".parse().unwrap()))
         .unwrap_or_else(|| panic!("no dated meeting: {summary:#?}"));
-    assert_eq!(meeting.location.as_ref().map(|l| l.name.as_str()), Some("Pyongyang"));
+    assert_eq!(
+        meeting.location.as_ref().map(|l| l.name.as_str()),
+        Some("Pyongyang")
+    );
     let mut parties = codes(&meeting.actor);
     parties.extend(codes(&meeting.recipient));
     parties.sort();
@@ -93,20 +145,26 @@ fn the_events_an_analyst_reads() {
 
     // Kim's support for Russia.
     assert!(
-        x.events.iter().any(|e| e.event == EventType::Support && codes(&e.actor) == ["PRK"] && codes(&e.recipient).contains(&"RUS")),
+        x.events.iter().any(|e| e.event == EventType::Support
+            && codes(&e.actor) == ["PRK"]
+            && codes(&e.recipient).contains(&"RUS")),
         "no PRK→RUS support: {summary:#?}"
     );
 
     // The strategic pact of June 2024, month precision.
     assert!(
-        x.events.iter().any(|e| e.date == Some("2024-06-01".parse().unwrap())
-            && e.date_precision == Some(dyad_core::DatePrecision::Month)),
+        x.events
+            .iter()
+            .any(|e| e.date == Some("2024-06-01".parse().unwrap())
+                && e.date_precision == Some(dyad_core::DatePrecision::Month)),
         "no June 2024 pact: {summary:#?}"
     );
 
     // About 12,000 troops sent to Russia.
     assert!(
-        x.events.iter().any(|e| e.magnitude.get("troops") == Some(&12000) && codes(&e.actor) == ["PRK"]),
+        x.events
+            .iter()
+            .any(|e| e.magnitude.get("troops") == Some(&12000) && codes(&e.actor) == ["PRK"]),
         "no troop deployment: {summary:#?}"
     );
 
@@ -114,10 +172,17 @@ fn the_events_an_analyst_reads() {
     let transfer = x
         .events
         .iter()
-        .find(|e| e.event == EventType::Aid && codes(&e.actor) == ["RUS"] && codes(&e.recipient) == ["PRK"])
+        .find(|e| {
+            e.event == EventType::Aid
+                && codes(&e.actor) == ["RUS"]
+                && codes(&e.recipient) == ["PRK"]
+        })
         .unwrap_or_else(|| panic!("no RUS→PRK transfer: {summary:#?}"));
     assert!(
-        transfer.attribution.iter().any(|a| a.code.as_deref() == Some("KOR")),
+        transfer
+            .attribution
+            .iter()
+            .any(|a| a.code.as_deref() == Some("KOR")),
         "transfer not attributed to South Korea: {:?}",
         transfer.attribution
     );
@@ -128,12 +193,21 @@ fn the_events_an_analyst_reads() {
         .find(|e| e.event == EventType::Reject && e.links.contains(&transfer.id))
         .unwrap_or_else(|| panic!("no denial linked to the transfer: {summary:#?}"));
     assert_eq!(codes(&denial.actor), vec!["PRK", "RUS"]);
-    let deniers: Vec<&str> = transfer.denied_by.iter().filter_map(|d| d.code.as_deref()).collect();
-    assert!(deniers.contains(&"RUS") && deniers.contains(&"PRK"), "denied_by: {deniers:?}");
+    let deniers: Vec<&str> = transfer
+        .denied_by
+        .iter()
+        .filter_map(|d| d.code.as_deref())
+        .collect();
+    assert!(
+        deniers.contains(&"RUS") && deniers.contains(&"PRK"),
+        "denied_by: {deniers:?}"
+    );
 
     // Kim's accusation against the US.
     assert!(
-        x.events.iter().any(|e| e.event == EventType::Accuse && codes(&e.actor) == ["PRK"] && codes(&e.recipient).contains(&"USA")),
+        x.events.iter().any(|e| e.event == EventType::Accuse
+            && codes(&e.actor) == ["PRK"]
+            && codes(&e.recipient).contains(&"USA")),
         "no accusation against the US: {summary:#?}"
     );
 }

@@ -44,6 +44,8 @@ pub struct SourceDocument {
     pub title: Option<String>,
     pub published: Option<Date>,
     pub source: Option<String>,
+    /// The byline, when the page gives one.
+    pub author: Option<String>,
     pub language: Option<String>,
     /// Cleaned body text: paragraphs separated by blank lines, notices removed.
     pub text: String,

@@ -67,6 +67,9 @@ pub struct Document {
     pub published: Option<Date>,
     /// The outlet or feed the document came from, when known.
     pub source: Option<String>,
+    /// The byline, when the page gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     /// ISO 639-1 language code, when identified.
     pub language: Option<String>,
     /// The cleaned article body. All offsets in the output point into this string.

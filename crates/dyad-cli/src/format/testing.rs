@@ -69,6 +69,7 @@ pub fn sample() -> Extraction {
             title: None,
             published: Some("2024-12-01".parse().expect("valid date")),
             source: Some("example news".into()),
+            author: None,
             language: Some("en".into()),
             text,
             duplicate_of: None,
