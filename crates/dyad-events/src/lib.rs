@@ -3,14 +3,37 @@
 //!
 //! INTERFACE (fixed; the pipeline depends on it): [`EventLexicon::from_data`],
 //! [`EventLexicon::code`], [`CodingInput`].
+//!
+//! Per sentence: triggers ([`triggers`]) → actor and recipient ([`arguments`]) →
+//! modality ([`modality`]) and attribution ([`attribution`]) → CAMEO code, Goldstein
+//! score and quad class ([`cameo`]) → date ([`dates`]), place ([`location`]), counts
+//! ([`magnitude`]), contexts ([`contexts`]). Per document: denials link back to the
+//! events they deny, and duplicates merge ([`merge`]).
 
+pub mod arguments;
+pub mod attribution;
+pub mod cameo;
+pub mod contexts;
 pub mod dates;
+pub mod lexicon;
+pub mod location;
 pub mod magnitude;
+pub mod merge;
+pub mod modality;
+pub mod triggers;
+pub mod view;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use dyad_actors::Actors;
 use dyad_data::{DataError, DataSet};
-use dyad_model::{Date, Event};
+use dyad_model::{ActorRef, Date, Denial, Event, EventType, Magnitude, Span, Status, Trigger};
 use dyad_text::TextLayer;
+
+use crate::lexicon::{Lexicon, Pos};
+use crate::triggers::TriggerMatch;
+use crate::view::SentenceView;
 
 /// Errors loading the event lexicon.
 #[derive(Debug, thiserror::Error)]
@@ -32,16 +55,710 @@ pub struct CodingInput<'a> {
 
 /// Triggers, CAMEO codes, Goldstein scores and the other word lists of event coding.
 #[derive(Clone, Debug, Default)]
-pub struct EventLexicon {}
+pub struct EventLexicon {
+    lexicon: Arc<Lexicon>,
+}
+
+/// How a denial points at what it denies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DenialScope {
+    /// "denied such transactions": events of the preceding sentences.
+    Anaphoric,
+    /// "denied that it attacked X": events later in the same sentence.
+    Forward,
+}
+
+/// Coding state of one event before ids are assigned.
+struct Draft {
+    event: Event,
+    paragraph: usize,
+    denial: Option<DenialScope>,
+    /// Token position of the trigger in its sentence.
+    token: usize,
+    noun: bool,
+}
+
+fn codes(refs: &[ActorRef]) -> BTreeSet<String> {
+    refs.iter().filter_map(|r| r.code.clone()).collect()
+}
+
+/// Which events a count belongs to.
+fn fits_quantity(kind: &str, event: EventType) -> bool {
+    use EventType::*;
+    match kind {
+        "troops" | "soldiers" => matches!(event, Mobilize | Aid | Retreat | Cooperate | Assault),
+        "dead" | "killed" | "injured" | "wounded" | "casualties" => {
+            matches!(event, Assault | Coerce | Protest)
+        }
+        "arrested" | "detained" => matches!(event, Coerce | Retreat),
+        "displaced" | "refugees" => matches!(event, Assault | Coerce | Aid),
+        "weapons" => matches!(event, Aid | Mobilize | Coerce | Assault),
+        "money_usd" | "money" => matches!(event, Aid | Cooperate | Agree | Sanction | Support),
+        "protesters" | "demonstrators" => matches!(event, Protest),
+        _ => false,
+    }
+}
 
 impl EventLexicon {
     /// Builds the lexicon from the data files (`events/...`).
-    pub fn from_data(_data: &DataSet) -> Result<EventLexicon, EventError> {
-        Ok(EventLexicon {})
+    pub fn from_data(data: &DataSet) -> Result<EventLexicon, EventError> {
+        Ok(EventLexicon {
+            lexicon: Arc::new(Lexicon::from_data(data)?),
+        })
+    }
+
+    /// The loaded lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// Codes the events of one document.
-    pub fn code(&self, _input: &CodingInput<'_>) -> Vec<Event> {
-        Vec::new()
+    pub fn code(&self, input: &CodingInput<'_>) -> Vec<Event> {
+        let lex = &*self.lexicon;
+        if lex.triggers.is_empty() {
+            return Vec::new();
+        }
+        let layer = input.layer;
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut paragraph = 0;
+        for s in 0..layer.sentences.len() {
+            if s > 0 {
+                let gap = input
+                    .text
+                    .get(layer.sentences[s - 1].span.end..layer.sentences[s].span.start)
+                    .unwrap_or("");
+                if gap.contains('\n') {
+                    paragraph += 1;
+                }
+            }
+            let view = SentenceView::new(input.text, layer, input.actors, s);
+            if view.mentions.is_empty() {
+                continue;
+            }
+            drafts.extend(self.code_sentence(input, &view, paragraph));
+        }
+        link_denials(&mut drafts);
+        finish(input.doc_id, drafts)
+    }
+
+    fn code_sentence(
+        &self,
+        input: &CodingInput<'_>,
+        view: &SentenceView<'_>,
+        paragraph: usize,
+    ) -> Vec<Draft> {
+        let lex = &*self.lexicon;
+        let actors = input.actors;
+        let matches = triggers::find_triggers(lex, view);
+        let mut active: Vec<TriggerMatch> = matches.into_iter().filter(|m| !m.absorbed).collect();
+        let sources = attribution::find_sources(lex, view, actors);
+        let keyword_ctx = contexts::keyword_contexts(lex, view);
+        let sentence_span = Span::new(view.start, view.end);
+        let dates = dates::find_dates(input.text, sentence_span, input.published);
+
+        // "X said Y must Z": a demand by X on Y that replaces Z.
+        let mut out: Vec<Draft> = Vec::new();
+        for p in 1..view.len() {
+            if !lex.cues.request_modal.iter().any(|w| w == view.word(p)) {
+                continue;
+            }
+            let Some(k) = view.mention_at[p - 1] else {
+                continue;
+            };
+            let speaker = sources
+                .iter()
+                .find(|s| s.speech && !s.refs.is_empty() && s.scope.0 <= p && p < s.scope.1)
+                .map(|s| s.refs.clone())
+                .or_else(|| {
+                    // "Chirac issued a reminder to Iraq that it must ...".
+                    let that = (0..p).rev().find(|&j| view.word(j) == "that")?;
+                    let subject = arguments::main_subject(view, actors, that);
+                    let refs = arguments::actor_refs(view, actors, &subject);
+                    (!refs.is_empty()).then_some(refs)
+                });
+            let Some(speaker) = speaker else {
+                continue;
+            };
+            let mut group = vec![k];
+            let target = arguments::actor_refs(view, actors, &group);
+            group.clear();
+            if codes(&target) == codes(&speaker) || target.is_empty() {
+                continue;
+            }
+            active.retain(|m| !(m.start > p && m.start <= p + 4));
+            let mut event = self.blank_event(view, EventType::Request, "100", p, p + 1);
+            event.actor = speaker;
+            event.recipient = target;
+            event.contexts = keyword_ctx.clone();
+            event.date = None;
+            out.push(Draft {
+                event,
+                paragraph,
+                denial: None,
+                token: p,
+                noun: false,
+            });
+        }
+
+        for (idx, m) in active.iter().enumerate() {
+            let entry = &lex.triggers[m.entry];
+            let next = active.get(idx + 1).map(|n| n.start);
+            let args = arguments::find_arguments(lex, view, actors, m, next);
+            let actor = arguments::actor_refs(view, actors, &args.actor);
+            let recipient = arguments::actor_refs(view, actors, &args.recipient);
+            if actor.is_empty() && recipient.is_empty() {
+                continue;
+            }
+            let covering: Vec<&attribution::Source> = sources
+                .iter()
+                .filter(|s| {
+                    s.scope.0 <= m.start
+                        && m.start < s.scope.1
+                        && !(s.cue_tokens.0 < m.end && m.start < s.cue_tokens.1)
+                })
+                .collect();
+            let attribution: Vec<_> = covering.iter().flat_map(|s| s.attribution()).collect();
+            let hedged = covering.iter().any(|s| s.hedged);
+            let modal = modality::modal_status(lex, view, m);
+            let status = modal.unwrap_or(if hedged {
+                Status::Alleged
+            } else if !attribution.is_empty() {
+                Status::Reported
+            } else {
+                Status::Asserted
+            });
+
+            let mut event_type = entry.event;
+            let mut cameo_code = entry.cameo.clone();
+            let mut mode = entry.mode.clone();
+            // Denials: "denied ...", "rejected the claims", "dismissing them as".
+            let mut denial = None;
+            if event_type == EventType::Reject {
+                let object = lex.cues.denial_object.iter().any(|c| {
+                    (m.end..(m.end + 2).min(view.len())).any(|p| view.phrase_starts_at(&c.words, p))
+                });
+                if cameo_code == "016" || object {
+                    cameo_code = "016".to_string();
+                    mode = Some("deny".to_string());
+                    denial = Some(
+                        if object || args.recipient.is_empty() && view.word(m.end) != "that" {
+                            DenialScope::Anaphoric
+                        } else {
+                            DenialScope::Forward
+                        },
+                    );
+                }
+            }
+            if let Some(refined) = cameo::refine_by_context(&cameo_code, &keyword_ctx) {
+                cameo_code = refined.to_string();
+            }
+            let recode = match status {
+                Status::Future => true,
+                Status::Hypothetical => cameo::is_hostile_act(event_type),
+                _ => false,
+            };
+            if recode {
+                if let Some((t, c)) = cameo::intention_code(event_type, &cameo_code) {
+                    event_type = t;
+                    cameo_code = c.to_string();
+                    mode = None;
+                }
+            }
+            let mut event = self.blank_event(view, event_type, &cameo_code, m.start, m.end);
+            if mode.is_some() {
+                event.mode = mode;
+            }
+            event.contexts = contexts::merge_contexts(&event.contexts, &keyword_ctx);
+            event.actor = actor;
+            event.recipient = recipient;
+            event.status = status;
+            event.attribution = attribution;
+            let trigger_end = event.trigger.end;
+            let trigger_start = event.trigger.start;
+            let chosen = dates
+                .iter()
+                .filter(|d| d.span.start >= trigger_end)
+                .min_by_key(|d| d.span.start - trigger_end)
+                .or_else(|| {
+                    dates
+                        .iter()
+                        .filter(|d| d.span.end <= trigger_start)
+                        .min_by_key(|d| trigger_start - d.span.end)
+                });
+            if let Some(d) = chosen {
+                event.date = Some(d.date);
+                event.date_end = d.end;
+                event.date_text = input.text.get(d.span.start..d.span.end).map(str::to_string);
+                event.date_precision = Some(d.precision);
+            }
+            event.location = location::find_location(view, actors, m.start, m.end, event.event);
+            out.push(Draft {
+                event,
+                paragraph,
+                denial,
+                token: m.start,
+                noun: entry.pos == Pos::Noun,
+            });
+
+            // "X said Y attacked Z": X accuses Y.
+            let last = out.last().map(|d| &d.event);
+            if let Some(e) = last {
+                if matches!(e.event, EventType::Assault | EventType::Coerce)
+                    && entry.pos != Pos::Noun
+                    && !matches!(
+                        e.status,
+                        Status::Negated | Status::Hypothetical | Status::Future
+                    )
+                    && !e.actor.is_empty()
+                {
+                    let accuser = covering.iter().find(|s| {
+                        s.speech
+                            && !s.refs.is_empty()
+                            && codes(&s.refs).is_disjoint(&codes(&e.actor))
+                    });
+                    if let Some(s) = accuser {
+                        let mut acc = self.blank_event(
+                            view,
+                            EventType::Accuse,
+                            "112",
+                            s.cue_tokens.0,
+                            s.cue_tokens.1,
+                        );
+                        acc.actor = s.refs.clone();
+                        acc.recipient = e.actor.clone();
+                        acc.contexts = contexts::merge_contexts(&acc.contexts, &keyword_ctx);
+                        acc.date = e.date;
+                        acc.date_text = e.date_text.clone();
+                        acc.date_precision = e.date_precision;
+                        out.push(Draft {
+                            event: acc,
+                            paragraph,
+                            denial: None,
+                            token: s.cue_tokens.0,
+                            noun: false,
+                        });
+                    }
+                }
+            }
+        }
+
+        // A noun restating a verb's event type in the same sentence adds nothing.
+        let verb_types: BTreeSet<EventType> = out
+            .iter()
+            .filter(|d| !d.noun)
+            .map(|d| d.event.event)
+            .collect();
+        out.retain(|d| !d.noun || !verb_types.contains(&d.event.event));
+        // One sentence never yields the same event twice.
+        let mut kept: Vec<Draft> = Vec::new();
+        for d in out {
+            let dup = kept.iter_mut().find(|k| {
+                k.event.event == d.event.event
+                    && codes(&k.event.actor) == codes(&d.event.actor)
+                    && codes(&k.event.recipient) == codes(&d.event.recipient)
+            });
+            match dup {
+                Some(k) => {
+                    merge::absorb(&mut k.event, &d.event);
+                    if k.denial.is_none() {
+                        k.denial = d.denial;
+                    }
+                }
+                None => kept.push(d),
+            }
+        }
+        kept.sort_by_key(|d| d.token);
+
+        // Counts attach to the nearest event they fit (or the only event).
+        let quantities = magnitude::find_quantities(input.text, sentence_span);
+        for q in &quantities {
+            let fitting = kept
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| fits_quantity(&q.kind, d.event.event))
+                .min_by_key(|(_, d)| d.event.trigger.start.abs_diff(q.span.start))
+                .map(|(i, _)| i);
+            let target = fitting.or(if kept.len() == 1 { Some(0) } else { None });
+            if let Some(i) = target {
+                let magnitude: &mut Magnitude = &mut kept[i].event.magnitude;
+                magnitude.entry(q.kind.clone()).or_insert(q.value);
+            }
+        }
+        kept
+    }
+
+    /// An event with its code facts and sentence filled in, no arguments yet.
+    fn blank_event(
+        &self,
+        view: &SentenceView<'_>,
+        event_type: EventType,
+        cameo_code: &str,
+        start: usize,
+        end: usize,
+    ) -> Event {
+        let lex = &*self.lexicon;
+        let row = lex.cameo.lookup(cameo_code);
+        let (ts, te) = view.byte_span(start, end);
+        Event {
+            id: String::new(),
+            event: event_type,
+            mode: row.and_then(|r| r.mode.clone()),
+            contexts: row.map(|r| r.contexts.clone()).unwrap_or_default(),
+            cameo: cameo_code.to_string(),
+            goldstein: row.map_or(0.0, |r| r.goldstein),
+            quad_class: row.map_or(0, |r| r.quad_class),
+            actor: Vec::new(),
+            recipient: Vec::new(),
+            date: None,
+            date_end: None,
+            date_text: None,
+            date_precision: None,
+            location: None,
+            magnitude: Magnitude::new(),
+            status: Status::Asserted,
+            attribution: Vec::new(),
+            denied_by: Vec::new(),
+            links: Vec::new(),
+            sentence: view.index,
+            trigger: Trigger {
+                text: view.text.get(ts..te).unwrap_or("").to_string(),
+                start: ts,
+                end: te,
+            },
+            evidence: view
+                .text
+                .get(view.start..view.end)
+                .unwrap_or("")
+                .to_string(),
+        }
+    }
+}
+
+/// Denials find the events they deny: anaphoric ones ("such transactions") the events
+/// of the preceding sentences of their paragraph (else of the paragraph before) that
+/// involve the deniers; "denied that ..." the events later in their own sentence.
+fn link_denials(drafts: &mut [Draft]) {
+    for d in 0..drafts.len() {
+        let Some(scope) = drafts[d].denial else {
+            continue;
+        };
+        let deniers = codes(&drafts[d].event.actor);
+        if deniers.is_empty() {
+            continue;
+        }
+        let sentence = drafts[d].event.sentence;
+        let para = drafts[d].paragraph;
+        let involves = |e: &Event| {
+            e.event != EventType::Reject
+                && (!codes(&e.actor).is_disjoint(&deniers)
+                    || !codes(&e.recipient).is_disjoint(&deniers))
+        };
+        let targets: Vec<usize> = match scope {
+            DenialScope::Forward => (0..drafts.len())
+                .filter(|&j| {
+                    j != d
+                        && drafts[j].event.sentence == sentence
+                        && drafts[j].token > drafts[d].token
+                        && drafts[j].denial.is_none()
+                })
+                .collect(),
+            DenialScope::Anaphoric => {
+                let mut found = Vec::new();
+                for p in [Some(para), para.checked_sub(1)].into_iter().flatten() {
+                    found = (0..d)
+                        .filter(|&j| {
+                            drafts[j].paragraph == p
+                                && drafts[j].event.sentence < sentence
+                                && drafts[j].denial.is_none()
+                                && involves(&drafts[j].event)
+                        })
+                        .collect();
+                    if !found.is_empty() {
+                        break;
+                    }
+                }
+                found
+            }
+        };
+        let denied_by: Vec<Denial> = drafts[d]
+            .event
+            .actor
+            .iter()
+            .map(|a| Denial {
+                text: a.text.clone(),
+                entity: a.entity.clone(),
+                code: a.code.clone(),
+            })
+            .collect();
+        for &j in &targets {
+            let e = &mut drafts[j].event;
+            e.status = Status::Denied;
+            for x in &denied_by {
+                if !e.denied_by.contains(x) {
+                    e.denied_by.push(x.clone());
+                }
+            }
+        }
+        // Temporarily keep the draft indices as links; `finish` turns them into ids.
+        drafts[d].event.links = targets.iter().map(|j| j.to_string()).collect();
+    }
+}
+
+/// Merges duplicates, numbers the events and turns denial links into event ids.
+fn finish(doc_id: &str, drafts: Vec<Draft>) -> Vec<Event> {
+    let paragraphs: Vec<usize> = drafts.iter().map(|d| d.paragraph).collect();
+    let mut events: Vec<Event> = drafts.into_iter().map(|d| d.event).collect();
+    let raw_links: Vec<Vec<String>> = events
+        .iter_mut()
+        .map(|e| std::mem::take(&mut e.links))
+        .collect();
+    // Denials and denied events stay apart from merging with plain ones.
+    for (e, l) in events.iter_mut().zip(&raw_links) {
+        if !l.is_empty() {
+            e.links = vec![String::from("denial")];
+        }
+    }
+    let map = merge::merge(&mut events, &paragraphs);
+    for e in events.iter_mut() {
+        e.links.clear();
+    }
+    for (i, links) in raw_links.iter().enumerate() {
+        let Some(&kept) = map.get(i) else { continue };
+        for l in links {
+            if let Some(target) = l.parse::<usize>().ok().and_then(|j| map.get(j)) {
+                let id = *target;
+                let e = &mut events[kept];
+                let s = id.to_string();
+                if id != kept && !e.links.contains(&s) {
+                    e.links.push(s);
+                }
+            }
+        }
+    }
+    for (n, e) in events.iter_mut().enumerate() {
+        e.id = format!("{doc_id}-ev{}", n + 1);
+    }
+    let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
+    for e in events.iter_mut() {
+        e.links = e
+            .links
+            .iter()
+            .filter_map(|l| l.parse::<usize>().ok().and_then(|j| ids.get(j).cloned()))
+            .collect();
+    }
+    events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_actors::{ActorMention, MentionKind};
+    use dyad_model::{Entity, EntityType, Mention};
+
+    /// A toy actor recogniser for tests: runs of capitalised words are country actors
+    /// coded by their first three letters; a few common nouns are civilian groups.
+    pub fn toy_actors(text: &str, layer: &TextLayer) -> Actors {
+        const SKIP: &[&str] = &[
+            "The", "A", "An", "In", "On", "It", "They", "He", "She", "Monday", "Friday", "June",
+        ];
+        const GROUPS: &[&str] = &[
+            "police",
+            "protesters",
+            "students",
+            "rebels",
+            "gunmen",
+            "soldiers",
+            "demonstrators",
+            "officials",
+            "troops",
+        ];
+        let mut actors = Actors::default();
+        let mut i = 0;
+        let tokens = &layer.tokens;
+        while i < tokens.len() {
+            let t = tokens[i].text(text);
+            let cap = t.chars().next().is_some_and(char::is_uppercase) && tokens[i].is_word();
+            if (cap && !SKIP.contains(&t)) || GROUPS.contains(&t) {
+                let mut j = i + 1;
+                if cap {
+                    while j < tokens.len()
+                        && tokens[j].is_word()
+                        && tokens[j]
+                            .text(text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                    {
+                        j += 1;
+                    }
+                }
+                let span = Span::new(tokens[i].start, tokens[j - 1].end);
+                let name = span.slice(text).to_string();
+                let code = if cap {
+                    name.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .take(3)
+                        .collect::<String>()
+                        .to_uppercase()
+                } else {
+                    "---".to_string()
+                };
+                let entity = match actors.entities.iter().position(|e| e.name == name) {
+                    Some(e) => e,
+                    None => {
+                        actors.entities.push(Entity {
+                            id: format!("e{}", actors.entities.len() + 1),
+                            name: name.clone(),
+                            kind: if cap {
+                                EntityType::Country
+                            } else {
+                                EntityType::Group
+                            },
+                            code: Some(code),
+                            sector: if cap { None } else { Some("CVL".into()) },
+                            role: None,
+                            geo: None,
+                            members: vec![],
+                            mentions: vec![],
+                        });
+                        actors.entities.len() - 1
+                    }
+                };
+                actors.entities[entity].mentions.push(Mention {
+                    text: name,
+                    start: span.start,
+                    end: span.end,
+                });
+                actors.mentions.push(ActorMention {
+                    entity,
+                    span,
+                    sentence: layer.sentence_at(span.start).unwrap_or(0),
+                    kind: MentionKind::Name,
+                });
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        actors
+    }
+
+    fn lexicon() -> EventLexicon {
+        EventLexicon::from_data(&DataSet::embedded()).unwrap()
+    }
+
+    pub fn code_with(lex: &EventLexicon, text: &str, actors: &Actors) -> Vec<Event> {
+        let layer = dyad_text::analyze(text);
+        lex.code(&CodingInput {
+            doc_id: "t",
+            text,
+            layer: &layer,
+            actors,
+            published: Some("2024-12-01".parse().unwrap()),
+        })
+    }
+
+    fn code(lex: &EventLexicon, text: &str) -> Vec<Event> {
+        let layer = dyad_text::analyze(text);
+        let actors = toy_actors(text, &layer);
+        code_with(lex, text, &actors)
+    }
+
+    fn summary(e: &Event) -> String {
+        let c = |v: &[ActorRef]| {
+            v.iter()
+                .filter_map(|a| a.code.clone())
+                .collect::<Vec<_>>()
+                .join("+")
+        };
+        format!(
+            "{} {}>{} {}",
+            e.event,
+            c(&e.actor),
+            c(&e.recipient),
+            e.status.as_str()
+        )
+    }
+
+    #[test]
+    fn every_trigger_example_codes_as_its_type() {
+        let lex = lexicon();
+        let mut failures = Vec::new();
+        let mut checked = 0;
+        for t in &lex.lexicon().triggers {
+            let Some(example) = &t.example else { continue };
+            checked += 1;
+            let events = code(&lex, example);
+            if !events.iter().any(|e| e.event == t.event) {
+                failures.push(format!(
+                    "triggers.tsv:{} {:?} expected {} got {:?}",
+                    t.line,
+                    example,
+                    t.event,
+                    events.iter().map(summary).collect::<Vec<_>>()
+                ));
+            }
+        }
+        assert!(checked > 80, "only {checked} examples");
+        assert!(
+            failures.is_empty(),
+            "{} of {checked} failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn roles_voice_and_coordination() {
+        let lex = lexicon();
+        let e = code(&lex, "Jordan and Britain agreed to hold joint exercises.");
+        assert_eq!(summary(&e[0]), "AGREE JOR+BRI> asserted");
+        let e = code(&lex, "Israel was attacked by Hamas on Monday.");
+        assert_eq!(summary(&e[0]), "ASSAULT HAM>ISR asserted");
+        let e = code(&lex, "New sanctions were imposed on Iran by Canada.");
+        assert_eq!(summary(&e[0]), "SANCTION CAN>IRA asserted", "{e:?}");
+        let e = code(&lex, "The US made Kyiv attack Russia.");
+        assert_eq!(summary(&e[0]), "ASSAULT US>RUS asserted");
+    }
+
+    #[test]
+    fn modality_and_attribution() {
+        let lex = lexicon();
+        let e = code(&lex, "Egypt did not meet Israel.");
+        assert_eq!(e[0].status, Status::Negated);
+        let e = code(&lex, "Iran will attack Israel.");
+        assert_eq!(summary(&e[0]), "THREATEN IRA>ISR future");
+        let e = code(&lex, "Japan will provide aid to Kenya.");
+        assert_eq!(e[0].event, EventType::Agree);
+        let e = code(&lex, "According to Reuters, Chile attacked Peru.");
+        assert_eq!(e[0].status, Status::Reported);
+        assert_eq!(e[0].attribution[0].text, "Reuters");
+        let e = code(&lex, "Reports suggest that Chile attacked Peru.");
+        assert_eq!(e[0].status, Status::Alleged);
+        let e = code(&lex, "Iraq said Turkey attacked its villages.");
+        assert!(
+            e.iter().any(|x| summary(x) == "ACCUSE IRA>TUR asserted"),
+            "{:?}",
+            e.iter().map(summary).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn denials_link_back_and_mark_the_denied() {
+        let lex = lexicon();
+        let text = "Russia sent missiles to Syria. Russia and Syria denied such transactions.";
+        let e = code(&lex, text);
+        let denial = e.iter().find(|x| x.cameo == "016").expect("a denial");
+        assert_eq!(denial.links, vec!["t-ev1".to_string()]);
+        assert_eq!(e[0].status, Status::Denied);
+        assert_eq!(e[0].denied_by.len(), 2);
+    }
+
+    #[test]
+    fn sentences_without_actors_give_no_events() {
+        let lex = lexicon();
+        assert!(code(&lex, "the war goes on and talks failed.").is_empty());
+        // Arbitrary bytes never panic.
+        let _ = code(&lex, "Ä “ ” ‘’ , ; : — to to to by by Ω");
     }
 }

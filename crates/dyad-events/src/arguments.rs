@@ -1,0 +1,455 @@
+//! Actor and recipient of a trigger: the subject is the nearest actor mention left of the
+//! trigger in its clause (skipping prepositional phrases, relative and subordinate
+//! clauses, "according to X"); the recipient is the direct object or the actor after one
+//! of the trigger's prepositions. Passives swap the roles ("X was attacked by Y"),
+//! causatives give the causer ("made X attack" → the maker), coordinations give lists.
+
+use dyad_actors::{Actors, MentionKind};
+use dyad_model::{ActorRef, EntityType};
+
+use crate::lexicon::{Lexicon, Pos, TriggerEntry};
+use crate::triggers::TriggerMatch;
+use crate::view::{is_preposition, SentenceView, BE_FORMS, CAUSATIVES, CLAUSE_OPENERS};
+
+/// The arguments of one trigger, as indices into [`SentenceView::mentions`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Arguments {
+    pub actor: Vec<usize>,
+    pub recipient: Vec<usize>,
+    pub passive: bool,
+}
+
+/// Words that open a comma segment that cannot hold the main subject.
+const SUBORDINATE_OPENERS: &[&str] = &[
+    "who",
+    "which",
+    "whose",
+    "whom",
+    "where",
+    "while",
+    "when",
+    "although",
+    "though",
+    "because",
+    "if",
+    "unless",
+    "since",
+    "after",
+    "before",
+    "despite",
+    "according",
+    "as",
+];
+
+/// Connectors between coordinated actors.
+const COORDINATION: &[&str] = &[
+    ",", "and", "or", "&", "the", "both", "as", "well", "its", "their",
+];
+
+/// Prepositions after which an actor is a place, not a participant.
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+];
+
+fn preceded_by_preposition(view: &SentenceView<'_>, start: usize) -> Option<String> {
+    // Skip adjectives and determiners between a preposition and the mention (up to 3).
+    let mut j = start;
+    for _ in 0..3 {
+        if j == 0 {
+            return None;
+        }
+        j -= 1;
+        let w = view.word(j);
+        if is_preposition(w) {
+            return Some(w.to_string());
+        }
+        if view.is_punct(j) || view.mention_at[j].is_some() || view.is_capitalised(j) {
+            return None;
+        }
+        if !matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "contested"
+                | "occupied"
+                | "neighbouring"
+                | "neighboring"
+                | "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "central"
+                | "disputed"
+                | "both"
+                | "all"
+                | "other"
+        ) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether a mention at local tokens `ms..` is a place ("in Pyongyang").
+pub fn is_place_use(view: &SentenceView<'_>, ms: usize) -> bool {
+    preceded_by_preposition(view, ms).is_some_and(|p| PLACE_PREPS.contains(&p.as_str()))
+}
+
+/// Whether the mention is eligible as an actor: places named as places are not.
+fn can_act(view: &SentenceView<'_>, actors: &Actors, k: usize) -> bool {
+    let (m, _, _) = view.mentions[k];
+    let Some(entity) = actors.entities.get(m.entity) else {
+        return false;
+    };
+    !(entity.kind == EntityType::Location && m.kind != MentionKind::Metonym)
+}
+
+/// Whether the mention's entity has a country or organisation code.
+fn has_code(view: &SentenceView<'_>, actors: &Actors, k: usize) -> bool {
+    let (m, _, _) = view.mentions[k];
+    actors
+        .entities
+        .get(m.entity)
+        .is_some_and(|e| e.code.is_some())
+}
+
+/// The main subject of a sentence: its first mention outside prepositional phrases.
+pub fn main_subject(view: &SentenceView<'_>, actors: &Actors, before: usize) -> Vec<usize> {
+    for (k, &(_, ms, _)) in view.mentions.iter().enumerate() {
+        if ms >= before {
+            break;
+        }
+        if preceded_by_preposition(view, ms).is_none() && can_act(view, actors, k) {
+            let mut group = vec![k];
+            let mut j = k;
+            // Coordinated subjects: "Moscow and Pyongyang".
+            while let Some(&(_, ns, _)) = view.mentions.get(j + 1) {
+                let (_, _, pe) = view.mentions[j];
+                if ns >= before || ns <= pe || ns - pe > 2 {
+                    break;
+                }
+                if !(pe..ns).all(|t| COORDINATION.contains(&view.word(t))) {
+                    break;
+                }
+                group.push(j + 1);
+                j += 1;
+            }
+            return group;
+        }
+    }
+    Vec::new()
+}
+
+/// Extends a group leftwards over coordinations ("Jordan and Britain").
+fn extend_left(view: &SentenceView<'_>, group: &mut Vec<usize>) {
+    loop {
+        let Some(&first) = group.first() else { return };
+        let (_, ms, _) = view.mentions[first];
+        let mut j = ms;
+        let mut saw_link = false;
+        let mut next = None;
+        while j > 0 {
+            j -= 1;
+            if let Some(k) = view.mention_at[j] {
+                next = Some(k);
+                break;
+            }
+            let w = view.word(j);
+            if !COORDINATION.contains(&w) {
+                break;
+            }
+            saw_link |= matches!(w, "," | "and" | "or" | "&");
+        }
+        match next {
+            Some(k) if saw_link && preceded_by_preposition(view, view.mentions[k].1).is_none() => {
+                group.insert(0, k)
+            }
+            _ => return,
+        }
+    }
+}
+
+/// Extends a group rightwards over coordinations.
+fn extend_right(lex: &Lexicon, view: &SentenceView<'_>, group: &mut Vec<usize>) {
+    loop {
+        let Some(&last) = group.last() else { return };
+        let (_, _, me) = view.mentions[last];
+        let mut j = me;
+        let mut saw_link = false;
+        let mut next = None;
+        while j < view.len() {
+            if let Some(k) = view.mention_at[j] {
+                next = Some(k);
+                break;
+            }
+            let w = view.word(j);
+            if !COORDINATION.contains(&w) {
+                break;
+            }
+            saw_link |= matches!(w, "," | "and" | "or" | "&");
+            j += 1;
+        }
+        match next {
+            Some(k) if saw_link => {
+                // "..., Kim said" ends the list: a speaker is not a coordinated actor.
+                let after = view.mentions[k].2;
+                if lex.cues.report.contains_key(view.word(after)) {
+                    return;
+                }
+                group.push(k);
+            }
+            _ => return,
+        }
+    }
+}
+
+fn is_participle(entry: &TriggerEntry, view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
+    let w = view.word(m.start);
+    entry.participles.iter().any(|p| p == w)
+}
+
+fn has_be_before(view: &SentenceView<'_>, start: usize) -> bool {
+    (start.saturating_sub(4)..start)
+        .rev()
+        .any(|j| BE_FORMS.contains(&view.word(j)))
+        && (start.saturating_sub(4)..start).all(|j| view.mention_at[j].is_none())
+}
+
+/// The subject left of `from`: the nearest eligible mention in the clause.
+pub fn subject_left(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    actors: &Actors,
+    from: usize,
+) -> Vec<usize> {
+    let mut i = from;
+    // "the prime minister of Peru resigned": an of-phrase stands in when nothing else does.
+    let mut of_fallback: Option<usize> = None;
+    while i > 0 {
+        i -= 1;
+        if view.is_hard_boundary(i) {
+            break;
+        }
+        let w = view.word(i);
+        if view.is_comma(i) {
+            // Skip a whole segment that is a relative or subordinate clause.
+            let mut p = i;
+            while p > 0 && !view.is_comma(p - 1) && !view.is_hard_boundary(p - 1) {
+                p -= 1;
+            }
+            if SUBORDINATE_OPENERS.contains(&view.word(p)) && p > 0 {
+                i = p;
+            }
+            continue;
+        }
+        if i + 1 < from && (w == "that" || lex.cues.report.contains_key(w)) {
+            // "officials said that troops attacked": the speaker is not the actor.
+            let pronoun_subject =
+                (i + 1..from).any(|j| matches!(view.word(j), "it" | "they" | "he" | "she" | "we"));
+            if view.mention_at[i].is_none() && !pronoun_subject {
+                break;
+            }
+        }
+        let Some(k) = view.mention_at[i] else {
+            continue;
+        };
+        let (_, ms, _) = view.mentions[k];
+        i = ms;
+        let prep = preceded_by_preposition(view, ms);
+        if prep.is_some() || !can_act(view, actors, k) {
+            if prep.as_deref() == Some("of") && of_fallback.is_none() && can_act(view, actors, k) {
+                of_fallback = Some(k);
+            }
+            continue;
+        }
+        let mut group = vec![k];
+        extend_left(view, &mut group);
+        // "The US made Kyiv attack": the causer acts.
+        let first = view.mentions[group[0]].1;
+        if first > 0 && CAUSATIVES.contains(&view.word(first - 1)) {
+            let causer = subject_left(lex, view, actors, first - 1);
+            if !causer.is_empty() {
+                return causer;
+            }
+        }
+        return group;
+    }
+    of_fallback.map(|k| vec![k]).unwrap_or_default()
+}
+
+/// Finds actor and recipient of trigger `m`. `next_trigger` bounds the right search.
+pub fn find_arguments(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    actors: &Actors,
+    m: &TriggerMatch,
+    next_trigger: Option<usize>,
+) -> Arguments {
+    let entry = &lex.triggers[m.entry];
+    let participle = is_participle(entry, view, m);
+    let mut passive = participle && has_be_before(view, m.start);
+
+    // Right side: object, prepositional recipient, by-agent.
+    let limit = next_trigger.unwrap_or(view.len()).min(view.len());
+    let mut recipient: Vec<usize> = Vec::new();
+    let mut agent: Vec<usize> = Vec::new();
+    let mut between: Vec<usize> = Vec::new();
+    let mut prep: Option<String> = None;
+    let mut other_prep_seen = false;
+    let mut j = m.end;
+    while j < limit {
+        if view.is_hard_boundary(j) {
+            break;
+        }
+        let w = view.word(j);
+        if view.is_comma(j) {
+            if !recipient.is_empty() || !agent.is_empty() || entry.pos == Pos::Noun {
+                break;
+            }
+            // "provided X, Y and Z with": a comma before any argument ends the clause
+            // unless a list of actors continues.
+            break;
+        }
+        if j > m.end && CLAUSE_OPENERS.contains(&w) && w != "as" {
+            break;
+        }
+        if j > m.end && lex.cues.report.contains_key(w) && view.mention_at[j].is_none() {
+            break;
+        }
+        if let Some(k) = view.mention_at[j] {
+            let (_, ms, me) = view.mentions[k];
+            if is_place_use(view, ms) {
+                j = me;
+                prep = None;
+                continue;
+            }
+            let p = prep.as_deref();
+            let mut group = vec![k];
+            extend_right(lex, view, &mut group);
+            let group_end = view.mentions[*group.last().unwrap_or(&k)].2;
+            match p {
+                Some("by") if (participle || entry.pos == Pos::Noun) && agent.is_empty() => {
+                    agent = group;
+                }
+                Some("between") if recipient.is_empty() => {
+                    between = group.clone();
+                    recipient = group;
+                }
+                Some(p) if recipient.is_empty() && entry.preps.iter().any(|x| x == p) => {
+                    recipient = group;
+                }
+                Some("of")
+                    if recipient.is_empty() && entry.pos == Pos::Verb && !other_prep_seen =>
+                {
+                    recipient = group;
+                }
+                None if recipient.is_empty()
+                    && entry.pos == Pos::Verb
+                    && !passive
+                    && has_code(view, actors, k) =>
+                {
+                    recipient = group;
+                }
+                _ => {}
+            }
+            j = group_end.max(j + 1);
+            prep = None;
+            continue;
+        }
+        if is_preposition(w) {
+            if prep.is_some() || w != "of" {
+                other_prep_seen |= w != "of";
+            }
+            prep = Some(w.to_string());
+        }
+        j += 1;
+    }
+    if !agent.is_empty() && participle {
+        passive = true;
+    }
+
+    let subject: Vec<usize> = subject_left(lex, view, actors, m.start)
+        .into_iter()
+        .filter(|k| !recipient.contains(k))
+        .collect();
+    let (mut actor, mut recipient) = if passive {
+        let mut rec = subject;
+        if rec.is_empty() {
+            rec = recipient;
+        }
+        (agent, rec)
+    } else if !agent.is_empty() {
+        (agent, recipient)
+    } else {
+        (subject, recipient)
+    };
+    // "talks between X and Y" with no one else named: X meets Y.
+    if actor.is_empty() && between.len() >= 2 && recipient == between {
+        actor = vec![recipient.remove(0)];
+    }
+    recipient.retain(|k| !actor.contains(k));
+    Arguments {
+        actor,
+        recipient,
+        passive,
+    }
+}
+
+/// The actor references of mentions: plural groups expand to their members, metonyms
+/// code as their country's government.
+pub fn actor_refs(view: &SentenceView<'_>, actors: &Actors, mentions: &[usize]) -> Vec<ActorRef> {
+    let mut out: Vec<ActorRef> = Vec::new();
+    let mut push = |r: ActorRef| {
+        if !out
+            .iter()
+            .any(|o| o.entity.is_some() && o.entity == r.entity)
+        {
+            out.push(r);
+        }
+    };
+    for &k in mentions {
+        let Some(&(m, ms, me)) = view.mentions.get(k) else {
+            continue;
+        };
+        let Some(entity) = actors.entities.get(m.entity) else {
+            continue;
+        };
+        let text = view.slice(ms, me).to_string();
+        if m.kind == MentionKind::Plural && !entity.members.is_empty() {
+            for id in &entity.members {
+                if let Some(member) = actors.entities.iter().find(|e| &e.id == id) {
+                    push(ActorRef {
+                        entity: Some(member.id.clone()),
+                        text: member.name.clone(),
+                        code: member.code.clone(),
+                        sector: member.sector.clone(),
+                    });
+                }
+            }
+            continue;
+        }
+        let sector = if m.kind == MentionKind::Metonym {
+            Some("GOV".to_string())
+        } else {
+            entity.sector.clone()
+        };
+        push(ActorRef {
+            entity: Some(entity.id.clone()),
+            text,
+            code: entity.code.clone(),
+            sector,
+        });
+    }
+    out
+}

@@ -1,0 +1,411 @@
+//! Loading the event lexicon from the data files: triggers (`events/triggers.tsv`) with
+//! their generated inflections (`events/irregular_verbs.tsv`), cue words
+//! (`events/cues.tsv`) and context keywords (`events/contexts.tsv`).
+
+use std::collections::HashMap;
+
+use dyad_data::{DataError, DataSet};
+use dyad_model::EventType;
+
+use crate::cameo::CameoTable;
+
+/// How a trigger's pattern is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pos {
+    /// A verb whose direct object is the recipient.
+    Verb,
+    /// A verb whose recipient follows one of its prepositions.
+    VerbIntransitive,
+    /// A noun: actor to its left (or possessive), recipient after its prepositions.
+    Noun,
+    /// A fixed phrase, matched literally.
+    Phrase,
+}
+
+impl Pos {
+    pub fn is_verb(self) -> bool {
+        matches!(self, Pos::Verb | Pos::VerbIntransitive)
+    }
+}
+
+/// What a verb does with an event verb in its "to ..." complement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Complement {
+    /// No special treatment.
+    None,
+    /// The complement is this event's content: one event.
+    Absorb,
+    /// This verb only marks intent: the complement's event, in the future.
+    Intent,
+}
+
+/// One slot of a pattern: alternatives for one word, or a gap.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Slot {
+    Words(Vec<String>),
+    /// Up to this many words of any kind (not clause punctuation).
+    Gap(usize),
+}
+
+/// One entry of `events/triggers.tsv`.
+#[derive(Clone, Debug)]
+pub struct TriggerEntry {
+    /// The pattern as written.
+    pub pattern: String,
+    pub slots: Vec<Slot>,
+    pub pos: Pos,
+    pub event: EventType,
+    pub cameo: String,
+    pub mode: Option<String>,
+    pub preps: Vec<String>,
+    pub complement: Complement,
+    pub example: Option<String>,
+    /// Line in the data file.
+    pub line: usize,
+    /// Past participle forms of the head verb (for passive detection).
+    pub participles: Vec<String>,
+}
+
+/// A cue phrase and its scope in words before the trigger (`None`: the whole clause).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cue {
+    pub words: Vec<String>,
+    pub scope: Option<usize>,
+}
+
+/// The cue lists by kind.
+#[derive(Clone, Debug, Default)]
+pub struct Cues {
+    pub negation: Vec<Cue>,
+    pub future: Vec<Cue>,
+    pub future_if_reported: Vec<Cue>,
+    pub hypothetical: Vec<Cue>,
+    pub hedge: Vec<Cue>,
+    /// Inflected forms of reporting verbs, each with its lemma.
+    pub report: HashMap<String, String>,
+    pub according: Vec<Cue>,
+    pub denial_object: Vec<Cue>,
+    pub request_modal: Vec<String>,
+}
+
+/// Everything the coder reads from the data files.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    pub cameo: CameoTable,
+    pub triggers: Vec<TriggerEntry>,
+    /// First-word forms → trigger entries that start with them.
+    pub by_first_word: HashMap<String, Vec<usize>>,
+    pub cues: Cues,
+    /// Context keywords: (words, prefix match on the last word, context).
+    pub contexts: Vec<(Vec<String>, bool, String)>,
+}
+
+/// Verb forms: third person, past, participle, gerund.
+#[derive(Clone, Debug, Default)]
+pub struct VerbForms {
+    pub forms: Vec<String>,
+    pub participles: Vec<String>,
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// Regular inflections of `lemma` (over-generating where spelling is ambiguous: both
+/// "targeted" and "targetted" are listed; the extra form is harmless).
+pub fn regular_forms(lemma: &str) -> VerbForms {
+    let chars: Vec<char> = lemma.chars().collect();
+    let n = chars.len();
+    let last = chars.last().copied().unwrap_or(' ');
+    let before = if n >= 2 { chars[n - 2] } else { ' ' };
+    let stem_without_last: String = chars[..n.saturating_sub(1)].iter().collect();
+    let mut third = Vec::new();
+    let mut past = Vec::new();
+    let mut gerund = Vec::new();
+    if lemma.ends_with('s')
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+        || lemma.ends_with("ch")
+        || lemma.ends_with("sh")
+    {
+        third.push(format!("{lemma}es"));
+    } else if last == 'y' && !is_vowel(before) {
+        third.push(format!("{stem_without_last}ies"));
+    } else {
+        third.push(format!("{lemma}s"));
+    }
+    if last == 'e' {
+        past.push(format!("{lemma}d"));
+        if lemma.ends_with("ie") {
+            let stem: String = chars[..n - 2].iter().collect();
+            gerund.push(format!("{stem}ying"));
+        } else if lemma.ends_with("ee") || lemma.ends_with("ye") || lemma.ends_with("oe") {
+            gerund.push(format!("{lemma}ing"));
+        } else {
+            gerund.push(format!("{stem_without_last}ing"));
+        }
+    } else if last == 'y' && !is_vowel(before) {
+        past.push(format!("{stem_without_last}ied"));
+        gerund.push(format!("{lemma}ing"));
+    } else {
+        past.push(format!("{lemma}ed"));
+        gerund.push(format!("{lemma}ing"));
+        let third_last = if n >= 3 { chars[n - 3] } else { ' ' };
+        if !is_vowel(last)
+            && !matches!(last, 'w' | 'x' | 'y')
+            && is_vowel(before)
+            && !is_vowel(third_last)
+        {
+            past.push(format!("{lemma}{last}ed"));
+            gerund.push(format!("{lemma}{last}ing"));
+        }
+    }
+    let mut forms = vec![lemma.to_string()];
+    forms.extend(third);
+    forms.extend(past.iter().cloned());
+    forms.extend(gerund);
+    VerbForms {
+        forms,
+        participles: past,
+    }
+}
+
+/// Plural forms of a noun (the singular included).
+pub fn noun_forms(noun: &str) -> Vec<String> {
+    let mut out = vec![noun.to_string()];
+    let chars: Vec<char> = noun.chars().collect();
+    let n = chars.len();
+    if noun.ends_with('s') {
+        return out;
+    }
+    if noun.ends_with('x') || noun.ends_with("ch") || noun.ends_with("sh") {
+        out.push(format!("{noun}es"));
+    } else if n >= 2 && chars[n - 1] == 'y' && !is_vowel(chars[n - 2]) {
+        let stem: String = chars[..n - 1].iter().collect();
+        out.push(format!("{stem}ies"));
+    } else {
+        out.push(format!("{noun}s"));
+    }
+    out
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(dyad_text::normalize::fold)
+        .collect()
+}
+
+fn cue(s: &str, scope: Option<&str>) -> Cue {
+    Cue {
+        words: words(s),
+        scope: match scope {
+            Some("clause") => None,
+            Some(n) => n.parse().ok().or(Some(4)),
+            None => Some(4),
+        },
+    }
+}
+
+impl Lexicon {
+    pub fn from_data(data: &DataSet) -> Result<Lexicon, DataError> {
+        let cameo = CameoTable::from_table(&data.table("events/cameo.tsv")?)?;
+
+        let irregular_file = "events/irregular_verbs.tsv";
+        let mut irregular: HashMap<String, VerbForms> = HashMap::new();
+        for r in &data.table(irregular_file)?.records {
+            let lemma = r
+                .get("lemma")
+                .ok_or_else(|| r.error(irregular_file, "missing lemma"))?;
+            let mut forms = vec![lemma.to_string()];
+            let mut participles = Vec::new();
+            for col in ["third", "past", "participle", "gerund"] {
+                for f in r.list(col) {
+                    forms.push(f.to_string());
+                    if col != "third" && col != "gerund" {
+                        participles.push(f.to_string());
+                    }
+                }
+            }
+            irregular.insert(lemma.to_string(), VerbForms { forms, participles });
+        }
+
+        let trigger_file = "events/triggers.tsv";
+        let mut triggers = Vec::new();
+        for r in &data.table(trigger_file)?.records {
+            let err = |m: String| r.error(trigger_file, m);
+            let pattern = r
+                .get("pattern")
+                .ok_or_else(|| err("missing pattern".into()))?;
+            let pos = match r.get("pos").unwrap_or("") {
+                "V" => Pos::Verb,
+                "VI" => Pos::VerbIntransitive,
+                "N" => Pos::Noun,
+                "P" => Pos::Phrase,
+                other => return Err(err(format!("unknown pos {other:?} (V, VI, N, P)"))),
+            };
+            let event_name = r.get("event").ok_or_else(|| err("missing event".into()))?;
+            let event = EventType::parse(event_name)
+                .ok_or_else(|| err(format!("unknown PLOVER event {event_name:?}")))?;
+            let code = r.get("cameo").ok_or_else(|| err("missing cameo".into()))?;
+            if cameo.get(code).is_none() {
+                return Err(err(format!("CAMEO code {code} is not in events/cameo.tsv")));
+            }
+            let complement = match r.get("complement") {
+                None => Complement::None,
+                Some("absorb") => Complement::Absorb,
+                Some("intent") => Complement::Intent,
+                Some(other) => return Err(err(format!("unknown complement {other:?}"))),
+            };
+            let pattern_words = words(pattern);
+            if pattern_words.is_empty() || pattern_words[0] == "*" {
+                return Err(err("a pattern must start with a word".into()));
+            }
+            let last = pattern_words.len() - 1;
+            let mut participles = Vec::new();
+            let mut slots = Vec::new();
+            for (k, w) in pattern_words.iter().enumerate() {
+                if w == "*" {
+                    slots.push(Slot::Gap(3));
+                    continue;
+                }
+                let alternatives = match pos {
+                    Pos::Verb | Pos::VerbIntransitive if k == 0 => {
+                        let vf = irregular
+                            .get(w.as_str())
+                            .cloned()
+                            .unwrap_or_else(|| regular_forms(w));
+                        participles = vf.participles.clone();
+                        vf.forms
+                    }
+                    Pos::Noun if k == last => noun_forms(w),
+                    _ => vec![w.clone()],
+                };
+                slots.push(Slot::Words(alternatives));
+            }
+            triggers.push(TriggerEntry {
+                pattern: pattern.to_string(),
+                slots,
+                pos,
+                event,
+                cameo: code.to_string(),
+                mode: r.get("mode").map(str::to_string),
+                preps: r.list("preps").into_iter().map(str::to_string).collect(),
+                complement,
+                example: r.get("example").map(str::to_string),
+                line: r.line,
+                participles,
+            });
+        }
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in triggers.iter().enumerate() {
+            if let Some(Slot::Words(ws)) = t.slots.first() {
+                for w in ws {
+                    let list = by_first_word.entry(w.clone()).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+
+        let cue_file = "events/cues.tsv";
+        let mut cues = Cues::default();
+        for r in &data.table(cue_file)?.records {
+            let phrase = r
+                .get("cue")
+                .ok_or_else(|| r.error(cue_file, "missing cue"))?;
+            let kind = r.get("kind").unwrap_or("");
+            let c = cue(phrase, r.get("scope"));
+            match kind {
+                "negation" => cues.negation.push(c),
+                "future" => cues.future.push(c),
+                "future_if_reported" => cues.future_if_reported.push(c),
+                "hypothetical" => cues.hypothetical.push(c),
+                "hedge" => cues.hedge.push(c),
+                "according" => cues.according.push(c),
+                "denial_object" => cues.denial_object.push(c),
+                "request_modal" => cues.request_modal.push(phrase.to_string()),
+                "report" => {
+                    let vf = irregular
+                        .get(phrase)
+                        .cloned()
+                        .unwrap_or_else(|| regular_forms(phrase));
+                    for f in vf.forms {
+                        cues.report.insert(f, phrase.to_string());
+                    }
+                }
+                other => {
+                    return Err(r.error(cue_file, format!("unknown cue kind {other:?}")));
+                }
+            }
+        }
+
+        let context_file = "events/contexts.tsv";
+        let mut contexts = Vec::new();
+        for r in &data.table(context_file)?.records {
+            let keyword = r
+                .get("keyword")
+                .ok_or_else(|| r.error(context_file, "missing keyword"))?;
+            let context = r
+                .get("context")
+                .ok_or_else(|| r.error(context_file, "missing context"))?;
+            let prefix = keyword.ends_with('*');
+            let ws = words(keyword.trim_end_matches('*'));
+            contexts.push((ws, prefix, context.to_string()));
+        }
+
+        Ok(Lexicon {
+            cameo,
+            triggers,
+            by_first_word,
+            cues,
+            contexts,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generates_regular_inflections() {
+        let f = regular_forms("agree").forms;
+        for w in ["agree", "agrees", "agreed", "agreeing"] {
+            assert!(f.contains(&w.to_string()), "{w} in {f:?}");
+        }
+        let f = regular_forms("stop").forms;
+        assert!(f.contains(&"stopped".to_string()));
+        let f = regular_forms("carry").forms;
+        assert!(f.contains(&"carries".to_string()) && f.contains(&"carried".to_string()));
+        let f = regular_forms("accuse").forms;
+        assert!(f.contains(&"accusing".to_string()) && f.contains(&"accused".to_string()));
+        let f = regular_forms("push").forms;
+        assert!(f.contains(&"pushes".to_string()));
+        assert_eq!(noun_forms("strike"), vec!["strike", "strikes"]);
+        assert_eq!(noun_forms("talks"), vec!["talks"]);
+        assert_eq!(noun_forms("inquiry"), vec!["inquiry", "inquiries"]);
+    }
+
+    #[test]
+    fn embedded_lexicon_loads_with_irregulars() {
+        let lex = Lexicon::from_data(&DataSet::embedded()).unwrap();
+        assert!(lex.triggers.len() > 300, "{} triggers", lex.triggers.len());
+        assert!(lex.cameo.len() > 250);
+        assert!(lex.by_first_word.contains_key("met"));
+        assert!(lex.by_first_word.contains_key("withdrew"));
+        assert!(lex.by_first_word.contains_key("sought"));
+        assert_eq!(lex.cues.report.get("said").map(String::as_str), Some("say"));
+    }
+
+    #[test]
+    fn bad_trigger_rows_name_file_and_line() {
+        let mut data = DataSet::embedded();
+        data.insert(
+            "events/triggers.tsv",
+            "pattern\tpos\tevent\tcameo\nmeet\tV\tNOPE\t040\n",
+        );
+        let err = Lexicon::from_data(&data).unwrap_err().to_string();
+        assert!(err.starts_with("events/triggers.tsv:2"), "{err}");
+    }
+}

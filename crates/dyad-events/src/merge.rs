@@ -1,0 +1,112 @@
+//! In-document de-duplication: one sentence never yields the same event twice, and the
+//! same event type between the same actor and recipient codes in one paragraph (or a
+//! restatement: "met ..." then "held talks") is one event, keeping the most informative
+//! date, place and magnitude.
+
+use std::collections::BTreeSet;
+
+use dyad_model::{ActorRef, Event, Status};
+
+fn codes(refs: &[ActorRef]) -> BTreeSet<String> {
+    refs.iter()
+        .map(|r| r.code.clone().unwrap_or_else(|| r.text.to_lowercase()))
+        .collect()
+}
+
+fn compatible(a: Status, b: Status) -> bool {
+    a == b
+        || matches!(
+            (a, b),
+            (Status::Asserted, Status::Reported) | (Status::Reported, Status::Asserted)
+        )
+}
+
+/// Whether `b` repeats `a` (same type, codes and compatible status, or a restatement
+/// whose participants are a subset of the other's).
+pub fn same_event(a: &Event, b: &Event) -> bool {
+    if a.event != b.event || !compatible(a.status, b.status) {
+        return false;
+    }
+    let (aa, ar, ba, br) = (
+        codes(&a.actor),
+        codes(&a.recipient),
+        codes(&b.actor),
+        codes(&b.recipient),
+    );
+    if aa == ba && ar == br {
+        return true;
+    }
+    // A restatement names fewer roles: "they held talks" after "X met Y".
+    let partial = ar.is_empty() || br.is_empty() || aa.is_empty() || ba.is_empty();
+    let pa: BTreeSet<_> = aa.union(&ar).cloned().collect();
+    let pb: BTreeSet<_> = ba.union(&br).cloned().collect();
+    let adjacent = a.sentence.abs_diff(b.sentence) <= 1;
+    partial
+        && adjacent
+        && !pa.is_empty()
+        && !pb.is_empty()
+        && (pa.is_subset(&pb) || pb.is_subset(&pa))
+}
+
+/// Folds what `b` knows and `a` lacks into `a`.
+pub fn absorb(a: &mut Event, b: &Event) {
+    if a.date.is_none() || (a.date_precision > b.date_precision && b.date.is_some()) {
+        a.date = b.date;
+        a.date_end = b.date_end;
+        a.date_text = b.date_text.clone();
+        a.date_precision = b.date_precision;
+    }
+    if a.location.is_none() {
+        a.location = b.location.clone();
+    }
+    for (k, v) in &b.magnitude {
+        a.magnitude.entry(k.clone()).or_insert(*v);
+    }
+    for c in &b.contexts {
+        if !a.contexts.contains(c) {
+            a.contexts.push(c.clone());
+        }
+    }
+    let attributed = matches!(a.status, Status::Reported | Status::Alleged);
+    for at in b.attribution.iter().filter(|_| attributed) {
+        if !a.attribution.contains(at) {
+            a.attribution.push(at.clone());
+        }
+    }
+    if a.recipient.is_empty() {
+        a.recipient = b.recipient.clone();
+    }
+    if a.actor.is_empty() {
+        a.actor = b.actor.clone();
+    }
+}
+
+/// Merges duplicates among `events` (in text order) whose paragraphs are given by
+/// `paragraph`. Returns, for each input event, the index of the kept event it became.
+pub fn merge(events: &mut Vec<Event>, paragraph: &[usize]) -> Vec<usize> {
+    let mut kept: Vec<Event> = Vec::new();
+    let mut kept_para: Vec<usize> = Vec::new();
+    let mut map = Vec::with_capacity(events.len());
+    for (i, e) in events.drain(..).enumerate() {
+        let p = paragraph.get(i).copied().unwrap_or(0);
+        let found = (0..kept.len()).rev().find(|&k| {
+            kept_para[k] == p
+                && same_event(&kept[k], &e)
+                && (kept[k].sentence == e.sentence
+                    || e.links.is_empty() && kept[k].links.is_empty())
+        });
+        match found {
+            Some(k) => {
+                absorb(&mut kept[k], &e);
+                map.push(k);
+            }
+            None => {
+                map.push(kept.len());
+                kept.push(e);
+                kept_para.push(p);
+            }
+        }
+    }
+    *events = kept;
+    map
+}

@@ -1,0 +1,233 @@
+//! End-to-end tests of the coder through `dyad_core::Pipeline` (text → actors → events),
+//! and quick scorers for the PLOVER and PETR-2 dev sets (ignored; run with
+//! `cargo test -p dyad-events --release -- --ignored --nocapture`).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use dyad_core::{Event, EventType, Extraction, Pipeline, SourceDocument, Status};
+
+fn extract(pipeline: &Pipeline, id: &str, text: &str, published: &str) -> Extraction {
+    pipeline.extract(SourceDocument {
+        id: id.into(),
+        text: text.into(),
+        published: published.parse().ok(),
+        ..Default::default()
+    })
+}
+
+fn codes(e: &[dyad_core::ActorRef]) -> String {
+    e.iter()
+        .map(|a| a.code.clone().unwrap_or_else(|| "?".into()))
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
+fn show(e: &Event) -> String {
+    format!(
+        "{} {} {} {}>{} {:?} {:?} {:?} loc={:?} mag={:?} attr={:?} links={:?} trig={:?}",
+        e.id,
+        e.event,
+        e.cameo,
+        codes(&e.actor),
+        codes(&e.recipient),
+        e.status,
+        e.date,
+        e.date_precision,
+        e.location.as_ref().map(|l| l.text.clone()),
+        e.magnitude,
+        e.attribution
+            .iter()
+            .map(|a| (a.text.clone(), a.cue.clone()))
+            .collect::<Vec<_>>(),
+        e.links,
+        e.trigger.text
+    )
+}
+
+fn shared() -> Option<&'static Path> {
+    let p = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipping: /work/shared is absent");
+        None
+    }
+}
+
+#[test]
+fn simple_news_sentences_code_through_the_pipeline() {
+    let pipeline = Pipeline::embedded().unwrap();
+    let x = extract(
+        &pipeline,
+        "d1",
+        "Russia and China signed a trade agreement on Monday.",
+        "2024-06-05",
+    );
+    for e in &x.events {
+        eprintln!("{}", show(e));
+    }
+    assert!(x.events.iter().any(|e| e.event == EventType::Agree));
+}
+
+#[test]
+fn founding_example() {
+    let Some(shared) = shared() else { return };
+    let Ok(text) = std::fs::read_to_string(shared.join("seed/article.txt")) else {
+        eprintln!("skipping: no seed article");
+        return;
+    };
+    let pipeline = Pipeline::embedded().unwrap();
+    // Ingest drops the paywall notice; here the body starts after it.
+    let body = text
+        .split_once('\n')
+        .filter(|(first, _)| first.contains("subscriber"))
+        .map_or(text.as_str(), |(_, rest)| rest);
+    let x = extract(&pipeline, "seed", body, "2024-12-01");
+    for e in &x.events {
+        eprintln!("{}", show(e));
+    }
+    let n = x.events.len();
+    assert!((5..=25).contains(&n), "{n} events");
+    assert!(x.events.iter().any(|e| e.event == EventType::Consult));
+}
+
+fn plover_type(name: &str) -> Option<EventType> {
+    EventType::parse(name)
+}
+
+#[test]
+#[ignore]
+fn plover_dev_scores() {
+    let Some(shared) = shared() else { return };
+    let Ok(data) = std::fs::read_to_string(shared.join("eval/plover-gsr/dev.jsonl")) else {
+        return;
+    };
+    let pipeline = Pipeline::embedded().unwrap();
+    let (mut n, mut hit, mut predicted, mut correct, mut with_actor) = (0, 0, 0, 0, 0);
+    let started = std::time::Instant::now();
+    for (i, line) in data.lines().enumerate() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let Some(gold) = v["event"].as_str().and_then(plover_type) else {
+            continue;
+        };
+        let text = v["text"].as_str().unwrap_or("");
+        let x = extract(&pipeline, &format!("p{i}"), text, "2000-01-01");
+        let types: BTreeSet<EventType> = x.events.iter().map(|e| e.event).collect();
+        n += 1;
+        predicted += types.len();
+        if std::env::var("SHOW_EXTRA").is_ok() && types.iter().any(|t| *t != gold) {
+            eprintln!(
+                "EXTRA {gold} got {:?}: {}",
+                x.events
+                    .iter()
+                    .map(|e| format!("{}:{}", e.event, e.trigger.text))
+                    .collect::<Vec<_>>(),
+                text
+            );
+        }
+        if types.contains(&gold) {
+            hit += 1;
+            correct += 1;
+            let gold_src: BTreeSet<String> = v["source"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s["code"].as_str().map(|c| c.chars().take(3).collect()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let ok = x.events.iter().filter(|e| e.event == gold).any(|e| {
+                let ours: BTreeSet<String> =
+                    e.actor.iter().filter_map(|a| a.code.clone()).collect();
+                gold_src.is_empty() || !ours.is_disjoint(&gold_src)
+            });
+            if ok {
+                with_actor += 1;
+            }
+        } else if std::env::var("SHOW_MISSES").is_ok() {
+            eprintln!(
+                "MISS {gold} got {:?}: {}",
+                x.events
+                    .iter()
+                    .map(|e| format!("{}:{}", e.event, e.trigger.text))
+                    .collect::<Vec<_>>(),
+                text
+            );
+        }
+    }
+    eprintln!(
+        "PLOVER dev: {n} sentences, type recall {:.3}, precision {:.3}, type+actor {:.3} ({:?})",
+        hit as f64 / n as f64,
+        correct as f64 / predicted.max(1) as f64,
+        with_actor as f64 / n as f64,
+        started.elapsed()
+    );
+}
+
+#[test]
+#[ignore]
+fn petr2_dev_scores() {
+    let Some(shared) = shared() else { return };
+    let Ok(data) = std::fs::read_to_string(shared.join("eval/petr2-gsr/dev.jsonl")) else {
+        return;
+    };
+    let pipeline = Pipeline::embedded().unwrap();
+    let (mut gold_n, mut found, mut noevent_ok, mut noevent_n) = (0, 0, 0, 0);
+    for (i, line) in data.lines().enumerate() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let text = v["text"].as_str().unwrap_or("");
+        let x = extract(&pipeline, &format!("q{i}"), text, "2008-08-06");
+        let ours: BTreeSet<(String, String, String)> = x
+            .events
+            .iter()
+            .filter(|e| !matches!(e.status, Status::Negated))
+            .flat_map(|e| {
+                let src: Vec<String> = e.actor.iter().filter_map(|a| a.code.clone()).collect();
+                let tgt: Vec<String> = e.recipient.iter().filter_map(|a| a.code.clone()).collect();
+                let root: String = e.cameo.chars().take(2).collect();
+                let mut out = Vec::new();
+                for s in if src.is_empty() {
+                    vec!["---".to_string()]
+                } else {
+                    src
+                } {
+                    for t in if tgt.is_empty() {
+                        vec!["---".to_string()]
+                    } else {
+                        tgt.clone()
+                    } {
+                        out.push((s.clone(), t, root.clone()));
+                    }
+                }
+                out
+            })
+            .collect();
+        if v["noevents"].as_bool() == Some(true) {
+            noevent_n += 1;
+            if x.events.is_empty() {
+                noevent_ok += 1;
+            }
+            continue;
+        }
+        for g in v["gold_events"].as_array().into_iter().flatten() {
+            gold_n += 1;
+            let s: String = g["source"].as_str().unwrap_or("").chars().take(3).collect();
+            let t: String = g["target"].as_str().unwrap_or("").chars().take(3).collect();
+            let c: String = g["code"].as_str().unwrap_or("").chars().take(2).collect();
+            if ours.contains(&(s.clone(), t.clone(), c.clone())) {
+                found += 1;
+            } else if std::env::var("SHOW_MISSES").is_ok() {
+                eprintln!("MISS {s}>{t} {c} got {ours:?}: {text}");
+            }
+        }
+    }
+    eprintln!(
+        "PETR-2 dev: triple recall {:.3} ({found}/{gold_n}); no-event records left empty {noevent_ok}/{noevent_n}",
+        found as f64 / gold_n.max(1) as f64
+    );
+}
