@@ -7,15 +7,20 @@
 //! assert_eq!(layer.token_text("Gen. Smith met U.S. officials. They agreed.", 0), "Gen.");
 //! ```
 //!
+//! Part-of-speech tags (UPOS and Penn XPOS) come from [`tag::Tagger`], loaded once from
+//! the data files and applied to a [`TextLayer`]; `analyze` itself stays cheap.
+//!
 //! Invariants: tokens are in text order, never overlap, never contain white space, and
 //! start and end on char boundaries; every token belongs to exactly one sentence.
 
 pub mod abbrev;
 pub mod normalize;
 pub mod sentence;
+pub mod tag;
 pub mod token;
 
 pub use sentence::Sentence;
+pub use tag::{TaggedToken, Tagger, Upos, Xpos};
 pub use token::{Token, TokenKind};
 
 use dyad_model::Span;
