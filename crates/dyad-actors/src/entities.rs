@@ -100,7 +100,9 @@ impl DocEntities {
         let Some(entity) = self.entities.get_mut(e) else {
             return;
         };
-        if kind != MentionKind::Pronoun {
+        // Pronouns and adjectives ("Russian" in "Russian troops") point at the entity in
+        // the actor mentions but do not name it: the entity lists its names only.
+        if !matches!(kind, MentionKind::Pronoun | MentionKind::Demonym) {
             if let Some(t) = text.get(name.start..name.end) {
                 entity.mentions.push(Mention {
                     text: t.to_string(),

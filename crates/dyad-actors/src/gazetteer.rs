@@ -38,6 +38,10 @@ pub struct Place {
     pub country: String,
     pub geo: Geo,
     pub kind: PlaceKind,
+    /// Number of inhabitants, when the data gives it.
+    pub population: Option<u64>,
+    /// Whether the place comes from the hand-written supplement (which wins ties).
+    pub curated: bool,
 }
 
 /// An organisation or named group.
@@ -132,6 +136,10 @@ pub struct Gazetteer {
     pub organisations: Vec<Organisation>,
     pub roles: Vec<Role>,
     pub people: Vec<Person>,
+    /// Given names (folded) that start a personal name ("sergei", "mary").
+    pub given_names: std::collections::HashSet<String>,
+    /// Index of each place by (name, country), for supplements.
+    place_keys: HashMap<(String, String), usize>,
 }
 
 const COUNTRIES: &str = "actors/countries.tsv";
@@ -141,6 +149,7 @@ const PLACES_EXTRA: &str = "actors/places-extra.tsv";
 const ORGANISATIONS: &str = "actors/organisations.tsv";
 const ROLES: &str = "actors/roles.tsv";
 const PEOPLE: &str = "actors/people.tsv";
+const GIVEN_NAMES: [&str; 2] = ["actors/given-names.tsv", "actors/given-names-extra.tsv"];
 
 impl Gazetteer {
     /// Reads every actor table present in `data`; missing optional files are empty.
@@ -160,6 +169,14 @@ impl Gazetteer {
         }
         if data.get(PEOPLE).is_some() {
             g.load_people(data)?;
+        }
+        for file in GIVEN_NAMES {
+            if data.get(file).is_some() {
+                for r in data.table(file)?.records {
+                    g.given_names
+                        .insert(dyad_text::normalize::fold(required(&r, file, "name")?));
+                }
+            }
         }
         Ok(g)
     }
@@ -254,15 +271,22 @@ impl Gazetteer {
                 other => return Err(r.error(file, format!("unknown place kind {other:?}"))),
             };
             // A supplement line for a place already listed only adds its aliases.
-            if let Some(known) = self
-                .places
-                .iter_mut()
-                .find(|p| p.name == name && p.country == country)
-            {
-                known.aliases.extend(owned(r.list("aliases")));
+            let key = (name.clone(), country.clone());
+            if let Some(&known) = self.place_keys.get(&key) {
+                self.places[known].aliases.extend(owned(r.list("aliases")));
                 continue;
             }
+            let population = match r.get("population") {
+                Some(v) => Some(
+                    v.parse::<u64>()
+                        .map_err(|_| r.error(file, format!("population {v:?} is not a number")))?,
+                ),
+                None => None,
+            };
+            self.place_keys.insert(key, self.places.len());
             self.places.push(Place {
+                population,
+                curated: file == PLACES_EXTRA,
                 name,
                 aliases: owned(r.list("aliases")),
                 country,

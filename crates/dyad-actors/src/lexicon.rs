@@ -139,6 +139,41 @@ impl PhraseIndex {
         *longest = (*longest).max(toks.len());
     }
 
+    /// Every place that the tokens `start..end` name, in the order they were indexed
+    /// (curated places first, then generated places by falling population).
+    pub fn places_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: &[String],
+        start: usize,
+        end: usize,
+    ) -> Vec<usize> {
+        let Some(words) = folded.get(start..end) else {
+            return Vec::new();
+        };
+        let Some(ids) = self.by_key.get(&words.join(" ")) else {
+            return Vec::new();
+        };
+        let mut out: Vec<usize> = ids
+            .iter()
+            .map(|&id| &self.entries[id as usize])
+            .filter(|e| {
+                e.tokens
+                    .iter()
+                    .zip(&tokens[start..end])
+                    .all(|((w, rule), t)| case_ok(*rule, w, t.text(text)))
+            })
+            .filter_map(|e| match e.target {
+                Target::Place(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|p| seen.insert(*p));
+        out
+    }
+
     /// The longest phrase starting at token `i` and ending before token `limit`, if any.
     /// `folded` holds the folded text of every token.
     pub fn longest_at(

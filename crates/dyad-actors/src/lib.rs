@@ -5,11 +5,13 @@
 //! [`Actors`], [`ActorMention`], [`MentionKind`].
 
 mod coref;
+pub mod curated;
 mod descriptors;
 mod entities;
 mod gazetteer;
 mod lexicon;
 mod people;
+pub mod petrarch;
 mod recognizer;
 
 use std::collections::HashMap;
@@ -109,7 +111,15 @@ impl ActorLexicon {
         for (i, r) in gaz.roles.iter().enumerate() {
             index.add(&r.phrase, Target::Role(i));
         }
-        for (i, p) in gaz.places.iter().enumerate() {
+        // Curated places first: among places of the same name, the first indexed wins
+        // when the document gives no country context.
+        let curated_first = gaz
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.curated)
+            .chain(gaz.places.iter().enumerate().filter(|(_, p)| !p.curated));
+        for (i, p) in curated_first {
             for name in std::iter::once(&p.name).chain(&p.aliases) {
                 index.add(name, Target::Place(i));
             }

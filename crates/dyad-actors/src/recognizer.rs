@@ -76,6 +76,8 @@ pub(crate) struct Run<'a> {
     last_place: Option<(usize, MentionKind)>,
     /// People mentioned so far with their folded name words, latest last.
     pub(crate) persons: Vec<(usize, Vec<String>)>,
+    /// Folded words the document also writes in lower case (common words, not names).
+    lower_words: std::collections::HashSet<String>,
 }
 
 impl<'a> Run<'a> {
@@ -108,7 +110,19 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        let lower_words: std::collections::HashSet<String> = layer
+            .tokens
+            .iter()
+            .zip(&folded)
+            .filter(|(t, _)| {
+                t.kind == TokenKind::Word
+                    && t.text(text).chars().next().is_some_and(char::is_lowercase)
+            })
+            .map(|(_, f)| f.clone())
+            .collect();
+        resolve_places(lex, text, layer, &folded, &lower_words, &mut hits);
         Run {
+            lower_words,
             lex,
             text,
             layer,
@@ -287,6 +301,16 @@ impl<'a> Run<'a> {
             return Some(h.end);
         }
         if let Some(h) = here {
+            // "Chad Smith", "Victor Anderson": a given name that is also a place or
+            // country, followed by more name words, is a person.
+            if h.end == i + 1
+                && matches!(h.target, Target::Place(_) | Target::Country(_))
+                && self.lex.gaz.given_names.contains(&self.folded[i])
+            {
+                if let Some(end) = self.proper_name(s, i, limit) {
+                    return Some(end);
+                }
+            }
             self.single(s, h, i);
             return Some(h.end);
         }
@@ -299,7 +323,158 @@ impl<'a> Run<'a> {
         if let Some(end) = self.organisation_name(s, i, limit) {
             return Some(end);
         }
-        coref::short_name_or_pronoun(self, s, i, limit)
+        if let Some(end) = coref::short_name_or_pronoun(self, s, i, limit) {
+            return Some(end);
+        }
+        if let Some(end) = self.proper_name(s, i, limit) {
+            return Some(end);
+        }
+        self.acronym(s, i)
+    }
+
+    /// An all-capital acronym no list knows ("NCAA", "DFAT", "USAFE") inside mixed-case
+    /// text is an organisation; roman numerals and shouted headlines are not.
+    fn acronym(&mut self, s: usize, i: usize) -> Option<usize> {
+        let token = self.layer.tokens.get(i)?;
+        if token.kind != TokenKind::Word {
+            return None;
+        }
+        let word = token.text(self.text);
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let shape_ok = (2..=6).contains(&letters)
+            && word
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && !word
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
+        if !shape_ok || matches!(word, "TV" | "OK" | "AM" | "PM" | "AD" | "BC" | "CEO") {
+            return None;
+        }
+        // Neighbouring words in capitals too: a headline or a shouted phrase.
+        let shouted = |k: usize| {
+            self.layer.tokens.get(k).is_some_and(|t| {
+                let w = t.text(self.text);
+                t.kind == TokenKind::Word
+                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && w.chars().all(|c| !c.is_lowercase())
+            })
+        };
+        if shouted(i + 1) || i.checked_sub(1).is_some_and(shouted) {
+            return None;
+        }
+        let span = self.span(i, i + 1);
+        let e = self.doc.entity(
+            EntityKey::Descriptor(None, Some("ORG".into()), self.folded[i].clone()),
+            || EntitySpec {
+                name: word.to_string(),
+                kind: EntityType::Organization,
+                code: None,
+                sector: None,
+                role: None,
+                geo: None,
+                members: vec![],
+            },
+        );
+        self.doc
+            .mention(self.text, e, span, span, s, MentionKind::Name);
+        Some(i + 1)
+    }
+
+    /// A place no list knows, named by a run ending in a place head word ("Willett Brook").
+    fn unknown_place(&mut self, s: usize, i: usize, end: usize) -> Option<usize> {
+        let span = self.span(i, end);
+        let name = self.text[span.start..span.end].to_string();
+        let code = self.hits[i..end]
+            .iter()
+            .flatten()
+            .find_map(|h| match h.target {
+                Target::Country(c) | Target::Adjective(c) => {
+                    Some(self.lex.gaz.countries[c].iso3.clone())
+                }
+                Target::Place(p) => Some(self.lex.gaz.places[p].country.clone()),
+                _ => None,
+            });
+        let e = self.doc.entity(
+            EntityKey::Descriptor(None, Some("LOC".into()), self.folded[i..end].join(" ")),
+            || EntitySpec {
+                name,
+                kind: EntityType::Location,
+                code,
+                sector: None,
+                role: None,
+                geo: None,
+                members: vec![],
+            },
+        );
+        self.doc
+            .mention(self.text, e, span, span, s, MentionKind::Name);
+        Some(end)
+    }
+
+    /// A personal name no list knows, by its shape: a given name followed by more
+    /// capitalised name words ("Sergei Shoigu", "Mary J. Blige"), or a run of two or three
+    /// capitalised name words inside a sentence that no gazetteer phrase explains.
+    fn proper_name(&mut self, s: usize, i: usize, limit: usize) -> Option<usize> {
+        let end = self.name_end(i, limit)?;
+        if end - i < 2 {
+            return None;
+        }
+        let given = self.lex.gaz.given_names.contains(&self.folded[i]);
+        let sentence_start = i == self.layer.sentences[s].tokens.start
+            || matches!(
+                self.folded.get(i.wrapping_sub(1)).map(String::as_str),
+                Some("\"" | "'" | "(" | ":" | "“" | "‘")
+            );
+        let after_determiner = i
+            .checked_sub(1)
+            .is_some_and(|p| matches!(self.folded[p].as_str(), "the" | "a" | "an"));
+        if after_determiner || self.hits[i..end].iter().flatten().any(|h| h.end > i) {
+            return None;
+        }
+        let last = self.folded[end - 1].as_str();
+        if crate::people::is_place_head(last) {
+            return self.unknown_place(s, i, end);
+        }
+        if crate::people::is_other_head(last) {
+            return Some(end);
+        }
+        // A run of words the document also writes in lower case is a title-cased phrase
+        // ("Wake Up", "Weather Report"), not a name.
+        let common = self.folded[i..end]
+            .iter()
+            .all(|f| self.lower_words.contains(f) || f.len() <= 2);
+        let by_shape = !sentence_start && end - i <= 3 && !common;
+        if !given && !by_shape {
+            return None;
+        }
+        // A run that ends in an organisation or place word is not a person.
+        if self.folded.get(end).is_some_and(|f| {
+            crate::people::is_organisation_head(f) || crate::people::is_place_head(f)
+        }) {
+            return None;
+        }
+        let e = coref::existing_person(self, i, end).unwrap_or_else(|| {
+            let span = self.span(i, end);
+            let name = self.text[span.start..span.end].to_string();
+            self.doc.entity(
+                EntityKey::NamedPerson(self.folded[i..end].join(" ")),
+                || EntitySpec {
+                    name,
+                    kind: EntityType::Person,
+                    code: None,
+                    sector: None,
+                    role: None,
+                    geo: None,
+                    members: vec![],
+                },
+            )
+        });
+        let span = self.span(i, end);
+        self.doc
+            .mention(self.text, e, span, span, s, MentionKind::Name);
+        coref::remember_person(self, e);
+        Some(end)
     }
 
     /// Mentions of the countries and bodies that modify a role phrase, added to their
@@ -734,6 +909,79 @@ impl<'a> Run<'a> {
 
     pub(crate) fn layer(&self) -> &'a TextLayer {
         self.layer
+    }
+}
+
+/// Cities smaller than this are "minor": read as places only with support from the text.
+const MINOR_PLACE: u64 = 100_000;
+
+/// Resolves place names by the document's country context and drops weak readings:
+///
+/// - a name shared by several places resolves to the one in a country the document
+///   mentions (by name, adjective, people or a major place), else the most populous;
+/// - a minor town ("Best", "Goes" in the Netherlands) counts only after a locative
+///   preposition or when its country is in the context;
+/// - a single capitalised word at a sentence start that the document also uses in lower
+///   case ("Reading ...", "reading") is a word, not a place.
+fn resolve_places(
+    lex: &ActorLexicon,
+    text: &str,
+    layer: &TextLayer,
+    folded: &[String],
+    lower_words: &std::collections::HashSet<String>,
+    hits: &mut [Option<Hit>],
+) {
+    use std::collections::HashSet;
+    let gaz = &lex.gaz;
+    let major = |p: usize| {
+        let place = &gaz.places[p];
+        place.kind != PlaceKind::City || place.population.is_none_or(|n| n >= MINOR_PLACE)
+    };
+    let mut context: HashSet<&str> = HashSet::new();
+    for h in hits.iter().flatten() {
+        match h.target {
+            Target::Country(c) | Target::Adjective(c) | Target::People(c) => {
+                context.insert(gaz.countries[c].iso3.as_str());
+            }
+            Target::Place(p) if major(p) => {
+                context.insert(gaz.places[p].country.as_str());
+            }
+            _ => {}
+        }
+    }
+    let sentence_starts: HashSet<usize> = layer.sentences.iter().map(|s| s.tokens.start).collect();
+    for i in 0..hits.len() {
+        let Some(h) = hits[i] else { continue };
+        if h.start != i {
+            continue;
+        }
+        let Target::Place(first) = h.target else {
+            continue;
+        };
+        let candidates = lex
+            .index
+            .places_at(text, &layer.tokens, folded, h.start, h.end);
+        let chosen = candidates
+            .iter()
+            .copied()
+            .find(|&p| context.contains(gaz.places[p].country.as_str()))
+            .unwrap_or(first);
+        let after_locative = i
+            .checked_sub(1)
+            .is_some_and(|p| LOCATIVE.contains(&folded[p].as_str()));
+        let in_context = context.contains(gaz.places[chosen].country.as_str());
+        let word_not_name = h.end - h.start == 1
+            && sentence_starts.contains(&i)
+            && lower_words.contains(&folded[i])
+            && gaz.places[chosen].kind != PlaceKind::Capital;
+        if (!major(chosen) && !after_locative && !in_context) || word_not_name {
+            hits[i] = None;
+        } else {
+            hits[i] = Some(Hit {
+                target: Target::Place(chosen),
+                ..h
+            });
+        }
     }
 }
 
