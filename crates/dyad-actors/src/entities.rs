@@ -100,14 +100,16 @@ impl DocEntities {
         let Some(entity) = self.entities.get_mut(e) else {
             return;
         };
-        // Pronouns and adjectives ("Russian" in "Russian troops") point at the entity in
-        // the actor mentions but do not name it: the entity lists its names only.
-        if !matches!(kind, MentionKind::Pronoun | MentionKind::Demonym) {
+        // Pronouns stay in the actor mentions only; adjectives ("Russian" in "Russian
+        // troops") are listed, marked as demonyms, so scorers and views can tell them from
+        // names.
+        if kind != MentionKind::Pronoun {
             if let Some(t) = text.get(name.start..name.end) {
                 entity.mentions.push(Mention {
                     text: t.to_string(),
                     start: name.start,
                     end: name.end,
+                    kind: (kind != MentionKind::Name).then_some(kind),
                 });
             }
         }

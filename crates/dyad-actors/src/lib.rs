@@ -24,24 +24,7 @@ use dyad_text::TextLayer;
 use gazetteer::Gazetteer;
 use lexicon::{PhraseIndex, Target};
 
-/// How an actor is named at one place in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum MentionKind {
-    /// A full name from a list or discovered in the text ("Kim Jong Un", "NATO").
-    Name,
-    /// A later short form of a name already seen ("Kim").
-    ShortName,
-    /// A demonym or adjective used for its country ("North Korean", "Russian").
-    Demonym,
-    /// A capital or seat standing for its government ("Moscow", "the Kremlin").
-    Metonym,
-    /// A descriptive phrase coded by its words ("South Korean intelligence", "officials").
-    Descriptor,
-    /// A pronoun resolved to an earlier actor ("he", "they").
-    Pronoun,
-    /// A plural reference to several entities ("the two nations", "both countries").
-    Plural,
-}
+pub use dyad_model::MentionKind;
 
 /// One actor mention, pointing at its entity in [`Actors::entities`].
 #[derive(Clone, Debug, PartialEq)]

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use dyad_model::{EntityType, Extraction};
+use dyad_model::{EntityType, Extraction, MentionKind};
 use serde::{Deserialize, Serialize};
 
 use crate::metrics::Prf;
@@ -94,7 +94,13 @@ pub fn score<'a>(pairs: impl IntoIterator<Item = (&'a NerGold, &'a Extraction)>)
             let Some(class) = predicted_class(entity.kind) else {
                 continue;
             };
-            for m in &entity.mentions {
+            // Demonyms ("Syrian") are nationality words, which the gold does not score as
+            // places either.
+            for m in entity
+                .mentions
+                .iter()
+                .filter(|m| m.kind != Some(MentionKind::Demonym))
+            {
                 *predicted_bag
                     .entry((class, m.text.trim().to_string()))
                     .or_default() += 1;

@@ -77,6 +77,7 @@ pub fn entity(kind: EntityType, mentions: &[&str]) -> Entity {
                 text: m.to_string(),
                 start: 0,
                 end: m.len(),
+                kind: None,
             })
             .collect(),
     }

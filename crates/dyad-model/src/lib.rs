@@ -110,12 +110,35 @@ impl EntityType {
     }
 }
 
+/// How an entity is named at one place in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// A full name from a list or discovered in the text ("Kim Jong Un", "NATO").
+    Name,
+    /// A later short form of a name already seen ("Kim").
+    ShortName,
+    /// A demonym or adjective used for its country ("North Korean", "Russian").
+    Demonym,
+    /// A capital or seat standing for its government ("Moscow", "the Kremlin").
+    Metonym,
+    /// A descriptive phrase coded by its words ("South Korean intelligence", "officials").
+    Descriptor,
+    /// A pronoun resolved to an earlier actor ("he", "they").
+    Pronoun,
+    /// A plural reference to several entities ("the two nations", "both countries").
+    Plural,
+}
+
 /// One occurrence of an entity in the text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// How the entity is named here; absent means a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<MentionKind>,
 }
 
 impl Mention {
