@@ -5,11 +5,11 @@
 //! causatives give the causer ("made X attack" → the maker), coordinations give lists.
 
 use dyad_actors::{Actors, MentionKind};
-use dyad_model::{ActorRef, EntityType};
+use dyad_model::{ActorRef, EntityType, EventType};
 
 use crate::lexicon::{Lexicon, Pos, TriggerEntry};
 use crate::triggers::TriggerMatch;
-use crate::view::{is_preposition, SentenceView, BE_FORMS, CAUSATIVES, CLAUSE_OPENERS};
+use crate::view::{is_preposition, SentenceView, BE_FORMS, CAUSATIVES, CLAUSE_OPENERS, TEMPORAL};
 
 /// The arguments of one trigger, as indices into [`SentenceView::mentions`].
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -91,6 +91,9 @@ fn preceded_by_preposition(view: &SentenceView<'_>, start: usize) -> Option<Stri
                 | "western"
                 | "central"
                 | "disputed"
+                | "capital"
+                | "besieged"
+                | "embattled"
                 | "both"
                 | "all"
                 | "other"
@@ -124,6 +127,15 @@ fn has_code(view: &SentenceView<'_>, actors: &Actors, k: usize) -> bool {
         .is_some_and(|e| e.code.is_some())
 }
 
+/// Whether the mention's entity is a group with a role ("soldiers", "the government"),
+/// whose country [`crate::homes`] can supply.
+fn has_sector(view: &SentenceView<'_>, actors: &Actors, k: usize) -> bool {
+    let (m, _, _) = view.mentions[k];
+    actors.entities.get(m.entity).is_some_and(|e| {
+        e.sector.is_some() && e.kind != EntityType::Person && e.kind != EntityType::Location
+    })
+}
+
 /// The main subject of a sentence: its first mention outside prepositional phrases.
 pub fn main_subject(view: &SentenceView<'_>, actors: &Actors, before: usize) -> Vec<usize> {
     for (k, &(_, ms, _)) in view.mentions.iter().enumerate() {
@@ -152,7 +164,7 @@ pub fn main_subject(view: &SentenceView<'_>, actors: &Actors, before: usize) -> 
 }
 
 /// Extends a group leftwards over coordinations ("Jordan and Britain").
-fn extend_left(view: &SentenceView<'_>, group: &mut Vec<usize>) {
+pub fn extend_left(view: &SentenceView<'_>, group: &mut Vec<usize>) {
     loop {
         let Some(&first) = group.first() else { return };
         let (_, ms, _) = view.mentions[first];
@@ -217,6 +229,7 @@ fn extend_right(lex: &Lexicon, view: &SentenceView<'_>, group: &mut Vec<usize>) 
 fn is_participle(entry: &TriggerEntry, view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
     let w = view.word(m.start);
     entry.participles.iter().any(|p| p == w)
+        && (!view.has_tagger() || has_be_before(view, m.start) || view.tagged_participle(m.start))
 }
 
 fn has_be_before(view: &SentenceView<'_>, start: usize) -> bool {
@@ -224,6 +237,96 @@ fn has_be_before(view: &SentenceView<'_>, start: usize) -> bool {
         .rev()
         .any(|j| BE_FORMS.contains(&view.word(j)))
         && (start.saturating_sub(4)..start).all(|j| view.mention_at[j].is_none())
+}
+
+/// "has offered", "had been": a perfect tense, which makes a participle active.
+fn has_have_before(view: &SentenceView<'_>, start: usize) -> bool {
+    (start.saturating_sub(3)..start)
+        .rev()
+        .take_while(|&j| view.mention_at[j].is_none() && !view.is_punct(j))
+        .any(|j| matches!(view.word(j), "has" | "have" | "had" | "'ve" | "having"))
+        && !(start.saturating_sub(3)..start).any(|j| matches!(view.word(j), "been" | "being"))
+}
+
+/// Number words that make a preposition a quantifier ("more than 100", "up to 16",
+/// "over a dozen").
+const QUANTITY_WORDS: &[&str] = &[
+    "a",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "several",
+    "million",
+    "millions",
+];
+
+/// Whether the preposition at `j` quantifies a number that follows ("than 100").
+pub fn is_quantifier_preposition(view: &SentenceView<'_>, j: usize) -> bool {
+    let next = j + 1;
+    let w = view.word(j);
+    if w == "of" {
+        // "dozens of Afghan refugees": the quantity is transparent.
+        return j > 0
+            && (QUANTITY_WORDS.contains(&view.word(j - 1))
+                || matches!(view.kinds.get(j - 1), Some(dyad_text::TokenKind::Number)));
+    }
+    if w == "to" && (j == 0 || view.word(j - 1) != "up") {
+        return false;
+    }
+    matches!(w, "than" | "to" | "over" | "about" | "around" | "under")
+        && (matches!(view.kinds.get(next), Some(dyad_text::TokenKind::Number))
+            || (QUANTITY_WORDS.contains(&view.word(next)) && view.word(next) != "a"))
+}
+
+/// Whether "to" at `j` marks an infinitive ("to allow", "to ban") rather than a
+/// recipient ("to Iraq", "to the government"): a lower-case word that is neither a
+/// determiner, a number nor part of an actor follows.
+pub fn is_infinitive_marker(view: &SentenceView<'_>, j: usize) -> bool {
+    let next = j + 1;
+    next < view.len()
+        && view.mention_at[next].is_none()
+        && view.kinds.get(next) == Some(&dyad_text::TokenKind::Word)
+        && !view.is_capitalised(next)
+        && !crate::view::is_determiner(view.word(next))
+        && !QUANTITY_WORDS.contains(&view.word(next))
+        && !matches!(
+            view.word(next),
+            "all" | "both" | "local" | "foreign" | "its" | "their"
+        )
+}
+
+/// Index of the "(" that opens the parenthesis closed at `close`, if any (same clause).
+fn open_paren_before(view: &SentenceView<'_>, close: usize) -> Option<usize> {
+    (close.saturating_sub(12)..close)
+        .rev()
+        .find(|&j| view.word(j) == "(")
+}
+
+/// Index just past the ")" closing the parenthesis opened at `open`, if any.
+fn close_paren_after(view: &SentenceView<'_>, open: usize) -> Option<usize> {
+    (open + 1..(open + 12).min(view.len()))
+        .find(|&j| view.word(j) == ")")
+        .map(|j| j + 1)
 }
 
 /// The subject left of `from`: the nearest eligible mention in the clause.
@@ -238,6 +341,13 @@ pub fn subject_left(
     let mut of_fallback: Option<usize> = None;
     while i > 0 {
         i -= 1;
+        if view.word(i) == ")" {
+            // "The Asia-Pacific Economic Cooperation (APEC) forum agreed": skip the aside.
+            if let Some(open) = open_paren_before(view, i) {
+                i = open;
+                continue;
+            }
+        }
         if view.is_hard_boundary(i) {
             break;
         }
@@ -307,8 +417,15 @@ pub fn find_arguments(
     let mut between: Vec<usize> = Vec::new();
     let mut prep: Option<String> = None;
     let mut other_prep_seen = false;
+    let perfect = has_have_before(view, m.start);
     let mut j = m.end;
     while j < limit {
+        if view.word(j) == "(" {
+            if let Some(after) = close_paren_after(view, j) {
+                j = after;
+                continue;
+            }
+        }
         if view.is_hard_boundary(j) {
             break;
         }
@@ -321,7 +438,13 @@ pub fn find_arguments(
             // unless a list of actors continues.
             break;
         }
-        if j > m.end && CLAUSE_OPENERS.contains(&w) && w != "as" {
+        // "demanded Friday that the United States ...": the clause's subject is the
+        // recipient of a demand, accusation or threat; other clauses end the search.
+        let complementizer = w == "that"
+            && (m.end..j).all(|t| {
+                TEMPORAL.contains(&view.word(t)) || matches!(view.word(t), "on" | "today")
+            });
+        if j > m.end && CLAUSE_OPENERS.contains(&w) && w != "as" && !complementizer {
             break;
         }
         if j > m.end && lex.cues.report.contains_key(w) && view.mention_at[j].is_none() {
@@ -339,8 +462,29 @@ pub fn find_arguments(
             extend_right(lex, view, &mut group);
             let group_end = view.mentions[*group.last().unwrap_or(&k)].2;
             match p {
-                Some("by") if (participle || entry.pos == Pos::Noun) && agent.is_empty() => {
+                Some("by")
+                    if ((participle && !perfect) || entry.pos == Pos::Noun)
+                        && agent.is_empty()
+                        && ms <= m.end + 6 =>
+                {
                     agent = group;
+                }
+                // "denounced the sanctions imposed by the US", "rejected the proposal
+                // from Pakistan": a reaction's recipient is the author of its object.
+                Some("by" | "from")
+                    if recipient.is_empty()
+                        && agent.is_empty()
+                        && entry.pos.is_verb()
+                        && (!participle || perfect)
+                        && matches!(
+                            entry.event,
+                            EventType::Accuse
+                                | EventType::Reject
+                                | EventType::Support
+                                | EventType::Concede
+                        ) =>
+                {
+                    recipient = group;
                 }
                 Some("between") if recipient.is_empty() => {
                     between = group.clone();
@@ -357,7 +501,7 @@ pub fn find_arguments(
                 None if recipient.is_empty()
                     && entry.pos == Pos::Verb
                     && !passive
-                    && has_code(view, actors, k) =>
+                    && (has_code(view, actors, k) || has_sector(view, actors, k)) =>
                 {
                     recipient = group;
                 }
@@ -367,7 +511,13 @@ pub fn find_arguments(
             prep = None;
             continue;
         }
-        if is_preposition(w) {
+        if w == "to" && is_infinitive_marker(view, j) {
+            // "refused to allow United Nations planes": the object of the complement.
+            prep = None;
+            j += 1;
+            continue;
+        }
+        if is_preposition(w) && !is_quantifier_preposition(view, j) {
             if prep.is_some() || w != "of" {
                 other_prep_seen |= w != "of";
             }
@@ -375,7 +525,15 @@ pub fn find_arguments(
         }
         j += 1;
     }
-    if !agent.is_empty() && participle {
+    // "gave Armenia an ultimatum", "offered Kyiv a deal": an object inside the pattern.
+    if recipient.is_empty() && entry.pos.is_verb() && m.end > m.start + 1 {
+        if let Some(k) = (m.start + 1..m.end).find_map(|j| view.mention_at[j]) {
+            if has_code(view, actors, k) && !is_place_use(view, view.mentions[k].1) {
+                recipient = vec![k];
+            }
+        }
+    }
+    if !agent.is_empty() && participle && !perfect {
         passive = true;
     }
 

@@ -163,7 +163,9 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             if j > 0 {
                 if let Some(k) = view.mention_at[j - 1] {
                     speaker = subject_left(lex, view, actors, j);
-                    if !speaker.contains(&k) {
+                    // "The Red Cross operating in Iraq said": a place is not the speaker.
+                    let place = crate::arguments::is_place_use(view, view.mentions[k].1);
+                    if !speaker.contains(&k) && (!place || speaker.is_empty()) {
                         speaker = vec![k];
                     }
                     speaker_start = speaker

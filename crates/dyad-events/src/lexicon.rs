@@ -2,7 +2,7 @@
 //! their generated inflections (`events/irregular_verbs.tsv`), cue words
 //! (`events/cues.tsv`) and context keywords (`events/contexts.tsv`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use dyad_data::{DataError, DataSet};
 use dyad_model::EventType;
@@ -98,6 +98,18 @@ pub struct Lexicon {
     pub cues: Cues,
     /// Context keywords: (words, prefix match on the last word, context).
     pub contexts: Vec<(Vec<String>, bool, String)>,
+    /// ISO 3166-1 alpha-3 codes of countries (from `actors/countries.tsv`), to tell a
+    /// country code from an organisation's or a region's.
+    pub countries: HashSet<String>,
+    /// Phrases that look like triggers but are not events ("press release").
+    pub non_events: Vec<Cue>,
+}
+
+impl Lexicon {
+    /// Whether `code` is a country's ISO code.
+    pub fn is_country(&self, code: &str) -> bool {
+        self.countries.contains(code)
+    }
 }
 
 /// Verb forms: third person, past, participle, gerund.
@@ -310,6 +322,7 @@ impl Lexicon {
 
         let cue_file = "events/cues.tsv";
         let mut cues = Cues::default();
+        let mut non_events = Vec::new();
         for r in &data.table(cue_file)?.records {
             let phrase = r
                 .get("cue")
@@ -325,6 +338,7 @@ impl Lexicon {
                 "according" => cues.according.push(c),
                 "denial_object" => cues.denial_object.push(c),
                 "request_modal" => cues.request_modal.push(phrase.to_string()),
+                "not_event" => non_events.push(c),
                 "report" => {
                     let vf = irregular
                         .get(phrase)
@@ -354,12 +368,26 @@ impl Lexicon {
             contexts.push((ws, prefix, context.to_string()));
         }
 
+        let mut countries = HashSet::new();
+        for file in ["actors/countries.tsv", "actors/countries-extra.tsv"] {
+            let Ok(table) = data.table(file) else {
+                continue;
+            };
+            for r in &table.records {
+                if let Some(code) = r.get("iso3") {
+                    countries.insert(code.to_string());
+                }
+            }
+        }
+
         Ok(Lexicon {
             cameo,
             triggers,
             by_first_word,
             cues,
             contexts,
+            countries,
+            non_events,
         })
     }
 }

@@ -15,6 +15,7 @@ pub mod attribution;
 pub mod cameo;
 pub mod contexts;
 pub mod dates;
+pub mod homes;
 pub mod lexicon;
 pub mod location;
 pub mod magnitude;
@@ -57,6 +58,8 @@ pub struct CodingInput<'a> {
 #[derive(Clone, Debug, Default)]
 pub struct EventLexicon {
     lexicon: Arc<Lexicon>,
+    /// The part-of-speech tagger, when its model is in the data set.
+    tagger: Option<Arc<dyad_text::Tagger>>,
 }
 
 /// How a denial points at what it denies.
@@ -104,6 +107,7 @@ impl EventLexicon {
     pub fn from_data(data: &DataSet) -> Result<EventLexicon, EventError> {
         Ok(EventLexicon {
             lexicon: Arc::new(Lexicon::from_data(data)?),
+            tagger: dyad_text::Tagger::from_data(data).ok().map(Arc::new),
         })
     }
 
@@ -131,9 +135,12 @@ impl EventLexicon {
                     paragraph += 1;
                 }
             }
-            let view = SentenceView::new(input.text, layer, input.actors, s);
+            let mut view = SentenceView::new(input.text, layer, input.actors, s);
             if view.mentions.is_empty() {
                 continue;
+            }
+            if let Some(tagger) = &self.tagger {
+                view.set_tagger(tagger);
             }
             drafts.extend(self.code_sentence(input, &view, paragraph));
         }
@@ -155,6 +162,7 @@ impl EventLexicon {
         let keyword_ctx = contexts::keyword_contexts(lex, view);
         let sentence_span = Span::new(view.start, view.end);
         let dates = dates::find_dates(input.text, sentence_span, input.published);
+        let homes = homes::SentenceCountries::new(view, actors, |c| lex.is_country(c));
 
         // "X said Y must Z": a demand by X on Y that replaces Z.
         let mut out: Vec<Draft> = Vec::new();
@@ -162,8 +170,16 @@ impl EventLexicon {
             if !lex.cues.request_modal.iter().any(|w| w == view.word(p)) {
                 continue;
             }
-            let Some(k) = view.mention_at[p - 1] else {
-                continue;
+            // "... to Iraq that it must": a pronoun stands for the nearest actor before.
+            let k = match view.mention_at[p - 1] {
+                Some(k) => k,
+                None if matches!(view.word(p - 1), "it" | "they") => {
+                    match (0..p - 1).rev().find_map(|j| view.mention_at[j]) {
+                        Some(k) => k,
+                        None => continue,
+                    }
+                }
+                None => continue,
             };
             let speaker = sources
                 .iter()
@@ -180,8 +196,8 @@ impl EventLexicon {
                 continue;
             };
             let mut group = vec![k];
+            arguments::extend_left(view, &mut group);
             let target = arguments::actor_refs(view, actors, &group);
-            group.clear();
             if codes(&target) == codes(&speaker) || target.is_empty() {
                 continue;
             }
@@ -200,12 +216,25 @@ impl EventLexicon {
             });
         }
 
+        let mut previous_verb_actor: Option<Vec<usize>> = None;
         for (idx, m) in active.iter().enumerate() {
             let entry = &lex.triggers[m.entry];
             let next = active.get(idx + 1).map(|n| n.start);
-            let args = arguments::find_arguments(lex, view, actors, m, next);
-            let actor = arguments::actor_refs(view, actors, &args.actor);
-            let recipient = arguments::actor_refs(view, actors, &args.recipient);
+            let mut args = arguments::find_arguments(lex, view, actors, m, next);
+            // "rebels kidnapped advisers and exploded bombs": a coordinated verb shares
+            // the subject of the verb before it.
+            if entry.pos.is_verb() && m.start > 0 && view.word(m.start - 1) == "and" {
+                if let Some(prev) = previous_verb_actor.as_ref() {
+                    args.recipient.retain(|k| !prev.contains(k));
+                    args.actor = prev.clone();
+                }
+            }
+            if entry.pos.is_verb() && !args.actor.is_empty() {
+                previous_verb_actor = Some(args.actor.clone());
+            }
+            let all: Vec<usize> = args.actor.iter().chain(&args.recipient).copied().collect();
+            let actor = refs_with_homes(view, actors, &args.actor, &all, &homes);
+            let recipient = refs_with_homes(view, actors, &args.recipient, &all, &homes);
             if actor.is_empty() && recipient.is_empty() {
                 continue;
             }
@@ -257,6 +286,11 @@ impl EventLexicon {
                 Status::Hypothetical => cameo::is_hostile_act(event_type),
                 _ => false,
             };
+            // "if it is attacked": an intention or condition without anyone who holds it
+            // is no event.
+            if recode && actor.is_empty() {
+                continue;
+            }
             if recode {
                 if let Some((t, c)) = cameo::intention_code(event_type, &cameo_code) {
                     event_type = t;
@@ -292,6 +326,7 @@ impl EventLexicon {
                 event.date_precision = Some(d.precision);
             }
             event.location = location::find_location(view, actors, m.start, m.end, event.event);
+            complete_recipient(lex, &mut event);
             out.push(Draft {
                 event,
                 paragraph,
@@ -311,8 +346,11 @@ impl EventLexicon {
                     )
                     && !e.actor.is_empty()
                 {
+                    // Only a source that opens the claim ("X said Y attacked Z"); a trailing
+                    // "..., the army said" is sourcing, not an accusation.
                     let accuser = covering.iter().find(|s| {
                         s.speech
+                            && s.scope.0 > 0
                             && !s.refs.is_empty()
                             && codes(&s.refs).is_disjoint(&codes(&e.actor))
                     });
@@ -430,6 +468,101 @@ impl EventLexicon {
                 .get(view.start..view.end)
                 .unwrap_or("")
                 .to_string(),
+        }
+    }
+}
+
+/// Actor references of `mentions`, with a home country for those the recogniser left
+/// uncoded ([`homes`]); `arguments` are all argument mentions of the event.
+fn refs_with_homes(
+    view: &SentenceView<'_>,
+    actors: &Actors,
+    mentions: &[usize],
+    arguments: &[usize],
+    homes: &homes::SentenceCountries,
+) -> Vec<ActorRef> {
+    let mut out: Vec<ActorRef> = Vec::new();
+    for &k in mentions {
+        for mut r in arguments::actor_refs(view, actors, &[k]) {
+            if r.code.is_none() {
+                r.code = homes.infer(view, actors, k, arguments);
+            }
+            if !out
+                .iter()
+                .any(|o| o.entity.is_some() && o.entity == r.entity)
+            {
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+/// Event types whose participants act together: "Jordan and Britain agreed", "the US,
+/// Russia and Switzerland met" code every participant as both actor and recipient.
+fn is_reciprocal(event: EventType) -> bool {
+    matches!(
+        event,
+        EventType::Consult | EventType::Agree | EventType::Cooperate
+    )
+}
+
+/// Fills an empty recipient where the coding conventions name one: reciprocal events
+/// with several actors; acts on the ground in another country than the actor's ("Israel
+/// will evacuate settlements in the Gaza Strip", "NATO troops arrived in Bosnia") target
+/// that country; a domestic protest is directed at its country's government.
+fn complete_recipient(lex: &Lexicon, event: &mut Event) {
+    if !event.recipient.is_empty() {
+        return;
+    }
+    let actor_codes = codes(&event.actor);
+    if is_reciprocal(event.event) && actor_codes.len() >= 2 {
+        event.recipient = event.actor.clone();
+        return;
+    }
+    let place_country = event
+        .location
+        .as_ref()
+        .and_then(|l| l.country.clone())
+        .filter(|c| lex.is_country(c));
+    let on_the_ground = matches!(
+        event.event,
+        EventType::Retreat
+            | EventType::Assault
+            | EventType::Coerce
+            | EventType::Concede
+            | EventType::Aid
+    );
+    if on_the_ground {
+        if let Some(country) = place_country {
+            if !actor_codes.is_empty() && !actor_codes.contains(&country) {
+                event.recipient = vec![ActorRef {
+                    entity: None,
+                    text: event
+                        .location
+                        .as_ref()
+                        .map(|l| l.text.clone())
+                        .unwrap_or_default(),
+                    code: Some(country),
+                    sector: None,
+                }];
+            }
+        }
+        return;
+    }
+    if event.event == EventType::Protest {
+        let home = place_country.or_else(|| {
+            let countries: BTreeSet<&String> =
+                actor_codes.iter().filter(|c| lex.is_country(c)).collect();
+            (countries.len() == 1).then(|| countries.into_iter().next().cloned())?
+        });
+        if let Some(country) = home {
+            event.recipient = vec![ActorRef {
+                entity: None,
+                text: format!("{country} government"),
+                code: Some(country),
+                sector: Some("GOV".to_string()),
+            }];
         }
     }
 }
@@ -628,6 +761,7 @@ mod tests {
                     text: name,
                     start: span.start,
                     end: span.end,
+                    kind: None,
                 });
                 actors.mentions.push(ActorMention {
                     entity,
@@ -712,7 +846,7 @@ mod tests {
     fn roles_voice_and_coordination() {
         let lex = lexicon();
         let e = code(&lex, "Jordan and Britain agreed to hold joint exercises.");
-        assert_eq!(summary(&e[0]), "AGREE JOR+BRI> asserted");
+        assert_eq!(summary(&e[0]), "AGREE JOR+BRI>JOR+BRI asserted");
         let e = code(&lex, "Israel was attacked by Hamas on Monday.");
         assert_eq!(summary(&e[0]), "ASSAULT HAM>ISR asserted");
         let e = code(&lex, "New sanctions were imposed on Iran by Canada.");

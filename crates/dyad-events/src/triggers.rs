@@ -65,6 +65,18 @@ fn fits_context(
     if i > 0 && view.is_capitalised(i) && !view.is_punct(i - 1) {
         return false;
     }
+    // The tagger settles verb/noun homonyms ("a Brazilian ship", "market partners";
+    // "Cuba protests the decision").
+    let w = view.word(i);
+    let noun_like_form = !(w.ends_with("ed") || w.ends_with("ing")) && i > 0;
+    // A verb followed straight by an actor ("made Kyiv attack Russia") keeps its reading.
+    let object_follows = view.mention_at.get(end).copied().flatten().is_some();
+    if t.pos.is_verb() && noun_like_form && !object_follows && view.tagged_nominal(i) {
+        return false;
+    }
+    if t.pos == Pos::Noun && t.slots.len() == 1 && view.tagged_verb(i) {
+        return false;
+    }
     if t.pos.is_verb() && i > 0 {
         let prev = view.word(i - 1);
         if is_determiner(prev) || (prev.contains('-') && prev.len() > 2) {
@@ -89,12 +101,13 @@ fn fits_context(
             )
         };
         let mut j = i;
-        while j > 0 && i - j < 3 {
+        while j > 0 && i - j < 5 {
             j -= 1;
             if topic(j) {
                 return false;
             }
-            if view.is_punct(j) || view.mention_at[j].is_some() || is_preposition(view.word(j)) {
+            // "over two Israeli air raids": demonyms and numbers stay inside the phrase.
+            if view.is_punct(j) || is_preposition(view.word(j)) {
                 break;
             }
         }
@@ -111,8 +124,23 @@ fn fits_context(
 /// Finds the triggers of a sentence, longest match first, left to right, non-overlapping.
 pub fn find_triggers(lex: &Lexicon, view: &SentenceView<'_>) -> Vec<TriggerMatch> {
     let mut found: Vec<TriggerMatch> = Vec::new();
+    // "press release", "press conference": words that only look like triggers.
+    let mut blocked = vec![false; view.len()];
+    for p in 0..view.len() {
+        for c in &lex.non_events {
+            if view.phrase_starts_at(&c.words, p) {
+                for b in blocked.iter_mut().skip(p).take(c.words.len()) {
+                    *b = true;
+                }
+            }
+        }
+    }
     let mut i = 0;
     while i < view.len() {
+        if blocked[i] {
+            i += 1;
+            continue;
+        }
         let mut best: Option<(usize, usize)> = None; // (entry, end)
         if let Some(candidates) = lex.by_first_word.get(view.word(i)) {
             let prev_is_det = i > 0 && is_determiner(view.word(i - 1));
@@ -241,6 +269,20 @@ fn resolve_complements(lex: &Lexicon, view: &SentenceView<'_>, found: &mut [Trig
                 }
             }
         }
+        // "began a hunger strike to demand ...", "a rally to protest ...": a purpose
+        // infinitive right after a noun trigger is its content.
+        if entry.pos == Pos::Noun || entry.pos == Pos::Phrase {
+            if let Some(b) = found.get(a + 1).map(|_| a + 1) {
+                let s = found[b].start;
+                let purpose = s > end
+                    && s <= end + 6
+                    && view.word(s - 1) == "to"
+                    && (end..s).all(|j| !view.is_punct(j));
+                if purpose && lex.triggers[found[b].entry].pos.is_verb() {
+                    found[b].absorbed = true;
+                }
+            }
+        }
         // A noun trigger right after a verb trigger is its object.
         if entry.pos.is_verb() {
             if let Some(b) = found.get(a + 1).map(|_| a + 1) {
@@ -250,7 +292,10 @@ fn resolve_complements(lex: &Lexicon, view: &SentenceView<'_>, found: &mut [Trig
                         .all(|j| !view.is_punct(j) || view.word(j) == "'s")
                         && (end..found[b].start).all(|j| {
                             let w = view.word(j);
-                            !is_preposition(w) || w == "for" || w == "of"
+                            // "agreed to a ceasefire", "agreed on a truce".
+                            let absorbing =
+                                entry.complement == Complement::Absorb && matches!(w, "to" | "on");
+                            !is_preposition(w) || w == "for" || w == "of" || absorbing
                         });
                     if clean {
                         found[b].absorbed = true;

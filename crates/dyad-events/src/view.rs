@@ -2,8 +2,10 @@
 //! cover them, and small word-class tests (prepositions, determiners, clause boundaries)
 //! that the argument, modality and attribution rules share.
 
+use std::cell::RefCell;
+
 use dyad_actors::{ActorMention, Actors};
-use dyad_text::{normalize::fold, TextLayer, TokenKind};
+use dyad_text::{normalize::fold, TaggedToken, Tagger, TextLayer, TokenKind, Upos};
 
 /// Prepositions that introduce a phrase an actor can sit in without being a subject.
 pub const PREPOSITIONS: &[&str] = &[
@@ -127,6 +129,12 @@ pub struct SentenceView<'a> {
     /// Byte span of the sentence.
     pub start: usize,
     pub end: usize,
+    /// The part-of-speech tagger, when one is loaded: tokens are tagged on demand, in a
+    /// window around the token asked about (tagging every sentence would halve the
+    /// coder's speed; few tokens are ambiguous).
+    tagger: Option<&'a Tagger>,
+    /// Tags computed so far.
+    tags: RefCell<Vec<Option<TaggedToken>>>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -163,7 +171,61 @@ impl<'a> SentenceView<'a> {
             mentions,
             start: sentence.span.start,
             end: sentence.span.end,
+            tagger: None,
+            tags: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Lets the view tag its tokens with `tagger` when asked.
+    pub fn set_tagger(&mut self, tagger: &'a Tagger) {
+        self.tagger = Some(tagger);
+        *self.tags.borrow_mut() = vec![None; self.len()];
+    }
+
+    /// Whether a tagger is available.
+    pub fn has_tagger(&self) -> bool {
+        self.tagger.is_some()
+    }
+
+    /// The tag of local token `i` (tagging a window of context around it on first use).
+    pub fn tag(&self, i: usize) -> Option<TaggedToken> {
+        const BEFORE: usize = 5;
+        const AFTER: usize = 4;
+        let tagger = self.tagger?;
+        if let Some(t) = self.tags.borrow().get(i).copied().flatten() {
+            return Some(t);
+        }
+        if i >= self.len() {
+            return None;
+        }
+        let from = i.saturating_sub(BEFORE);
+        let to = (i + AFTER + 1).min(self.len());
+        let words: Vec<&str> = self.spans[from..to]
+            .iter()
+            .map(|&(s, e)| self.text.get(s..e).unwrap_or(""))
+            .collect();
+        let tagged = tagger.tag_words(&words);
+        let t = tagged.get(i - from).copied();
+        if let Some(slot) = self.tags.borrow_mut().get_mut(i) {
+            *slot = t;
+        }
+        t
+    }
+
+    /// Whether the tagger reads token `i` as a noun, proper noun, adjective or number.
+    pub fn tagged_nominal(&self, i: usize) -> bool {
+        self.tag(i)
+            .is_some_and(|t| matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num))
+    }
+
+    /// Whether the tagger reads token `i` as a verb.
+    pub fn tagged_verb(&self, i: usize) -> bool {
+        self.tag(i).is_some_and(|t| t.upos == Upos::Verb)
+    }
+
+    /// Whether the tagger reads token `i` as a past participle ("was attacked").
+    pub fn tagged_participle(&self, i: usize) -> bool {
+        self.tag(i).is_some_and(|t| t.is_past_participle())
     }
 
     pub fn len(&self) -> usize {

@@ -1,0 +1,227 @@
+//! Home countries of actors the recogniser could not code: "rebels in the Ivory Coast",
+//! "Ankara's district administration", "police dispersed demonstrators" in a sentence that
+//! names one country only. Coders (PETRARCH's agents, the PLOVER gold) give an actor
+//! without a country of its own the country its phrase or its sentence puts it in.
+//!
+//! Order of evidence: a locative or "of"/"from" modifier right after the mention; a
+//! possessive ("X's ...") in the mention's noun phrase; and, for groups with a role
+//! (police, rebels, officials; not people), the one country the sentence names, unless
+//! that country is itself a participant ("the government threatened Russia" leaves the
+//! government uncoded).
+
+use std::collections::BTreeSet;
+
+use dyad_actors::Actors;
+use dyad_model::EntityType;
+
+use crate::view::{is_determiner, is_preposition, SentenceView};
+
+/// Words that may stand between a modifier preposition and its place ("in the contested
+/// Kursk region", "of southern Serbia").
+fn is_np_filler(word: &str) -> bool {
+    is_determiner(word)
+        || matches!(
+            word,
+            "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "central"
+                | "north"
+                | "south"
+                | "east"
+                | "west"
+                | "occupied"
+                | "contested"
+                | "disputed"
+                | "capital"
+                | "breakaway"
+                | "neighbouring"
+                | "neighboring"
+        )
+}
+
+/// The code of mention `k`'s entity, when it has one.
+fn mention_code(view: &SentenceView<'_>, actors: &Actors, k: usize) -> Option<String> {
+    let (m, _, _) = view.mentions.get(k)?;
+    actors.entities.get(m.entity)?.code.clone()
+}
+
+fn mention_kind(view: &SentenceView<'_>, actors: &Actors, k: usize) -> Option<EntityType> {
+    let (m, _, _) = view.mentions.get(k)?;
+    actors.entities.get(m.entity).map(|e| e.kind)
+}
+
+/// "rebels in the Ivory Coast", "officials of the Sudanese government", "rebels from
+/// Darfur": the code of a mention right after `end` behind in/of/from.
+fn modifier_after(
+    view: &SentenceView<'_>,
+    actors: &Actors,
+    end: usize,
+    depth: usize,
+) -> Option<String> {
+    if !matches!(view.word(end), "in" | "of" | "from" | "inside") {
+        return None;
+    }
+    let mut j = end + 1;
+    while j < view.len() && j <= end + 4 {
+        if let Some(k) = view.mention_at[j] {
+            // "workers of the United Bus Company of Tehran": follow an uncoded owner.
+            return mention_code(view, actors, k).or_else(|| {
+                let (_, _, next_end) = view.mentions[k];
+                (next_end > end + 1 && depth < 2)
+                    .then(|| modifier_after(view, actors, next_end, depth + 1))
+                    .flatten()
+            });
+        }
+        if view.is_punct(j) || !is_np_filler(view.word(j)) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// "Ankara's Cankaya district administration": the code of a possessor in the same noun
+/// phrase, left of `start`.
+fn possessor_before(view: &SentenceView<'_>, actors: &Actors, start: usize) -> Option<String> {
+    let mut j = start;
+    while j > 0 && start - j < 6 {
+        j -= 1;
+        let w = view.word(j);
+        if w == "'s" {
+            let k = j.checked_sub(1).and_then(|p| view.mention_at[p])?;
+            return mention_code(view, actors, k);
+        }
+        if view.is_punct(j) || is_preposition(w) || matches!(w, "the" | "a" | "an") {
+            return None;
+        }
+    }
+    None
+}
+
+/// The home-country evidence of one sentence, shared by the events of the sentence.
+pub struct SentenceCountries {
+    /// Country codes named anywhere in the sentence, with the mentions that name them.
+    countries: Vec<(usize, String)>,
+}
+
+impl SentenceCountries {
+    /// Collects the country codes of the sentence's mentions (`is_country` tells a
+    /// country code from an organisation or region code).
+    pub fn new(
+        view: &SentenceView<'_>,
+        actors: &Actors,
+        is_country: impl Fn(&str) -> bool,
+    ) -> SentenceCountries {
+        let countries = (0..view.mentions.len())
+            .filter_map(|k| {
+                let code = mention_code(view, actors, k)?;
+                is_country(&code).then_some((k, code))
+            })
+            .collect();
+        SentenceCountries { countries }
+    }
+
+    /// The inferred code of uncoded mention `k`; `arguments` are the event's argument
+    /// mentions.
+    pub fn infer(
+        &self,
+        view: &SentenceView<'_>,
+        actors: &Actors,
+        k: usize,
+        arguments: &[usize],
+    ) -> Option<String> {
+        let &(_, ms, me) = view.mentions.get(k)?;
+        if let Some(code) = modifier_after(view, actors, me, 0) {
+            return Some(code);
+        }
+        if let Some(code) = possessor_before(view, actors, ms) {
+            return Some(code);
+        }
+        // People travel and speak abroad: only their own phrase places them. Groups
+        // with a role ("police", "rebels", "the government") belong where their
+        // sentence is, unless the one country is itself a participant ("the government
+        // threatened Russia").
+        let (m, _, _) = view.mentions.get(k)?;
+        let entity = actors.entities.get(m.entity)?;
+        if entity.kind == EntityType::Person || entity.sector.is_none() {
+            return None;
+        }
+        let candidates: BTreeSet<&str> = self
+            .countries
+            .iter()
+            .filter(|(j, _)| *j != k)
+            .filter(|(j, _)| {
+                !(arguments.contains(j)
+                    && mention_kind(view, actors, *j) == Some(EntityType::Country))
+            })
+            .map(|(_, c)| c.as_str())
+            .collect();
+        if candidates.len() == 1 {
+            candidates.into_iter().next().map(str::to_string)
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use dyad_core::{Pipeline, SourceDocument};
+
+    fn inferred(text: &str, name: &str) -> Option<String> {
+        let pipeline = Pipeline::embedded().expect("embedded pipeline");
+        let out = pipeline.extract(SourceDocument {
+            id: "t".into(),
+            text: text.into(),
+            published: Some("2024-12-01".parse().unwrap()),
+            ..Default::default()
+        });
+        out.events
+            .iter()
+            .flat_map(|e| e.actor.iter().chain(&e.recipient))
+            .find(|a| a.text.contains(name))
+            .and_then(|a| a.code.clone())
+    }
+
+    #[test]
+    fn locative_and_possessive_modifiers_give_a_country() {
+        assert_eq!(
+            inferred(
+                "Rebels in the Ivory Coast rejected an appeal from the president.",
+                "Rebels"
+            )
+            .as_deref(),
+            Some("CIV")
+        );
+        assert_eq!(
+            inferred(
+                "Kenya's opposition leaders demanded new elections.",
+                "leaders"
+            )
+            .or_else(|| inferred(
+                "Kenya's opposition leaders demanded new elections.",
+                "opposition"
+            ))
+            .as_deref(),
+            Some("KEN")
+        );
+    }
+
+    #[test]
+    fn groups_take_the_one_country_of_their_sentence() {
+        let text = "Soldiers arrested dozens of students in Nairobi on Monday.";
+        assert_eq!(inferred(text, "Soldiers").as_deref(), Some("KEN"));
+        assert_eq!(inferred(text, "students").as_deref(), Some("KEN"));
+        let text = "Kenyan police detained demonstrators on Monday.";
+        assert_eq!(inferred(text, "demonstrators").as_deref(), Some("KEN"));
+    }
+
+    #[test]
+    fn a_country_that_takes_part_is_not_a_home() {
+        // The government is not Russian because it threatens Russia.
+        let text = "The government threatened Russia with sanctions.";
+        assert_eq!(inferred(text, "government"), None);
+    }
+}
