@@ -32,6 +32,15 @@ pub enum PipelineError {
     Events(#[from] dyad_events::EventError),
 }
 
+/// A document the pipeline could not read: a bug in dyad, caught so that one document
+/// never stops a batch. Names the document.
+#[derive(Debug, thiserror::Error)]
+#[error("document {id}: internal error while extracting: {message} (please report this input)")]
+pub struct ExtractError {
+    pub id: String,
+    pub message: String,
+}
+
 /// Lexicons loaded once, then applied to any number of documents.
 #[derive(Clone, Debug)]
 pub struct Pipeline {
@@ -55,6 +64,21 @@ impl Pipeline {
 
     pub fn actor_lexicon(&self) -> &ActorLexicon {
         &self.actors
+    }
+
+    /// [`Pipeline::extract`], with a panic inside the pipeline (a bug) turned into an
+    /// [`ExtractError`] for this document instead of ending the process. Edges that read
+    /// many documents (the CLI, the store, the server, the Python binding) use this.
+    pub fn try_extract(&self, source: SourceDocument) -> Result<Extraction, ExtractError> {
+        let id = source.id.clone();
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(source))).map_err(|payload| {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            ExtractError { id, message }
+        })
     }
 
     /// Reads one document: sentences, actors, events.

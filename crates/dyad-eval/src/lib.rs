@@ -3,11 +3,13 @@
 //!
 //! - [`plover`]: PLOVER gold sentences (event type, source/target actors);
 //! - [`petr2`]: PETRARCH-2 gold CAMEO triples (source country, target country, CAMEO root);
-//! - [`ner`]: re3d entity mentions (PER/ORG/LOC mention F1).
+//! - [`ner`]: re3d entity mentions (PER/ORG/LOC mention F1);
+//! - [`article`]: article bodies extracted from web pages (word 4-gram shingle P/R/F1).
 //!
 //! Reading the gold files is [`parse_jsonl`]; running the pipeline is the caller's job
 //! (the `dyad eval` command).
 
+pub mod article;
 pub mod codes;
 pub mod metrics;
 pub mod ner;
@@ -16,6 +18,7 @@ pub mod plover;
 pub mod table;
 #[cfg(test)]
 mod testing;
+pub mod wikigold;
 
 pub use dyad_model::Extraction;
 pub use metrics::Prf;

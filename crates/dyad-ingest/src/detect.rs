@@ -1,10 +1,11 @@
 //! Format detection: by the input name's extension (a trailing `.gz` stripped first) and,
-//! failing that, by sniffing the content (decompressing a gzip prefix first).
+//! failing that, by sniffing the content (decompressing a gzip prefix first). JSON Feed
+//! (`{"version": "https://jsonfeed.org/version/1.1", ...}`) is recognised by its content.
 
 use crate::{gzip, Format};
 
 /// How many bytes of content sniffing looks at.
-const SNIFF_BYTES: usize = 64 * 1024;
+pub(crate) const SNIFF_BYTES: usize = 64 * 1024;
 
 /// Detects the format of `bytes` from the input's name and, failing that, its content.
 pub fn detect(name: &str, bytes: &[u8]) -> Format {
@@ -15,6 +16,12 @@ pub fn detect(name: &str, bytes: &[u8]) -> Format {
         return sniff(&gzip::prefix(bytes, SNIFF_BYTES));
     }
     sniff(&bytes[..bytes.len().min(SNIFF_BYTES)])
+}
+
+/// Detects the format from the input's name and, failing that, `prefix`: the first (at
+/// most [`SNIFF_BYTES`]) bytes of the content, already decompressed. For streams.
+pub(crate) fn detect_prefix(name: &str, prefix: &[u8]) -> Format {
+    by_name(name).unwrap_or_else(|| sniff(prefix))
 }
 
 /// The format named by the file extension, if any.
@@ -31,7 +38,7 @@ fn by_name(name: &str) -> Option<Format> {
         "html" | "htm" | "xhtml" => Format::Html,
         "jsonl" | "ndjson" => Format::Jsonl,
         "warc" => Format::Warc,
-        "xml" | "rss" | "atom" => Format::Feed,
+        "xml" | "rss" | "atom" | "rdf" => Format::Feed,
         _ => return None,
     })
 }
@@ -59,6 +66,11 @@ fn sniff(bytes: &[u8]) -> Format {
         if contains(b"<html") || contains(b"<body") || contains(b"<head") {
             return Format::Html;
         }
+    }
+    if body.starts_with(b"{")
+        && (contains(b"jsonfeed.org/version") || contains(br"jsonfeed.org\/version"))
+    {
+        return Format::Feed;
     }
     if body.starts_with(b"{") && looks_like_jsonl(body) {
         return Format::Jsonl;
@@ -100,6 +112,7 @@ mod tests {
             ("feed.rss", Format::Feed),
             ("feed.atom", Format::Feed),
             ("feed.xml", Format::Feed),
+            ("feed.rdf", Format::Feed),
         ] {
             assert_eq!(detect(name, b"whatever"), format, "{name}");
         }
@@ -128,6 +141,13 @@ mod tests {
                 b"{\"id\": \"1\", \"text\": \"a\"}\n{\"id\": \"2\", \"text\": \"b\"}\n"
             ),
             Format::Jsonl
+        );
+        assert_eq!(
+            detect(
+                "feed.json",
+                b"{\n  \"version\": \"https://jsonfeed.org/version/1.1\",\n  \"items\": []\n}"
+            ),
+            Format::Feed
         );
         assert_eq!(detect("-", b"{not json} at all"), Format::Text);
         assert_eq!(detect("-", b"Kim met Belousov."), Format::Text);

@@ -96,6 +96,22 @@ impl JsonlReader {
     }
 }
 
+/// Reads the record of one line of a JSONL input (for streaming readers); `line` is the
+/// line's 1-based number, `text` its trimmed text.
+pub(crate) fn read_line_record(
+    name: &str,
+    line: usize,
+    text: &str,
+) -> Result<SourceDocument, IngestError> {
+    let reader = JsonlReader {
+        name: name.to_string(),
+        bytes: Vec::new(),
+        position: 0,
+        line,
+    };
+    reader.record(text)
+}
+
 /// The first of `keys` holding a string.
 fn first_string<'a>(fields: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a str> {
     keys.iter()

@@ -12,19 +12,34 @@
 //! 3. the format's reader builds paragraphs and metadata ([`text`], [`jsonl`], [`html`]);
 //! 4. notices (paywall, cookie, newsletter, share, "read more" ...) are removed from the
 //!    paragraphs of every format, each removal recorded in [`SourceDocument::removed`]
-//!    ([`notices`]).
+//!    ([`notices`]);
+//! 5. every document's language is identified ([`language`]).
+//!
+//! Files and crawl archives are better read with [`stream`] / [`read_stream`]: from any
+//! `BufRead`, WARC record by record ([`warc`]) and JSONL line by line, memory bounded by
+//! the largest record, with records passed over on purpose reported as
+//! [`Entry::Skipped`] (non-HTML, HTTP errors, too large ...). [`read`] reads WARC and
+//! feeds ([`feed`]) through the same readers and drops the skipped records.
+//! [`NearDuplicates`] ([`dedupe`]) finds syndicated copies across a run.
 
 pub mod dates;
+pub mod dedupe;
 mod detect;
+mod feed;
 pub mod gzip;
 pub mod html;
 mod jsonl;
+pub mod language;
 pub mod notices;
+pub mod stream;
 pub mod text;
+mod warc;
 
 use dyad_model::{Date, Removed};
 
+pub use dedupe::NearDuplicates;
 pub use detect::detect;
+pub use stream::{read_stream, stream, stream_with, Entry, Limits, SkipReason, Skipped};
 
 /// The input formats dyad reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,11 +91,18 @@ impl IngestError {
 
 /// Reads every document of one input. A broken record yields an `Err` for that record and
 /// reading goes on with the next. `name` is the input's name (a path, or `-`).
+///
+/// WARC and feeds are read by the streaming readers ([`stream`]), records they skip on
+/// purpose left out; for large inputs prefer [`stream`], which does not need the whole
+/// input in memory and reports what it skips.
 pub fn read<'a>(
     name: &'a str,
     bytes: &'a [u8],
 ) -> Box<dyn Iterator<Item = Result<SourceDocument, IngestError>> + 'a> {
     let format = detect(name, bytes);
+    if matches!(format, Format::Warc | Format::Feed) {
+        return read_stream(name, Box::new(bytes));
+    }
     let bytes: std::borrow::Cow<'a, [u8]> = if gzip::is_gzip(bytes) {
         match gzip::decompress(bytes, gzip::MAX_DECOMPRESSED) {
             Ok(plain) => std::borrow::Cow::Owned(plain),
@@ -94,19 +116,15 @@ pub fn read<'a>(
     } else {
         std::borrow::Cow::Borrowed(bytes)
     };
-    match format {
-        Format::Text => Box::new(std::iter::once(Ok(text::read_text(name, &bytes)))),
+    let documents: Box<dyn Iterator<Item = Result<SourceDocument, IngestError>> + 'a> = match format
+    {
         Format::Html => Box::new(std::iter::once(Ok(html::read_html(name, &bytes)))),
         Format::Jsonl => Box::new(jsonl::JsonlReader::new(name, bytes.into_owned())),
-        Format::Warc => Box::new(std::iter::once(Err(IngestError::input(
-            name,
-            "WARC input is not supported yet (it comes with the web-ingestion work)",
-        )))),
-        Format::Feed => Box::new(std::iter::once(Err(IngestError::input(
-            name,
-            "RSS/Atom feed input is not supported yet (it comes with the web-ingestion work)",
-        )))),
-    }
+        Format::Text | Format::Warc | Format::Feed => {
+            Box::new(std::iter::once(Ok(text::read_text(name, &bytes))))
+        }
+    };
+    Box::new(documents.map(|doc| doc.map(stream::with_language)))
 }
 
 #[cfg(test)]
@@ -114,18 +132,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn warc_and_feeds_are_one_clear_error() {
-        let docs: Vec<_> = read("crawl.warc.gz", b"WARC/1.0\r\n").collect();
-        assert_eq!(docs.len(), 1);
-        let err = docs.into_iter().next().unwrap().unwrap_err();
+    fn warc_and_feeds_are_read_in_memory_too() {
+        assert_eq!(read("crawl.warc.gz", b"WARC/1.0\r\n").count(), 1);
+        let err = read("crawl.warc.gz", b"WARC/1.0\r\n")
+            .next()
+            .unwrap()
+            .unwrap_err();
         assert!(
-            err.to_string().contains("WARC input is not supported yet"),
+            err.to_string()
+                .starts_with("crawl.warc.gz:1: truncated record"),
             "{err}"
         );
         let docs: Vec<_> = read("-", b"<?xml version=\"1.0\"?><rss><channel/></rss>").collect();
+        assert!(docs.iter().all(Result::is_err), "{docs:?}");
+        let feed = b"<rss version=\"2.0\"><channel><title>T</title><item><title>x</title><description>Kim met Belousov.</description></item></channel></rss>";
+        let docs: Vec<_> = read("-", feed).map(Result::unwrap).collect();
         assert_eq!(docs.len(), 1);
-        let err = docs.into_iter().next().unwrap().unwrap_err();
-        assert!(err.to_string().starts_with("-: RSS/Atom"), "{err}");
+        assert_eq!(docs[0].text, "Kim met Belousov.");
     }
 
     #[test]

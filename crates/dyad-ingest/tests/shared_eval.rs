@@ -152,3 +152,92 @@ fn trafilatura_snippets() {
         "too few must-have snippets found"
     );
 }
+
+/// Lower-cased words of a metadata value, joined by single spaces.
+fn normal_words(text: &str) -> String {
+    words(text).join(" ")
+}
+
+#[test]
+fn readability_news_metadata() {
+    let Some(dir) = shared("eval/readability-news") else {
+        return;
+    };
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .expect("readability-news readable")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("expected-metadata.json").exists())
+        .collect();
+    cases.sort();
+    let (mut titles, mut bylines, mut byline_total, mut dates, mut date_total) = (0, 0, 0, 0, 0);
+    let (mut body_recall_sum, mut pages) = (0.0, 0usize);
+    for case in &cases {
+        let name = case
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let expected: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(case.join("expected-metadata.json")).expect("metadata readable"),
+        )
+        .expect("metadata is JSON");
+        let Ok(bytes) = std::fs::read(case.join("source.html.gz")) else {
+            continue;
+        };
+        let doc = read_page(&format!("{name}.html.gz"), &bytes);
+        pages += 1;
+        let title = expected["title"].as_str().unwrap_or_default();
+        let ours = doc.title.clone().unwrap_or_default();
+        if normal_words(&ours) == normal_words(title)
+            || normal_words(title).contains(&normal_words(&ours)) && !ours.is_empty()
+        {
+            titles += 1;
+        } else {
+            eprintln!("  title {name}: {ours:?} expected {title:?}");
+        }
+        if let Some(byline) = expected["byline"].as_str().filter(|b| !b.is_empty()) {
+            byline_total += 1;
+            let ours = normal_words(doc.author.as_deref().unwrap_or_default());
+            let wanted = normal_words(byline);
+            if !ours.is_empty() && (wanted.contains(&ours) || ours.contains(&wanted)) {
+                bylines += 1;
+            } else {
+                eprintln!("  byline {name}: {:?} expected {byline:?}", doc.author);
+            }
+        }
+        if let Some(date) = expected["publishedTime"].as_str().and_then(|d| d.get(..10)) {
+            date_total += 1;
+            let ours = doc.published.map(|d| d.to_string()).unwrap_or_default();
+            if ours == date {
+                dates += 1;
+            } else {
+                eprintln!("  date {name}: {ours:?} expected {date:?}");
+            }
+        }
+        // The expected article HTML's text should be covered by ours.
+        if let Ok(gz) = std::fs::read(case.join("expected.html.gz")) {
+            if let Some(Ok(expected_doc)) = dyad_ingest::read("expected.html.gz", &gz).next() {
+                let gold = shingles(&expected_doc.text);
+                if !gold.is_empty() {
+                    let ours = shingles(&doc.text);
+                    body_recall_sum += gold.intersection(&ours).count() as f64 / gold.len() as f64;
+                }
+            }
+        }
+    }
+    eprintln!(
+        "readability-news: {pages} pages; titles {titles}/{pages}, bylines {bylines}/{byline_total}, dates {dates}/{date_total}, mean body recall {:.3}",
+        body_recall_sum / pages.max(1) as f64
+    );
+    assert!(pages > 0, "no pages read");
+    assert!(titles * 10 >= pages * 7, "titles fell to {titles}/{pages}");
+    assert!(
+        bylines * 2 >= byline_total,
+        "bylines fell to {bylines}/{byline_total}"
+    );
+    assert!(
+        dates * 10 >= date_total * 7,
+        "dates fell to {dates}/{date_total}"
+    );
+}
