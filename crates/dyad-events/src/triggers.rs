@@ -238,7 +238,7 @@ fn resolve_complements(lex: &Lexicon, view: &SentenceView<'_>, found: &mut [Trig
                     view.is_hard_boundary(j)
                         || (view.is_comma(j) && !view.word(j + 1).ends_with("ing"))
                         || matches!(view.word(j), "but" | "while" | "whereas" | "and")
-                            && view.mention_at[j + 1].is_some()
+                            && view.mention_at.get(j + 1).is_some_and(Option::is_some)
                 })
                 .unwrap_or(view.len());
             for later in found.iter_mut().skip(a + 1) {
