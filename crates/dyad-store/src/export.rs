@@ -1,0 +1,397 @@
+//! Flat exports of stored events: one row per event ([`FlatEvent`], [`COLUMNS`]) written
+//! as CSV ([`CsvWriter`]) or, with the `parquet` feature, Parquet ([`parquet`]). Lists
+//! (codes, contexts, documents, sources) are `|`-joined strings in both, so every reader
+//! (DuckDB, Polars, Spark, spreadsheets) sees the same columns; `docs/store.md` gives the
+//! schema.
+
+use std::io::Write;
+
+use crate::read::StoredEvent;
+
+/// The columns of a flat export, in order.
+pub const COLUMNS: [&str; 31] = [
+    "event_id",
+    "event",
+    "mode",
+    "contexts",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "actor_codes",
+    "actor_sectors",
+    "actor_names",
+    "recipient_codes",
+    "recipient_sectors",
+    "recipient_names",
+    "date",
+    "date_end",
+    "date_precision",
+    "date_text",
+    "location_name",
+    "location_country",
+    "lat",
+    "lon",
+    "status",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
+    "first_seen",
+    "last_seen",
+    "documents",
+    "sources",
+    "trigger",
+    "evidence",
+];
+
+/// One stored event as a flat row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlatEvent {
+    pub event_id: i64,
+    pub event: String,
+    pub mode: Option<String>,
+    pub contexts: String,
+    pub cameo: String,
+    pub goldstein: f64,
+    pub quad_class: i32,
+    pub actor_codes: String,
+    pub actor_sectors: String,
+    pub actor_names: String,
+    pub recipient_codes: String,
+    pub recipient_sectors: String,
+    pub recipient_names: String,
+    pub date: Option<dyad_model::Date>,
+    pub date_end: Option<dyad_model::Date>,
+    pub date_precision: Option<String>,
+    pub date_text: Option<String>,
+    pub location_name: Option<String>,
+    pub location_country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub status: String,
+    pub num_mentions: i64,
+    pub num_sources: i64,
+    pub num_articles: i64,
+    pub first_seen: Option<dyad_model::Date>,
+    pub last_seen: Option<dyad_model::Date>,
+    pub documents: String,
+    pub sources: String,
+    pub trigger: String,
+    pub evidence: String,
+}
+
+fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join("|")
+}
+
+impl FlatEvent {
+    pub fn from_stored(stored: &StoredEvent) -> FlatEvent {
+        let e = &stored.event;
+        let side = |refs: &[dyad_model::ActorRef], pick: fn(&dyad_model::ActorRef) -> &str| {
+            join(refs.iter().map(pick))
+        };
+        fn code(a: &dyad_model::ActorRef) -> &str {
+            a.code.as_deref().unwrap_or("")
+        }
+        fn sector(a: &dyad_model::ActorRef) -> &str {
+            a.sector.as_deref().unwrap_or("")
+        }
+        fn name(a: &dyad_model::ActorRef) -> &str {
+            a.text.as_str()
+        }
+        let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        FlatEvent {
+            event_id: e.id.parse().unwrap_or_default(),
+            event: e.event.as_str().to_string(),
+            mode: e.mode.clone(),
+            contexts: join(e.contexts.iter().map(String::as_str)),
+            cameo: e.cameo.clone(),
+            goldstein: e.goldstein,
+            quad_class: i32::from(e.quad_class),
+            actor_codes: side(&e.actor, code),
+            actor_sectors: side(&e.actor, sector),
+            actor_names: side(&e.actor, name),
+            recipient_codes: side(&e.recipient, code),
+            recipient_sectors: side(&e.recipient, sector),
+            recipient_names: side(&e.recipient, name),
+            date: e.date,
+            date_end: e.date_end,
+            date_precision: crate::write::precision_str(e.date_precision).map(str::to_string),
+            date_text: e.date_text.clone(),
+            location_name: e.location.as_ref().map(|l| l.name.clone()),
+            location_country: e.location.as_ref().and_then(|l| l.country.clone()),
+            lat: e.location.as_ref().and_then(|l| l.lat),
+            lon: e.location.as_ref().and_then(|l| l.lon),
+            status: e.status.as_str().to_string(),
+            num_mentions: as_i64(stored.num_mentions),
+            num_sources: as_i64(stored.num_sources),
+            num_articles: as_i64(stored.num_articles),
+            first_seen: stored.first_seen,
+            last_seen: stored.last_seen,
+            documents: join(stored.documents.iter().map(String::as_str)),
+            sources: join(stored.sources.iter().map(String::as_str)),
+            trigger: e.trigger.text.clone(),
+            evidence: e.evidence.clone(),
+        }
+    }
+
+    /// The row's cells as text, in [`COLUMNS`] order (empty for unknown values).
+    pub fn cells(&self) -> [String; 31] {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let date = |d: Option<dyad_model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+        [
+            self.event_id.to_string(),
+            self.event.clone(),
+            opt(&self.mode),
+            self.contexts.clone(),
+            self.cameo.clone(),
+            self.goldstein.to_string(),
+            self.quad_class.to_string(),
+            self.actor_codes.clone(),
+            self.actor_sectors.clone(),
+            self.actor_names.clone(),
+            self.recipient_codes.clone(),
+            self.recipient_sectors.clone(),
+            self.recipient_names.clone(),
+            date(self.date),
+            date(self.date_end),
+            opt(&self.date_precision),
+            opt(&self.date_text),
+            opt(&self.location_name),
+            opt(&self.location_country),
+            num(self.lat),
+            num(self.lon),
+            self.status.clone(),
+            self.num_mentions.to_string(),
+            self.num_sources.to_string(),
+            self.num_articles.to_string(),
+            date(self.first_seen),
+            date(self.last_seen),
+            self.documents.clone(),
+            self.sources.clone(),
+            self.trigger.clone(),
+            self.evidence.clone(),
+        ]
+    }
+}
+
+/// RFC 4180 CSV: a header line, then one line per event; cells with commas, quotes or
+/// line breaks are quoted.
+pub struct CsvWriter<W: Write> {
+    out: W,
+}
+
+fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains([',', '"', '\n', '\r']) {
+        std::borrow::Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+impl<W: Write> CsvWriter<W> {
+    /// Writes the header.
+    pub fn new(mut out: W) -> std::io::Result<CsvWriter<W>> {
+        out.write_all(COLUMNS.join(",").as_bytes())?;
+        out.write_all(b"\r\n")?;
+        Ok(CsvWriter { out })
+    }
+
+    pub fn write(&mut self, row: &FlatEvent) -> std::io::Result<()> {
+        let cells = row.cells();
+        let line: Vec<_> = cells.iter().map(|c| csv_cell(c)).collect();
+        self.out.write_all(line.join(",").as_bytes())?;
+        self.out.write_all(b"\r\n")
+    }
+
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+#[cfg(feature = "parquet")]
+pub mod parquet {
+    //! Parquet export (feature `parquet`): the [`super::COLUMNS`] as typed columns (dates
+    //! as `DATE`, counts as `INT64`, coordinates as `DOUBLE`), zstd-compressed, in row
+    //! groups of [`BATCH_ROWS`].
+
+    use std::io::Write;
+    use std::sync::Arc;
+
+    use arrow_array::builder::{
+        Date32Builder, Float64Builder, Int32Builder, Int64Builder, StringBuilder,
+    };
+    use arrow_array::{ArrayRef, RecordBatch};
+    use arrow_schema::{DataType, Field, Schema, SchemaRef};
+    use parquet::arrow::ArrowWriter;
+    use parquet::basic::{Compression, ZstdLevel};
+    use parquet::file::properties::WriterProperties;
+
+    use super::FlatEvent;
+    use crate::StoreError;
+
+    /// Rows buffered per record batch.
+    pub const BATCH_ROWS: usize = 8192;
+
+    fn kind(column: &str) -> (DataType, bool) {
+        match column {
+            "event_id" | "num_mentions" | "num_sources" | "num_articles" => {
+                (DataType::Int64, false)
+            }
+            "quad_class" => (DataType::Int32, false),
+            "goldstein" => (DataType::Float64, false),
+            "lat" | "lon" => (DataType::Float64, true),
+            "date" | "date_end" | "first_seen" | "last_seen" => (DataType::Date32, true),
+            "event" | "contexts" | "cameo" | "actor_codes" | "actor_sectors" | "actor_names"
+            | "recipient_codes" | "recipient_sectors" | "recipient_names" | "status"
+            | "documents" | "sources" | "trigger" | "evidence" => (DataType::Utf8, false),
+            _ => (DataType::Utf8, true),
+        }
+    }
+
+    /// The Arrow schema of the export.
+    pub fn schema() -> SchemaRef {
+        Arc::new(Schema::new(
+            super::COLUMNS
+                .iter()
+                .map(|c| {
+                    let (t, nullable) = kind(c);
+                    Field::new(*c, t, nullable)
+                })
+                .collect::<Vec<_>>(),
+        ))
+    }
+
+    fn days(date: Option<dyad_model::Date>) -> Option<i32> {
+        let epoch = dyad_model::Date::constant(1970, 1, 1);
+        date.and_then(|d| epoch.until(d).ok())
+            .map(|span| span.get_days())
+    }
+
+    fn pq(e: parquet::errors::ParquetError) -> StoreError {
+        StoreError::Invalid(format!("parquet: {e}"))
+    }
+
+    fn arrow(e: arrow_schema::ArrowError) -> StoreError {
+        StoreError::Invalid(format!("arrow: {e}"))
+    }
+
+    /// Writes flat rows as one Parquet file.
+    pub struct ParquetWriter<W: Write + Send> {
+        writer: ArrowWriter<W>,
+        rows: Vec<FlatEvent>,
+        schema: SchemaRef,
+    }
+
+    impl<W: Write + Send> ParquetWriter<W> {
+        pub fn new(out: W) -> Result<ParquetWriter<W>, StoreError> {
+            let schema = schema();
+            let props = WriterProperties::builder()
+                .set_compression(Compression::ZSTD(ZstdLevel::default()))
+                .build();
+            let writer = ArrowWriter::try_new(out, schema.clone(), Some(props)).map_err(pq)?;
+            Ok(ParquetWriter {
+                writer,
+                rows: Vec::with_capacity(BATCH_ROWS),
+                schema,
+            })
+        }
+
+        pub fn write(&mut self, row: FlatEvent) -> Result<(), StoreError> {
+            self.rows.push(row);
+            if self.rows.len() >= BATCH_ROWS {
+                self.flush_rows()?;
+            }
+            Ok(())
+        }
+
+        fn flush_rows(&mut self) -> Result<(), StoreError> {
+            if self.rows.is_empty() {
+                return Ok(());
+            }
+            let rows = std::mem::take(&mut self.rows);
+            let mut columns: Vec<ArrayRef> = Vec::with_capacity(super::COLUMNS.len());
+            for (i, column) in super::COLUMNS.iter().enumerate() {
+                let array: ArrayRef = match kind(column).0 {
+                    DataType::Int64 => {
+                        let mut b = Int64Builder::with_capacity(rows.len());
+                        for r in &rows {
+                            b.append_value(match *column {
+                                "event_id" => r.event_id,
+                                "num_mentions" => r.num_mentions,
+                                "num_sources" => r.num_sources,
+                                _ => r.num_articles,
+                            });
+                        }
+                        Arc::new(b.finish())
+                    }
+                    DataType::Int32 => {
+                        let mut b = Int32Builder::with_capacity(rows.len());
+                        rows.iter().for_each(|r| b.append_value(r.quad_class));
+                        Arc::new(b.finish())
+                    }
+                    DataType::Float64 => {
+                        let mut b = Float64Builder::with_capacity(rows.len());
+                        for r in &rows {
+                            b.append_option(match *column {
+                                "goldstein" => Some(r.goldstein),
+                                "lat" => r.lat,
+                                _ => r.lon,
+                            });
+                        }
+                        Arc::new(b.finish())
+                    }
+                    DataType::Date32 => {
+                        let mut b = Date32Builder::with_capacity(rows.len());
+                        for r in &rows {
+                            b.append_option(days(match *column {
+                                "date" => r.date,
+                                "date_end" => r.date_end,
+                                "first_seen" => r.first_seen,
+                                _ => r.last_seen,
+                            }));
+                        }
+                        Arc::new(b.finish())
+                    }
+                    _ => {
+                        let nullable = kind(column).1;
+                        let mut b = StringBuilder::with_capacity(rows.len(), rows.len() * 16);
+                        for r in &rows {
+                            let cells = r.cells();
+                            let cell = cells.get(i).map(String::as_str).unwrap_or_default();
+                            if nullable && cell.is_empty() {
+                                b.append_null();
+                            } else {
+                                b.append_value(cell);
+                            }
+                        }
+                        Arc::new(b.finish())
+                    }
+                };
+                columns.push(array);
+            }
+            let batch = RecordBatch::try_new(self.schema.clone(), columns).map_err(arrow)?;
+            self.writer.write(&batch).map_err(pq)
+        }
+
+        /// Writes the buffered rows and the footer.
+        pub fn finish(mut self) -> Result<(), StoreError> {
+            self.flush_rows()?;
+            self.writer.close().map_err(pq)?;
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_when_needed() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\"\n"), "\"say \"\"hi\"\"\n\"");
+    }
+}

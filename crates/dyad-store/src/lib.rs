@@ -1,0 +1,289 @@
+//! The durable dyad store: an SQLite database (WAL journal) in which one real event is one
+//! record with every report that mentions it.
+//!
+//! - [`Store::open`] creates or opens a store, migrating older schemas and refusing files
+//!   that are not dyad stores (checked by the `application_id` pragma) without touching them.
+//! - [`Store::batch`] opens a write transaction; [`Batch::add`] stores one document's
+//!   [`Extraction`]: the document (keyed by its content hash, so re-ingesting changes
+//!   nothing), its source, canonical entities with aliases and roles, mentions, and its
+//!   events, each merged with the reports of the same happening already stored (the rules of
+//!   [`dyad_merge`]). [`Batch::commit`] makes the batch durable at once, so a killed ingest
+//!   loses at most the batch in flight and a rerun completes it.
+//! - [`Store::events`] answers [`EventQuery`]s (actor, recipient, dyad in either direction,
+//!   type, status, date range, place, country, full-text search over the evidence) with
+//!   [`StoredEvent`]s: the extraction contract's event fields plus `num_mentions`,
+//!   `num_sources`, `num_articles`, `first_seen`, `last_seen`, `documents` and the claims
+//!   view. [`Store::actor_summary`] and [`Store::dyad_summary`] count by actor and by dyad.
+//! - [`export`] writes flat rows as CSV and, with the `parquet` feature, Parquet.
+//!
+//! The schema is in [`schema`] and `docs/store.md`.
+
+pub mod export;
+mod read;
+pub mod schema;
+mod write;
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use dyad_merge::MergeRules;
+pub use read::{ActorSummary, ClaimView, DyadSummary, EventQuery, Sort, StoredEvent, SummaryQuery};
+pub use write::{content_hash, AddOutcome, Batch};
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: not a dyad store ({reason}); refusing to use or overwrite it")]
+    Foreign { path: String, reason: String },
+    #[error("{path}: store schema version {found} is newer than this dyad supports ({supported})")]
+    TooNew {
+        path: String,
+        found: i32,
+        supported: i32,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored record: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Counts of what a store holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct StoreStats {
+    pub documents: u64,
+    pub duplicates: u64,
+    pub sources: u64,
+    pub entities: u64,
+    pub events: u64,
+    pub reports: u64,
+}
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    rules: MergeRules,
+    path: String,
+}
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Checks that an existing file is an SQLite database before SQLite sees it.
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let name = path.display().to_string();
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => return Err(StoreError::Io { path: name, source }),
+    };
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(source) => return Err(StoreError::Io { path: name, source }),
+        }
+    }
+    if read == 0 {
+        // An empty file: SQLite treats it as a new database.
+        return Ok(());
+    }
+    if read < header.len() || &header != SQLITE_MAGIC {
+        return Err(StoreError::Foreign {
+            path: name,
+            reason: "the file is not an SQLite database".into(),
+        });
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Opens the store at `path`, creating it when absent and migrating an older schema.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        check_header(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Store::init(conn, path.display().to_string(), true)
+    }
+
+    /// A store in memory (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?, ":memory:".into(), false)
+    }
+
+    fn init(mut conn: Connection, path: String, wal: bool) -> Result<Store> {
+        let foreign = |reason: String| StoreError::Foreign {
+            path: path.clone(),
+            reason,
+        };
+        let application_id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(|e| foreign(e.to_string()))?;
+        let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
+            [],
+            |r| r.get(0),
+        )?;
+        if application_id != schema::APPLICATION_ID {
+            if application_id != 0 || version != 0 || tables != 0 {
+                return Err(foreign(format!(
+                    "application_id {application_id:#x}, user_version {version}, {tables} tables"
+                )));
+            }
+        } else if version > schema::latest_version() {
+            return Err(StoreError::TooNew {
+                path,
+                found: version,
+                supported: schema::latest_version(),
+            });
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        if wal {
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        }
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "cache_size", -65_536)?;
+        let start = usize::try_from(version).unwrap_or(0);
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(start) {
+            let tx = conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
+            tx.pragma_update(
+                None,
+                "user_version",
+                i32::try_from(i + 1).unwrap_or(i32::MAX),
+            )?;
+            tx.commit()?;
+        }
+        Ok(Store {
+            conn,
+            rules: MergeRules::default(),
+            path,
+        })
+    }
+
+    /// The merge rules new reports are matched with.
+    pub fn set_rules(&mut self, rules: MergeRules) {
+        self.rules = rules;
+    }
+
+    /// Where the store lives (`:memory:` for an in-memory store).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The schema version of the open store.
+    pub fn schema_version(&self) -> Result<i32> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Opens a write transaction.
+    pub fn batch(&mut self) -> Result<Batch<'_>> {
+        Batch::new(self.conn.transaction()?, self.rules)
+    }
+
+    /// Stores one extraction in its own transaction.
+    pub fn add(&mut self, extraction: &dyad_model::Extraction) -> Result<AddOutcome> {
+        let mut batch = self.batch()?;
+        let outcome = batch.add(extraction)?;
+        batch.commit()?;
+        Ok(outcome)
+    }
+
+    /// Whether a document with this content hash is stored.
+    pub fn contains(&self, hash: &str) -> Result<bool> {
+        write::contains(&self.conn, hash)
+    }
+
+    /// Counts of the store's records.
+    pub fn stats(&self) -> Result<StoreStats> {
+        let count = |sql: &str| -> Result<u64> {
+            let n: i64 = self.conn.query_row(sql, [], |r| r.get(0))?;
+            Ok(u64::try_from(n).unwrap_or(0))
+        };
+        Ok(StoreStats {
+            documents: count("SELECT count(*) FROM documents")?,
+            duplicates: count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL")?,
+            sources: count("SELECT count(*) FROM sources")?,
+            entities: count("SELECT count(*) FROM entities")?,
+            events: count("SELECT count(*) FROM events")?,
+            reports: count("SELECT count(*) FROM event_reports")?,
+        })
+    }
+
+    /// The connection, for read-only inspection (tests, tools).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_foreign_files_and_leaves_them_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = dir.path().join("notes.db");
+        std::fs::write(&text, "just some text, not a database at all").unwrap();
+        let err = Store::open(&text).err().unwrap();
+        assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&text).unwrap(),
+            "just some text, not a database at all"
+        );
+
+        let other = dir.path().join("other.db");
+        {
+            let conn = Connection::open(&other).unwrap();
+            conn.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+                .unwrap();
+        }
+        let err = Store::open(&other).err().unwrap();
+        assert!(err.to_string().contains("not a dyad store"), "{err}");
+        let conn = Connection::open(&other).unwrap();
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn creates_reopens_and_refuses_newer_schemas() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dyad.db");
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), schema::latest_version());
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.stats().unwrap(), StoreStats::default());
+        store
+            .connection()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
+        drop(store);
+        let err = Store::open(&path).err().unwrap();
+        assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
+    }
+}

@@ -1,0 +1,196 @@
+//! The store's SQLite schema and its migrations. A store file is recognised by its
+//! `application_id` pragma ([`APPLICATION_ID`]); `user_version` is the schema version, and
+//! each entry of [`MIGRATIONS`] moves a store one version up inside one transaction.
+//! `docs/store.md` describes every table.
+
+/// `application_id` of a dyad store: the bytes `DYAD`.
+pub const APPLICATION_ID: i32 = 0x4459_4144;
+
+/// The SQL that brings a store from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i32 {
+    i32::try_from(MIGRATIONS.len()).unwrap_or(i32::MAX)
+}
+
+const V1: &str = r#"
+CREATE TABLE sources (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    num_documents INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE documents (
+    id           INTEGER PRIMARY KEY,
+    doc_key      TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    fingerprint  TEXT,
+    simhash      INTEGER,
+    url          TEXT,
+    title        TEXT,
+    published    TEXT,
+    source_id    INTEGER REFERENCES sources(id),
+    author       TEXT,
+    language     TEXT,
+    text         TEXT NOT NULL,
+    removed      TEXT,
+    duplicate_of INTEGER REFERENCES documents(id),
+    num_events   INTEGER NOT NULL DEFAULT 0,
+    ingested_at  TEXT NOT NULL
+);
+CREATE INDEX documents_key ON documents(doc_key);
+CREATE INDEX documents_fingerprint ON documents(fingerprint);
+
+CREATE TABLE doc_bands (
+    band        INTEGER NOT NULL,
+    value       INTEGER NOT NULL,
+    published   TEXT NOT NULL,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    PRIMARY KEY (band, value, published, document_id)
+) WITHOUT ROWID;
+
+CREATE TABLE entities (
+    id            INTEGER PRIMARY KEY,
+    canonical_key TEXT NOT NULL UNIQUE,
+    name          TEXT NOT NULL,
+    type          TEXT NOT NULL,
+    code          TEXT,
+    sector        TEXT,
+    num_documents INTEGER NOT NULL DEFAULT 0,
+    first_seen    TEXT,
+    last_seen     TEXT
+);
+CREATE INDEX entities_code ON entities(code);
+
+CREATE TABLE entity_aliases (
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    alias     TEXT NOT NULL,
+    count     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (entity_id, alias)
+) WITHOUT ROWID;
+
+CREATE TABLE entity_roles (
+    entity_id  INTEGER NOT NULL REFERENCES entities(id),
+    role       TEXT NOT NULL,
+    first_seen TEXT,
+    last_seen  TEXT,
+    count      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (entity_id, role)
+) WITHOUT ROWID;
+
+CREATE TABLE mentions (
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    entity_id   INTEGER NOT NULL REFERENCES entities(id),
+    local_id    TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL
+);
+CREATE INDEX mentions_document ON mentions(document_id);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+
+CREATE TABLE events (
+    id              INTEGER PRIMARY KEY,
+    block           TEXT NOT NULL,
+    event_type      TEXT NOT NULL,
+    modality        TEXT NOT NULL,
+    cameo           TEXT NOT NULL,
+    quad_class      INTEGER NOT NULL,
+    goldstein       REAL NOT NULL,
+    actor_codes     TEXT NOT NULL,
+    recipient_codes TEXT NOT NULL,
+    date            TEXT,
+    date_end        TEXT,
+    date_precision  TEXT,
+    published       TEXT,
+    anchor          TEXT,
+    span_lo         TEXT,
+    long_span       INTEGER NOT NULL DEFAULT 0,
+    country         TEXT,
+    place           TEXT,
+    place_id        INTEGER,
+    status          TEXT NOT NULL,
+    status_mask     INTEGER NOT NULL,
+    num_mentions    INTEGER NOT NULL DEFAULT 0,
+    num_articles    INTEGER NOT NULL DEFAULT 0,
+    num_sources     INTEGER NOT NULL DEFAULT 0,
+    first_seen      TEXT,
+    last_seen       TEXT,
+    representative_document INTEGER NOT NULL REFERENCES documents(id)
+);
+CREATE INDEX events_block ON events(block, long_span, span_lo);
+CREATE INDEX events_anchor ON events(anchor);
+CREATE INDEX events_type ON events(event_type, anchor);
+
+CREATE TABLE event_parties (
+    event_id  INTEGER NOT NULL REFERENCES events(id),
+    side      TEXT NOT NULL CHECK (side IN ('actor', 'recipient')),
+    code      TEXT,
+    sector    TEXT,
+    text      TEXT NOT NULL,
+    entity_id INTEGER REFERENCES entities(id)
+);
+CREATE INDEX event_parties_code ON event_parties(code, side, event_id);
+CREATE INDEX event_parties_event ON event_parties(event_id);
+
+CREATE TABLE event_codes (
+    code     TEXT NOT NULL,
+    side     TEXT NOT NULL CHECK (side IN ('actor', 'recipient')),
+    anchor   TEXT NOT NULL,
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    PRIMARY KEY (code, side, anchor, event_id)
+) WITHOUT ROWID;
+CREATE INDEX event_codes_event ON event_codes(event_id);
+
+CREATE TABLE event_dyads (
+    code_a   TEXT NOT NULL,
+    code_b   TEXT NOT NULL,
+    anchor   TEXT NOT NULL,
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    PRIMARY KEY (code_a, code_b, anchor, event_id)
+) WITHOUT ROWID;
+CREATE INDEX event_dyads_event ON event_dyads(event_id);
+
+CREATE TABLE event_reports (
+    id          INTEGER PRIMARY KEY,
+    event_id    INTEGER NOT NULL REFERENCES events(id),
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    local_id    TEXT NOT NULL,
+    ordinal     INTEGER NOT NULL,
+    source_key  TEXT NOT NULL,
+    counted     INTEGER NOT NULL,
+    status      TEXT NOT NULL,
+    cameo       TEXT NOT NULL,
+    date        TEXT,
+    date_precision TEXT,
+    published   TEXT,
+    evidence    TEXT NOT NULL,
+    event_json  TEXT NOT NULL
+);
+CREATE INDEX event_reports_event ON event_reports(event_id, document_id);
+CREATE INDEX event_reports_source ON event_reports(event_id, source_key);
+CREATE INDEX event_reports_document ON event_reports(document_id);
+
+CREATE TABLE claims (
+    event_id    INTEGER NOT NULL REFERENCES events(id),
+    report_id   INTEGER NOT NULL REFERENCES event_reports(id),
+    stance      TEXT NOT NULL CHECK (stance IN ('asserts', 'denies')),
+    claimant    TEXT NOT NULL,
+    code        TEXT,
+    sector      TEXT,
+    cue         TEXT,
+    is_outlet   INTEGER NOT NULL,
+    outlet      TEXT NOT NULL,
+    published   TEXT
+);
+CREATE INDEX claims_event ON claims(event_id);
+
+CREATE TABLE event_links (
+    event_id  INTEGER NOT NULL REFERENCES events(id),
+    target_id INTEGER NOT NULL REFERENCES events(id),
+    PRIMARY KEY (event_id, target_id)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE report_fts USING fts5(evidence, tokenize = 'unicode61 remove_diacritics 2');
+"#;

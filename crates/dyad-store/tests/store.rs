@@ -1,0 +1,645 @@
+//! The store over hand-built extractions: merging reports of one happening across
+//! documents, wire copies, idempotent re-adds, claims, and every query filter.
+
+use dyad_model::{
+    ActorRef, Attribution, Date, DatePrecision, Denial, Document, Event, EventType, Extraction,
+    Location, Status, Trigger,
+};
+use dyad_store::{EventQuery, Sort, Store, SummaryQuery};
+
+fn date(text: &str) -> Date {
+    text.parse().unwrap()
+}
+
+fn actor(code: &str, sector: &str, text: &str) -> ActorRef {
+    ActorRef {
+        entity: None,
+        text: text.into(),
+        code: Some(code.into()),
+        sector: Some(sector.into()),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn event(
+    id: &str,
+    kind: EventType,
+    cameo: &str,
+    quad: u8,
+    actors: Vec<ActorRef>,
+    recipients: Vec<ActorRef>,
+    day: Option<&str>,
+    evidence: &str,
+) -> Event {
+    Event {
+        id: id.into(),
+        event: kind,
+        mode: None,
+        contexts: vec![],
+        cameo: cameo.into(),
+        goldstein: if quad <= 2 { 3.0 } else { -5.0 },
+        quad_class: quad,
+        actor: actors,
+        recipient: recipients,
+        date: day.map(date),
+        date_end: None,
+        date_text: None,
+        date_precision: day.map(|_| DatePrecision::Day),
+        location: None,
+        magnitude: Default::default(),
+        status: Status::Asserted,
+        attribution: vec![],
+        denied_by: vec![],
+        links: vec![],
+        sentence: 0,
+        trigger: Trigger {
+            text: "met".into(),
+            start: 0,
+            end: 3,
+        },
+        evidence: evidence.into(),
+    }
+}
+
+fn doc(id: &str, source: &str, published: &str, text: &str, events: Vec<Event>) -> Extraction {
+    Extraction {
+        doc: Document {
+            id: id.into(),
+            source: Some(source.into()),
+            published: Some(date(published)),
+            text: text.into(),
+            ..Default::default()
+        },
+        entities: vec![],
+        events,
+        removed: vec![],
+    }
+}
+
+fn meeting(id: &str, day: Option<&str>, evidence: &str) -> Event {
+    event(
+        id,
+        EventType::Consult,
+        "042",
+        1,
+        vec![actor("RUS", "GOV", "Andrei Belousov")],
+        vec![actor("PRK", "GOV", "Kim Jong Un")],
+        day,
+        evidence,
+    )
+}
+
+#[test]
+fn three_reports_of_one_meeting_are_one_event() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = doc(
+        "a",
+        "Reuters",
+        "2024-11-30",
+        "Russian defence minister Andrei Belousov met Kim Jong Un in Pyongyang on Friday.",
+        vec![meeting(
+            "a-ev1",
+            Some("2024-11-29"),
+            "Belousov met Kim in Pyongyang.",
+        )],
+    );
+    let mut reversed = meeting("b-ev1", Some("2024-11-29"), "Kim received Belousov.");
+    std::mem::swap(&mut reversed.actor, &mut reversed.recipient);
+    let b = doc(
+        "b",
+        "AP",
+        "2024-11-30",
+        "North Korean leader Kim Jong Un received the Russian defence minister this week.",
+        vec![reversed],
+    );
+    let c = doc(
+        "c",
+        "KCNA",
+        "2024-12-02",
+        "The talks between Kim Jong Un and Andrei Belousov in late November were productive.",
+        vec![meeting("c-ev1", None, "The talks were productive.")],
+    );
+    for x in [&a, &b, &c] {
+        assert!(store.add(x).unwrap().stored);
+    }
+    let events = store.events(&EventQuery::default()).unwrap();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!((e.num_mentions, e.num_articles, e.num_sources), (3, 3, 3));
+    assert_eq!(e.sources, vec!["Reuters", "AP", "KCNA"]);
+    assert_eq!(e.documents, vec!["a", "b", "c"]);
+    assert_eq!(e.first_seen, Some(date("2024-11-30")));
+    assert_eq!(e.last_seen, Some(date("2024-12-02")));
+    assert_eq!(e.event.date, Some(date("2024-11-29")));
+
+    // Re-adding changes nothing.
+    let before = store.stats().unwrap();
+    for x in [&a, &b, &c] {
+        assert!(!store.add(x).unwrap().stored);
+    }
+    assert_eq!(store.stats().unwrap(), before);
+}
+
+#[test]
+fn different_happenings_stay_apart() {
+    let mut store = Store::open_in_memory().unwrap();
+    let x = doc(
+        "x",
+        "Reuters",
+        "2024-06-20",
+        "x",
+        vec![
+            meeting("x1", Some("2024-06-19"), "one"),
+            meeting("x2", Some("2024-09-10"), "a later meeting"),
+            event(
+                "x3",
+                EventType::Assault,
+                "190",
+                4,
+                vec![actor("RUS", "MIL", "Russian forces")],
+                vec![actor("UKR", "MIL", "Ukrainian troops")],
+                Some("2024-06-19"),
+                "fighting",
+            ),
+            event(
+                "x4",
+                EventType::Assault,
+                "190",
+                4,
+                vec![actor("UKR", "MIL", "Ukrainian troops")],
+                vec![actor("RUS", "MIL", "Russian forces")],
+                Some("2024-06-19"),
+                "counter-attack",
+            ),
+        ],
+    );
+    store.add(&x).unwrap();
+    assert_eq!(store.stats().unwrap().events, 4);
+}
+
+#[test]
+fn wire_copies_count_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    let text = "Russian defence minister Andrei Belousov met North Korean leader Kim Jong Un in Pyongyang.";
+    let original = doc(
+        "w1",
+        "AP",
+        "2024-11-30",
+        text,
+        vec![meeting("w1-1", Some("2024-11-29"), text)],
+    );
+    let copy = doc(
+        "w2",
+        "Yahoo News",
+        "2024-11-30",
+        &text.to_uppercase(),
+        vec![meeting("w2-1", Some("2024-11-29"), text)],
+    );
+    let mut marked = doc(
+        "w3",
+        "MSN",
+        "2024-11-30",
+        "Different cleaning of the same wire story.",
+        vec![meeting("w3-1", Some("2024-11-29"), text)],
+    );
+    marked.doc.duplicate_of = Some("w1".into());
+    store.add(&original).unwrap();
+    assert_eq!(
+        store.add(&copy).unwrap().duplicate_of.as_deref(),
+        Some("w1")
+    );
+    assert_eq!(
+        store.add(&marked).unwrap().duplicate_of.as_deref(),
+        Some("w1")
+    );
+    let e = &store.events(&EventQuery::default()).unwrap()[0];
+    assert_eq!((e.num_mentions, e.num_articles, e.num_sources), (1, 1, 1));
+    assert_eq!(e.documents.len(), 3);
+    assert_eq!(store.stats().unwrap().duplicates, 2);
+
+    // A copy's event that no rule could merge (no actor codes, no place) still joins the
+    // event its original's report made, and counts nothing.
+    let unnamed = |id: &str| {
+        let mut e = event(
+            id,
+            EventType::Assault,
+            "190",
+            4,
+            vec![],
+            vec![],
+            Some("2024-05-02"),
+            "Gunmen attacked a village.",
+        );
+        e.actor.clear();
+        e
+    };
+    let text = "Gunmen attacked a village in the north on Thursday, killing several people, officials said.";
+    store
+        .add(&doc(
+            "g1",
+            "AP",
+            "2024-05-03",
+            text,
+            vec![unnamed("g1-ev1")],
+        ))
+        .unwrap();
+    let mut copy = doc(
+        "g2",
+        "Yahoo News",
+        "2024-05-03",
+        text,
+        vec![unnamed("g1-ev1")],
+    );
+    copy.doc.url = Some("https://news.yahoo.com/g2".into());
+    copy.events[0].id = "g2-ev1".into();
+    assert!(store.add(&copy).unwrap().duplicate_of.is_some());
+    let attacks = store
+        .events(&EventQuery {
+            event: Some(EventType::Assault),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    assert_eq!((attacks[0].num_mentions, attacks[0].num_articles), (1, 1));
+    assert_eq!(attacks[0].documents, vec!["g1", "g2"]);
+}
+
+#[test]
+fn claims_collect_asserting_and_denying_sources() {
+    let mut store = Store::open_in_memory().unwrap();
+    let troops = |id: &str| {
+        event(
+            id,
+            EventType::Mobilize,
+            "1531",
+            4,
+            vec![actor("PRK", "MIL", "North Korea")],
+            vec![actor("RUS", "GOV", "Russia")],
+            Some("2024-10-01"),
+            "North Korea sent troops to Russia.",
+        )
+    };
+    let mut reported = troops("r1");
+    reported.status = Status::Reported;
+    reported.attribution.push(Attribution {
+        text: "South Korean intelligence".into(),
+        entity: None,
+        code: Some("KOR".into()),
+        sector: Some("SPY".into()),
+        cue: "said".into(),
+    });
+    let mut denied = troops("d1");
+    denied.status = Status::Denied;
+    denied.denied_by.push(Denial {
+        text: "the Kremlin".into(),
+        entity: None,
+        code: Some("RUS".into()),
+    });
+    store
+        .add(&doc("r", "Yonhap", "2024-10-02", "r", vec![reported]))
+        .unwrap();
+    store
+        .add(&doc("d", "TASS", "2024-10-03", "d", vec![denied]))
+        .unwrap();
+    let events = store.events(&EventQuery::default()).unwrap();
+    assert_eq!(events.len(), 1);
+    let e = &events[0];
+    assert_eq!(e.event.status, Status::Denied);
+    assert_eq!(e.event.attribution[0].text, "South Korean intelligence");
+    assert_eq!(e.event.denied_by[0].text, "the Kremlin");
+    let denies = e.claims.iter().find(|c| c.stance == "denies").unwrap();
+    assert_eq!(denies.first_seen, Some(date("2024-10-03")));
+    assert_eq!(denies.sources, vec!["TASS"]);
+    let json = serde_json::to_value(e).unwrap();
+    for key in [
+        "event",
+        "cameo",
+        "actor",
+        "num_mentions",
+        "num_sources",
+        "num_articles",
+        "first_seen",
+        "last_seen",
+        "documents",
+        "claims",
+    ] {
+        assert!(json.get(key).is_some(), "missing {key}");
+    }
+}
+
+/// A store with one event of each kind the filters tell apart.
+fn filter_store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut visit = meeting(
+        "f1",
+        Some("2024-06-19"),
+        "Putin arrived in Pyongyang for a summit.",
+    );
+    visit.location = Some(Location {
+        text: "Pyongyang".into(),
+        name: "Pyongyang".into(),
+        country: Some("PRK".into()),
+        lat: Some(39.03),
+        lon: Some(125.75),
+        geonameid: Some(1871859),
+    });
+    let strike = event(
+        "f2",
+        EventType::Assault,
+        "195",
+        4,
+        vec![actor("RUS", "MIL", "Russian forces")],
+        vec![actor("UKR", "CVL", "civilians")],
+        Some("2024-03-02"),
+        "A drone strike hit Odesa.",
+    );
+    let mut threat = event(
+        "f3",
+        EventType::Threaten,
+        "138",
+        3,
+        vec![actor("PRK", "GOV", "Pyongyang")],
+        vec![actor("KOR", "GOV", "Seoul")],
+        Some("2024-08-10"),
+        "North Korea threatened retaliation against Seoul.",
+    );
+    threat.status = Status::Alleged;
+    store
+        .add(&doc(
+            "f",
+            "Reuters",
+            "2024-08-11",
+            "f",
+            vec![visit, strike, threat],
+        ))
+        .unwrap();
+    store
+}
+
+fn ids(store: &Store, query: EventQuery) -> Vec<String> {
+    let mut ids: Vec<String> = store
+        .events(&query)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event.evidence.split(' ').next().unwrap_or("").to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn every_filter_selects_its_events() {
+    let store = filter_store();
+    let q = EventQuery::default;
+    assert_eq!(ids(&store, q()).len(), 3);
+    let by_actor = ids(
+        &store,
+        EventQuery {
+            actor: Some("RUS".into()),
+            ..q()
+        },
+    );
+    assert_eq!(by_actor, vec!["A", "Putin"]);
+    let by_actor_sector = ids(
+        &store,
+        EventQuery {
+            actor: Some("RUSMIL".into()),
+            ..q()
+        },
+    );
+    assert_eq!(by_actor_sector, vec!["A"]);
+    let by_recipient = ids(
+        &store,
+        EventQuery {
+            recipient: Some("KOR".into()),
+            ..q()
+        },
+    );
+    assert_eq!(by_recipient, vec!["North"]);
+    let dyad = ids(
+        &store,
+        EventQuery {
+            dyad: Some(("PRK".into(), "RUS".into())),
+            ..q()
+        },
+    );
+    let dyad_reversed = ids(
+        &store,
+        EventQuery {
+            dyad: Some(("RUS".into(), "PRK".into())),
+            ..q()
+        },
+    );
+    assert_eq!(dyad, vec!["Putin"]);
+    assert_eq!(dyad, dyad_reversed);
+    let kind = ids(
+        &store,
+        EventQuery {
+            event: Some(EventType::Assault),
+            ..q()
+        },
+    );
+    assert_eq!(kind, vec!["A"]);
+    let status = ids(
+        &store,
+        EventQuery {
+            status: Some(Status::Alleged),
+            ..q()
+        },
+    );
+    assert_eq!(status, vec!["North"]);
+    let since = ids(
+        &store,
+        EventQuery {
+            since: Some(date("2024-06-01")),
+            ..q()
+        },
+    );
+    assert_eq!(since, vec!["North", "Putin"]);
+    let until = ids(
+        &store,
+        EventQuery {
+            until: Some(date("2024-06-30")),
+            ..q()
+        },
+    );
+    assert_eq!(until, vec!["A", "Putin"]);
+    let search = ids(
+        &store,
+        EventQuery {
+            search: Some("drone".into()),
+            ..q()
+        },
+    );
+    assert_eq!(search, vec!["A"]);
+    let phrase = ids(
+        &store,
+        EventQuery {
+            search: Some("\"threatened retaliation\"".into()),
+            ..q()
+        },
+    );
+    assert_eq!(phrase, vec!["North"]);
+    let place = ids(
+        &store,
+        EventQuery {
+            place: Some("pyong%".into()),
+            ..q()
+        },
+    );
+    assert_eq!(place, vec!["Putin"]);
+    let country = ids(
+        &store,
+        EventQuery {
+            country: Some("prk".into()),
+            ..q()
+        },
+    );
+    assert_eq!(country, vec!["Putin"]);
+    let paged = store
+        .events(&EventQuery {
+            sort: Sort::DateAsc,
+            limit: Some(1),
+            offset: 1,
+            ..q()
+        })
+        .unwrap();
+    assert_eq!(paged.len(), 1);
+    assert_eq!(paged[0].event.date, Some(date("2024-06-19")));
+    assert_eq!(
+        store
+            .count_events(&EventQuery {
+                actor: Some("PRK".into()),
+                ..q()
+            })
+            .unwrap(),
+        1
+    );
+}
+
+#[test]
+fn summaries_count_by_actor_and_dyad() {
+    let store = filter_store();
+    let actors = store.actor_summary(&SummaryQuery::default()).unwrap();
+    let rus = actors.iter().find(|a| a.code == "RUS").unwrap();
+    assert_eq!(
+        (rus.events, rus.as_actor, rus.cooperation, rus.conflict),
+        (2, 2, 1, 1)
+    );
+    let dyads = store
+        .dyad_summary(&SummaryQuery {
+            by_month: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(dyads.len(), 3);
+    let prk_rus = dyads
+        .iter()
+        .find(|d| d.code_a == "PRK" && d.code_b == "RUS")
+        .unwrap();
+    assert_eq!(prk_rus.month.as_deref(), Some("2024-06"));
+    assert_eq!(prk_rus.verbal_cooperation, 1);
+    assert!((prk_rus.balance - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_store_file_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dyad.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let mut batch = store.batch().unwrap();
+        batch
+            .add(&doc(
+                "a",
+                "AP",
+                "2024-11-30",
+                "a",
+                vec![meeting("a1", Some("2024-11-29"), "x")],
+            ))
+            .unwrap();
+        batch.commit().unwrap();
+        // A batch dropped without commit leaves nothing behind.
+        let mut batch = store.batch().unwrap();
+        batch
+            .add(&doc(
+                "b",
+                "AP",
+                "2024-11-30",
+                "b",
+                vec![meeting("b1", Some("2024-11-29"), "y")],
+            ))
+            .unwrap();
+        drop(batch);
+    }
+    let store = Store::open(&path).unwrap();
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.documents, stats.events, stats.reports), (1, 1, 1));
+}
+
+#[test]
+fn coarse_and_fine_dates_find_each_other() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut in_june = meeting("m1", Some("2024-06-01"), "They met in June.");
+    in_june.date_precision = Some(DatePrecision::Month);
+    store
+        .add(&doc("m", "AP", "2024-07-02", "m", vec![in_june]))
+        .unwrap();
+    store
+        .add(&doc(
+            "d",
+            "AFP",
+            "2024-06-28",
+            "d",
+            vec![meeting("d1", Some("2024-06-27"), "They met on Thursday.")],
+        ))
+        .unwrap();
+    let mut in_june_again = meeting("n1", Some("2024-06-01"), "The June meeting.");
+    in_june_again.date_precision = Some(DatePrecision::Month);
+    store
+        .add(&doc("n", "BBC", "2024-07-05", "n", vec![in_june_again]))
+        .unwrap();
+    let events = store.events(&EventQuery::default()).unwrap();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].num_sources, 3);
+    // The day date refines the month.
+    assert_eq!(events[0].event.date, Some(date("2024-06-27")));
+    assert_eq!(events[0].event.date_precision, Some(DatePrecision::Day));
+}
+
+#[test]
+fn republications_with_small_edits_are_copies() {
+    let mut store = Store::open_in_memory().unwrap();
+    let story = "Russian Defence Minister Andrei Belousov met North Korean leader Kim Jong Un in \
+        Pyongyang on Friday, state media reported, in the latest sign of deepening military ties \
+        between the two countries. The meeting came weeks after the two nations ratified a mutual \
+        defence treaty, and as Western governments accuse Pyongyang of sending thousands of troops \
+        to fight alongside Russian forces. Kim said his country would continue to support Moscow, \
+        according to the report, while Belousov praised the strategic partnership. North Korea has \
+        denied sending troops, and Moscow has called the reports propaganda. Analysts say the \
+        exchange gives Pyongyang access to Russian military technology and hard currency, while \
+        Russia gains artillery shells and missiles for its war in Ukraine.";
+    let edited = format!("{story} This story has been updated with comment from Seoul.");
+    let original = doc(
+        "o",
+        "AP",
+        "2024-11-30",
+        story,
+        vec![meeting("o-ev1", Some("2024-11-29"), "x")],
+    );
+    let copy = doc(
+        "c",
+        "Yahoo News",
+        "2024-12-02",
+        &edited,
+        vec![meeting("c-ev1", Some("2024-11-29"), "x")],
+    );
+    let reprint = format!("{story} Republished from the archive.");
+    let late = doc("l", "Archive", "2025-03-02", &reprint, vec![]);
+    store.add(&original).unwrap();
+    assert_eq!(store.add(&copy).unwrap().duplicate_of.as_deref(), Some("o"));
+    // Too long after the original to be a wire copy of it.
+    assert_eq!(store.add(&late).unwrap().duplicate_of.as_deref(), None);
+    let e = &store.events(&EventQuery::default()).unwrap()[0];
+    assert_eq!((e.num_articles, e.num_sources), (1, 1));
+}
