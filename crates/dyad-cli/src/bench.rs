@@ -1,6 +1,12 @@
 //! `dyad bench`: single-thread throughput of the pipeline. Inputs are read and ingested
 //! before timing; only `Pipeline::extract` is timed, over as many passes as it takes to
 //! reach two seconds of work (`--seconds`) and at least `--repeat` passes.
+//!
+//! `dyad bench --html [DIR]` times HTML reading instead: every page under DIR (default: the
+//! article-extraction dev pages of the shared folder) is read and decompressed first, then
+//! `dyad_ingest::html::read_html` (bytes → clean document: decoding, parsing, article
+//! extraction, metadata, notice removal) is timed over whole passes. Reported: pages/s,
+//! MB/s of HTML, and peak resident memory (which includes the pages held in memory).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -24,6 +30,10 @@ pub struct BenchArgs {
     /// A directory of data files overriding the embedded ones.
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
+    /// Time HTML page reading (HTML → clean document) over the pages in DIR (`.html`,
+    /// `.htm`, gzipped or not); default DIR: the shared article-extraction dev pages.
+    #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "")]
+    html: Option<String>,
     /// Files or directories; default: examples/articles/, the VOA dev corpus and the seed article
     /// of the shared folder when present.
     #[arg(value_name = "INPUT")]
@@ -72,6 +82,9 @@ fn peak_rss_kb() -> Option<u64> {
 
 /// Runs the command; returns the exit status.
 pub fn run(args: BenchArgs) -> anyhow::Result<u8> {
+    if let Some(dir) = &args.html {
+        return run_html(Path::new(dir), &args);
+    }
     let pipeline = crate::pipeline(args.data.as_ref())?;
     let names = if args.inputs.is_empty() {
         default_inputs()
@@ -157,6 +170,116 @@ pub fn run(args: BenchArgs) -> anyhow::Result<u8> {
             Some(kb) => println!("peak RSS:      {:.1} MB", kb as f64 / 1024.0),
             None => println!("peak RSS:      unknown"),
         }
+    }
+    Ok(0)
+}
+
+/// Seconds of timed work asked for, made sane.
+fn seconds_wanted(args: &BenchArgs) -> Duration {
+    let seconds = if args.seconds.is_finite() {
+        args.seconds.clamp(0.0, 3600.0)
+    } else {
+        2.0
+    };
+    Duration::from_secs_f64(seconds)
+}
+
+/// Whether a file name is an HTML page, gzipped or not.
+fn is_html_page(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.ends_with(".html") || name.ends_with(".htm")
+}
+
+/// `dyad bench --html`: HTML reading throughput (see the module docs).
+fn run_html(dir: &Path, args: &BenchArgs) -> anyhow::Result<u8> {
+    let dir = if dir.as_os_str().is_empty() {
+        shared_dir().join("eval/article-extraction/dev/html")
+    } else {
+        dir.to_path_buf()
+    };
+    if !dir.is_dir() {
+        anyhow::bail!("{}: not a directory of HTML pages", dir.display());
+    }
+    let mut pages: Vec<(String, Vec<u8>)> = Vec::new();
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+        let path = entry.path();
+        if !entry.file_type().is_file() || !is_html_page(path) {
+            continue;
+        }
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+        let bytes = if dyad_ingest::gzip::is_gzip(&bytes) {
+            dyad_ingest::gzip::decompress(&bytes, dyad_ingest::gzip::MAX_DECOMPRESSED)
+                .map_err(|e| anyhow::anyhow!("{name}: {e}"))?
+        } else {
+            bytes
+        };
+        pages.push((name, bytes));
+    }
+    if pages.is_empty() {
+        anyhow::bail!("{}: no .html or .html.gz pages", dir.display());
+    }
+    let bytes: usize = pages.iter().map(|(_, b)| b.len()).sum();
+    let largest = pages.iter().map(|(_, b)| b.len()).max().unwrap_or(0);
+    let rss_before = peak_rss_kb();
+    let min_work = seconds_wanted(args);
+    let (mut passes, mut timed, mut text_bytes) = (0u32, Duration::ZERO, 0usize);
+    while passes < args.repeat.max(1) || timed < min_work {
+        let started = Instant::now();
+        for (name, page) in &pages {
+            let doc = dyad_ingest::html::read_html(name, page);
+            text_bytes += std::hint::black_box(doc.text.len());
+        }
+        timed += started.elapsed();
+        passes += 1;
+    }
+    let seconds = timed.as_secs_f64().max(f64::EPSILON);
+    let total_pages = pages.len() * passes as usize;
+    let megabytes = (bytes * passes as usize) as f64 / 1_000_000.0;
+    let rss = peak_rss_kb();
+    let report = serde_json::json!({
+        "directory": dir.display().to_string(),
+        "pages": pages.len(),
+        "html_megabytes": bytes as f64 / 1_000_000.0,
+        "largest_page_megabytes": largest as f64 / 1_000_000.0,
+        "passes": passes,
+        "pages_processed": total_pages,
+        "seconds": seconds,
+        "pages_per_second": total_pages as f64 / seconds,
+        "megabytes_per_second": megabytes / seconds,
+        "text_megabytes": text_bytes as f64 / 1_000_000.0,
+        "peak_rss_kb_before_timing": rss_before,
+        "peak_rss_kb": rss,
+    });
+    if args.json {
+        println!("{report}");
+    } else {
+        println!(
+            "pages:         {} in {} ({:.1} MB of HTML, largest {:.2} MB)",
+            pages.len(),
+            dir.display(),
+            bytes as f64 / 1e6,
+            largest as f64 / 1e6
+        );
+        println!("passes:        {passes} = {total_pages} pages");
+        println!("seconds:       {seconds:.3} (HTML → clean document, one thread)");
+        println!("pages/s:       {:.0}", total_pages as f64 / seconds);
+        println!("MB/s of HTML:  {:.1}", megabytes / seconds);
+        let mb = |kb: Option<u64>| {
+            kb.map_or("unknown".to_string(), |kb| {
+                format!("{:.1} MB", kb as f64 / 1024.0)
+            })
+        };
+        println!(
+            "peak RSS:      {} (pages loaded, before timing: {})",
+            mb(rss),
+            mb(rss_before)
+        );
     }
     Ok(0)
 }

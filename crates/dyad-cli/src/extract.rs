@@ -2,13 +2,23 @@
 //! chosen format to standard output. A document that fails is reported on standard error
 //! (naming the input and record) and the run goes on; a closed output pipe ends the run
 //! quietly.
+//!
+//! Inputs are read as streams ([`dyad_ingest::stream`]): a WARC record by record, JSONL
+//! line by line, so memory is bounded by the largest record. Documents identified as not
+//! English are skipped (unless `--any-language`); near-duplicates of an earlier document
+//! of the run get `doc.duplicate_of` ([`dyad_ingest::NearDuplicates`]). On a terminal, a
+//! progress bar (bytes read) is shown for directories, several inputs, WARC files and
+//! large inputs; the run ends with a summary on standard error: documents read, failed,
+//! events, seconds, skipped records by reason, near-duplicates.
 
-use std::io::{BufWriter, IsTerminal, Write};
+use std::collections::BTreeMap;
+use std::io::{BufReader, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::Args;
 use dyad_cli::format::{gdelt::GdeltAggregator, json, plover};
+use dyad_ingest::{Entry, NearDuplicates, SkipReason};
 use dyad_model::{Date, Extraction};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -27,13 +37,23 @@ pub struct ExtractArgs {
     /// embedded ones.
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
-    /// Print the run summary even for a single document.
+    /// Print the run summary even for a single document, and every skipped record.
     #[arg(long, short)]
     verbose: bool,
+    /// Keep documents identified as not English (by default they are skipped and counted).
+    #[arg(long)]
+    any_language: bool,
     /// Files or directories; none, or `-`, reads standard input.
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
 }
+
+/// Read buffer for inputs.
+const READ_BUFFER_BYTES: usize = 256 * 1024;
+/// Inputs at least this large get a progress bar even alone.
+const LARGE_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+/// The language documents must be in unless `--any-language`.
+const WANTED_LANGUAGE: &str = "en";
 
 /// Counts of a run, for the summary line.
 #[derive(Debug, Default)]
@@ -41,6 +61,66 @@ struct Stats {
     documents: usize,
     failed: usize,
     events: usize,
+    skipped: BTreeMap<SkipReason, usize>,
+    duplicates: usize,
+}
+
+impl Stats {
+    /// The summary line (without the `dyad: ` prefix).
+    fn summary(&self, seconds: f64) -> String {
+        let mut line = format!(
+            "{} documents read, {} failed, {} events, {seconds:.2} s",
+            self.documents, self.failed, self.events
+        );
+        let skipped: Vec<String> = SkipReason::ALL
+            .iter()
+            .filter_map(|reason| {
+                self.skipped
+                    .get(reason)
+                    .map(|count| format!("{count} {reason}"))
+            })
+            .collect();
+        if !skipped.is_empty() {
+            line.push_str(&format!("; skipped: {}", skipped.join(", ")));
+        }
+        if self.duplicates > 0 {
+            line.push_str(&format!("; {} near-duplicates", self.duplicates));
+        }
+        line
+    }
+}
+
+/// Whether a skip is worth a message even without `--verbose`: the input had something
+/// to read that dyad would not read.
+fn always_reported(reason: SkipReason) -> bool {
+    matches!(reason, SkipReason::TooLarge | SkipReason::BadEncoding)
+}
+
+/// A progress bar over `total_bytes` of input; a spinner with a byte count when the size is
+/// unknown (standard input).
+fn progress_bar(total_bytes: u64) -> ProgressBar {
+    let (bar, template) = if total_bytes > 0 {
+        (
+            ProgressBar::new(total_bytes),
+            "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} \
+             ({binary_bytes_per_sec}, {eta}) {msg}",
+        )
+    } else {
+        (
+            ProgressBar::new_spinner(),
+            "{spinner} [{elapsed_precise}] {binary_bytes} ({binary_bytes_per_sec}) {msg}",
+        )
+    };
+    let style =
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+/// Whether an input is a crawl archive (by name), for the progress bar.
+fn is_archive(input: &Input) -> bool {
+    let name = input.name().to_ascii_lowercase();
+    name.ends_with(".warc") || name.ends_with(".warc.gz")
 }
 
 /// Where extractions go: written at once (JSON, PLOVER) or gathered for GDELT's
@@ -93,14 +173,16 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     let pipeline = crate::pipeline(args.data.as_ref())?;
     let resolved = inputs::resolve(&args.inputs);
     let many = resolved.inputs.len() > 1 || resolved.had_directory;
-    let bar = if many && std::io::stderr().is_terminal() {
-        let bar = ProgressBar::new(resolved.inputs.len() as u64);
-        let style = ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} inputs {msg}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
-        bar.set_style(style);
-        bar
+    // Standard input's size is unknown: then the bar is a spinner (total 0).
+    let total_bytes: u64 = if resolved.inputs.contains(&Input::Stdin) {
+        0
+    } else {
+        resolved.inputs.iter().filter_map(Input::size).sum()
+    };
+    let wants_bar =
+        many || resolved.inputs.iter().any(is_archive) || total_bytes >= LARGE_INPUT_BYTES;
+    let bar = if wants_bar && std::io::stderr().is_terminal() {
+        progress_bar(total_bytes)
     } else {
         ProgressBar::hidden()
     };
@@ -108,6 +190,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
 
     let started = Instant::now();
     let mut stats = Stats::default();
+    let mut near_duplicates = NearDuplicates::default();
     let mut sink = Sink::new(args.format);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -119,39 +202,69 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     }
     'inputs: for input in &resolved.inputs {
         let name = input.name();
-        if let Input::File(_) = input {
-            bar.set_message(name.clone());
-        }
-        let bytes = match input.read() {
-            Ok(bytes) => bytes,
+        let reader = match input.open() {
+            Ok(reader) => reader,
             Err(e) => {
                 report(format!("{name}: {e}"));
                 stats.failed += 1;
-                bar.inc(1);
                 continue;
             }
         };
-        for item in dyad_ingest::read(&name, &bytes) {
-            match item {
-                Ok(mut doc) => {
-                    if doc.published.is_none() {
-                        doc.published = args.published;
+        // Files advance the bar by the bytes read from them (compressed bytes for gzip).
+        let reader = BufReader::with_capacity(READ_BUFFER_BYTES, bar.wrap_read(reader));
+        for item in dyad_ingest::stream(&name, Box::new(reader)) {
+            let mut doc = match item {
+                Ok(Entry::Document(doc)) => doc,
+                Ok(Entry::Skipped(skipped)) => {
+                    *stats.skipped.entry(skipped.reason).or_default() += 1;
+                    if args.verbose || always_reported(skipped.reason) {
+                        report(skipped.to_string());
                     }
-                    let extraction = pipeline.extract(doc);
-                    stats.documents += 1;
-                    stats.events += extraction.events.len();
-                    if let Err(e) = sink.write(&mut out, &extraction) {
-                        output_error = Some(e);
-                        break 'inputs;
-                    }
+                    continue;
                 }
                 Err(e) => {
                     report(e.to_string());
                     stats.failed += 1;
+                    continue;
+                }
+            };
+            if let Some(language) = doc.language.as_deref() {
+                if !args.any_language && language != WANTED_LANGUAGE {
+                    *stats.skipped.entry(SkipReason::Language).or_default() += 1;
+                    if args.verbose {
+                        report(format!(
+                            "{}: skipped (language): {language} text {}",
+                            name,
+                            doc.url.as_deref().unwrap_or(&doc.id)
+                        ));
+                    }
+                    continue;
                 }
             }
+            if doc.published.is_none() {
+                doc.published = args.published;
+            }
+            let duplicate_of = near_duplicates.check(&doc.id, &doc.text);
+            let mut extraction = match pipeline.try_extract(doc) {
+                Ok(extraction) => extraction,
+                Err(e) => {
+                    report(format!("{name}: {e}"));
+                    stats.failed += 1;
+                    continue;
+                }
+            };
+            stats.duplicates += usize::from(duplicate_of.is_some());
+            extraction.doc.duplicate_of = duplicate_of;
+            stats.documents += 1;
+            stats.events += extraction.events.len();
+            if stats.documents % 16 == 0 {
+                bar.set_message(format!("{} documents", stats.documents));
+            }
+            if let Err(e) = sink.write(&mut out, &extraction) {
+                output_error = Some(e);
+                break 'inputs;
+            }
         }
-        bar.inc(1);
     }
     if output_error.is_none() {
         output_error = sink.finish(&mut out).err();
@@ -167,14 +280,45 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         // A closed pipe (`dyad extract ... | head`) ends the run quietly; dropping the
         // writer ignores what could not be flushed.
     }
-    if args.verbose || many || stats.documents + stats.failed > 1 {
-        eprintln!(
-            "dyad: {} documents read, {} failed, {} events, {:.2} s",
-            stats.documents,
-            stats.failed,
-            stats.events,
-            started.elapsed().as_secs_f64()
-        );
+    let skipped: usize = stats.skipped.values().sum();
+    if args.verbose || many || skipped > 0 || stats.documents + stats.failed > 1 {
+        eprintln!("dyad: {}", stats.summary(started.elapsed().as_secs_f64()));
     }
     Ok(status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_lists_skips_by_reason_and_duplicates() {
+        let mut stats = Stats {
+            documents: 12,
+            failed: 1,
+            events: 40,
+            ..Stats::default()
+        };
+        assert_eq!(
+            stats.summary(1.5),
+            "12 documents read, 1 failed, 40 events, 1.50 s"
+        );
+        stats.skipped.insert(SkipReason::HttpError, 2);
+        stats.skipped.insert(SkipReason::Language, 3);
+        stats.skipped.insert(SkipReason::NonHtml, 1);
+        stats.duplicates = 4;
+        assert_eq!(
+            stats.summary(1.5),
+            "12 documents read, 1 failed, 40 events, 1.50 s; \
+             skipped: 3 language, 1 non-html, 2 http-error; 4 near-duplicates"
+        );
+    }
+
+    #[test]
+    fn archives_are_known_by_name() {
+        assert!(is_archive(&Input::File("a/CC-NEWS-1.warc.gz".into())));
+        assert!(is_archive(&Input::File("b.WARC".into())));
+        assert!(!is_archive(&Input::File("c.html".into())));
+        assert!(!is_archive(&Input::Stdin));
+    }
 }

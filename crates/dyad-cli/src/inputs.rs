@@ -1,5 +1,7 @@
-//! Resolving command-line inputs into named byte buffers: files, directories (walked
-//! recursively, sorted, hidden entries skipped) and standard input (`-` or no input).
+//! Resolving command-line inputs into named byte buffers or readers: files, directories
+//! (walked recursively, sorted, hidden entries skipped) and standard input (`-` or no
+//! input). [`Input::open`] gives a reader, so that large files (crawl archives) are read as
+//! streams rather than whole.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -29,6 +31,22 @@ impl Input {
                 Ok(bytes)
             }
             Input::File(path) => std::fs::read(path),
+        }
+    }
+
+    /// The input as an unbuffered reader, for streaming (wrap it in a `BufReader`).
+    pub fn open(&self) -> std::io::Result<Box<dyn Read + Send>> {
+        match self {
+            Input::Stdin => Ok(Box::new(std::io::stdin())),
+            Input::File(path) => Ok(Box::new(std::fs::File::open(path)?)),
+        }
+    }
+
+    /// The input's size in bytes, when it is a file whose size is known.
+    pub fn size(&self) -> Option<u64> {
+        match self {
+            Input::Stdin => None,
+            Input::File(path) => std::fs::metadata(path).ok().map(|m| m.len()),
         }
     }
 }
@@ -104,5 +122,19 @@ mod tests {
         assert!(names[1].ends_with("z.txt"));
         assert_eq!(names[2], "-");
         assert_eq!(resolve(&[]).inputs, vec![Input::Stdin]);
+    }
+
+    #[test]
+    fn files_open_as_readers_with_their_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "Kim met Belousov.").unwrap();
+        let input = Input::File(path);
+        let mut text = String::new();
+        input.open().unwrap().read_to_string(&mut text).unwrap();
+        assert_eq!(text, "Kim met Belousov.");
+        assert_eq!(input.size(), Some(17));
+        assert_eq!(Input::Stdin.size(), None);
+        assert!(Input::File(dir.path().join("missing")).open().is_err());
     }
 }

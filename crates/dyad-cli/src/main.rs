@@ -4,9 +4,14 @@
 //! (scores against gold sets), `bench` (single-thread throughput). Exit status: 0 success,
 //! 1 when any document failed, 2 for usage errors.
 
+mod actors;
 mod bench;
+mod dyads;
 mod eval;
+mod events;
+mod export;
 mod extract;
+mod ingest;
 mod inputs;
 
 use std::path::PathBuf;
@@ -37,6 +42,16 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Measures single-thread extraction throughput.
     Bench(bench::BenchArgs),
+    /// Lists, adds and imports (PETRARCH/TABARI) the actors dyad knows.
+    Actors(actors::ActorsArgs),
+    /// Stores documents and their merged events in the store (default ./dyad.db).
+    Ingest(ingest::IngestArgs),
+    /// Queries the store's events (one record per happening, with its reports).
+    Events(events::EventsArgs),
+    /// Event counts per dyad, overall or by month, with the cooperation/conflict balance.
+    Dyads(dyads::DyadsArgs),
+    /// Exports the store's events as PLOVER, GDELT, CSV or Parquet.
+    Export(export::ExportArgs),
 }
 
 /// The output formats of `dyad extract`.
@@ -70,6 +85,11 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Actors(args) => actors::run(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Events(args) => events::run(args),
+        Command::Dyads(args) => dyads::run(args),
+        Command::Export(args) => export::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
