@@ -71,14 +71,16 @@ impl Pipeline {
     /// many documents (the CLI, the store, the server, the Python binding) use this.
     pub fn try_extract(&self, source: SourceDocument) -> Result<Extraction, ExtractError> {
         let id = source.id.clone();
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(source))).map_err(|payload| {
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string());
-            ExtractError { id, message }
-        })
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(source))).map_err(
+            |payload| {
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "panic".to_string());
+                ExtractError { id, message }
+            },
+        )
     }
 
     /// Reads one document: sentences, actors, events.
