@@ -168,6 +168,45 @@ impl<'a> Run<'a> {
             .is_some_and(|t| t.kind == TokenKind::Clitic && self.folded[j] == "'s")
     }
 
+    /// Whether token `j` is a lower-case content word that may modify a role noun
+    /// ("paper" in "paper workers"); not a function word.
+    fn is_plain_modifier_word(&self, j: usize) -> bool {
+        let Some(token) = self.layer.tokens.get(j) else {
+            return false;
+        };
+        let word = token.text(self.text);
+        token.kind == TokenKind::Word
+            && word.chars().all(|c| c.is_lowercase() || c == '-')
+            && word.len() > 2
+            && !matches!(
+                word,
+                "and"
+                    | "the"
+                    | "for"
+                    | "from"
+                    | "with"
+                    | "who"
+                    | "that"
+                    | "which"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "not"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "but"
+                    | "say"
+                    | "said"
+                    | "says"
+                    | "all"
+            )
+    }
+
     /// Whether a non-modifier role run starts at `j` (a modifier must lead to one).
     fn role_follows(&self, j: usize) -> bool {
         let mut j = j;
@@ -236,6 +275,19 @@ impl<'a> Run<'a> {
             j = after;
         }
 
+        // "French paper workers", "Irish nationalist guerrillas": one plain lower-case
+        // word may stand between a country modifier and its role words.
+        if mods.iter().any(|m| m.code.is_some())
+            && self.role_at(j).is_none()
+            && self.hits.get(j).copied().flatten().is_none()
+            && self.is_plain_modifier_word(j)
+            && self
+                .role_at(j + 1)
+                .is_some_and(|(_, r)| self.lex.gaz.roles[r].kind != RoleKind::Modifier)
+        {
+            j += 1;
+        }
+
         // Role words.
         let mut roles = Vec::new();
         while let Some((h, r)) = self.role_at(j) {
@@ -292,6 +344,39 @@ impl<'a> Run<'a> {
             self.modifier_mentions(&mods);
             self.descriptor(s, phrase_start, start, j, reading, code);
             return Some(j);
+        }
+
+        // "Bosnian Serbs", "Iraqi Turkmens": a country adjective before another country's
+        // people names that people's community living in the adjective's country.
+        if let [Modifier {
+            hit:
+                Hit {
+                    target: Target::Adjective(home),
+                    ..
+                },
+            ..
+        }] = mods.as_slice()
+        {
+            if let Some(
+                people @ Hit {
+                    target: Target::People(other),
+                    ..
+                },
+            ) = self.hits.get(j).copied().flatten()
+            {
+                if other != *home {
+                    let reading = RoleReading {
+                        sector: None,
+                        role: self.folded[people.start..people.end].join(" "),
+                        head: RoleKind::Collective,
+                        alone: true,
+                    };
+                    let code = Some(self.lex.gaz.countries[*home].iso3.clone());
+                    self.modifier_mentions(&mods);
+                    self.descriptor(s, start, start, people.end, reading, code);
+                    return Some(people.end);
+                }
+            }
         }
 
         // No role words: a single name.

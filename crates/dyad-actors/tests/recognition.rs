@@ -339,3 +339,34 @@ fn the_president_resolves_to_the_holder() {
         "The Russian president"
     );
 }
+
+#[test]
+fn communities_and_national_groups_take_their_country() {
+    let text = "Bosnian Serbs and French paper workers met Palestinian youths in Northern Ireland.";
+    let a = recognize(text, "1995-06-01");
+    check_invariants(text, &a);
+    let code_of = |mention: &str| {
+        a.mentions
+            .iter()
+            .find(|m| text.get(m.span.start..m.span.end) == Some(mention))
+            .and_then(|m| a.entities[m.entity].code.clone())
+    };
+    assert_eq!(code_of("Bosnian Serbs").as_deref(), Some("BIH"));
+    assert_eq!(code_of("French paper workers").as_deref(), Some("FRA"));
+    assert_eq!(code_of("Palestinian youths").as_deref(), Some("PSE"));
+    assert_eq!(code_of("Northern Ireland").as_deref(), Some("GBR"));
+}
+
+#[test]
+fn past_leaders_keep_their_country() {
+    let text = "President Mitterrand met Chancellor Kohl after Museveni spoke.";
+    let a = recognize(text, "2000-01-01");
+    check_invariants(text, &a);
+    for (name, code) in [
+        ("Francois Mitterrand", "FRA"),
+        ("Helmut Kohl", "DEU"),
+        ("Yoweri Museveni", "UGA"),
+    ] {
+        assert_eq!(entity(&a, name).code.as_deref(), Some(code), "{name}");
+    }
+}

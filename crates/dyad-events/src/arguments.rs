@@ -46,6 +46,13 @@ const COORDINATION: &[&str] = &[
     ",", "and", "or", "&", "the", "both", "as", "well", "its", "their",
 ];
 
+/// Prepositions that open the topic of a complaint or protest ("over the raids").
+const TOPIC_PREPS: &[&str] = &["over", "about", "against", "at"];
+
+/// How many tokens after a topic preposition its actor may stand ("against the alleged
+/// human rights violations by the Israeli military").
+const TOPIC_REACH: usize = 8;
+
 /// Prepositions after which an actor is a place, not a participant.
 const PLACE_PREPS: &[&str] = &[
     "in",
@@ -230,6 +237,74 @@ fn is_participle(entry: &TriggerEntry, view: &SentenceView<'_>, m: &TriggerMatch
     let w = view.word(m.start);
     entry.participles.iter().any(|p| p == w)
         && (!view.has_tagger() || has_be_before(view, m.start) || view.tagged_participle(m.start))
+}
+
+/// Whether the trigger stands in a subordinate clause that qualifies a noun rather than
+/// telling the sentence's news: a reduced relative ("property seized by the army", "a
+/// pathologist sent to Israel") or a relative clause ("observers who were taken
+/// hostage"). Such events are background when the sentence has a main event.
+pub fn is_subordinate(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
+    let entry = &lex.triggers[m.entry];
+    let Some(prev) = m.start.checked_sub(1) else {
+        return false;
+    };
+    let relative = (m.start.saturating_sub(4)..m.start)
+        .rev()
+        .take_while(|&j| !view.is_punct(j))
+        .any(|j| matches!(view.word(j), "who" | "which" | "whom" | "whose"));
+    if relative {
+        return true;
+    }
+    if !entry.pos.is_verb() || !entry.participles.iter().any(|p| p == view.word(m.start)) {
+        return false;
+    }
+    if has_be_before(view, m.start) || has_have_before(view, m.start) {
+        return false;
+    }
+    let w = view.word(prev);
+    view.mention_at[prev].is_none()
+        && !view.is_punct(prev)
+        && !view.is_capitalised(prev)
+        && w.chars().all(|c| c.is_alphabetic())
+        && !w.ends_with("ly")
+        && !TEMPORAL.contains(&w)
+        && !BE_FORMS.contains(&w)
+        && !matches!(
+            w,
+            "it" | "they"
+                | "he"
+                | "she"
+                | "we"
+                | "i"
+                | "you"
+                | "and"
+                | "or"
+                | "but"
+                | "not"
+                | "will"
+                | "would"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "did"
+                | "never"
+                | "also"
+                | "then"
+                | "later"
+                | "had"
+                | "has"
+                | "have"
+                | "who"
+                | "which"
+                | "that"
+                | "jointly"
+                | "together"
+                | "again"
+                | "first"
+                | "once"
+        )
 }
 
 fn has_be_before(view: &SentenceView<'_>, start: usize) -> bool {
@@ -418,6 +493,10 @@ pub fn find_arguments(
     let mut prep: Option<String> = None;
     let mut other_prep_seen = false;
     let perfect = has_have_before(view, m.start);
+    // "complained to the UN over Israeli raids": the actor of the complaint's topic.
+    let mut topic: Vec<usize> = Vec::new();
+    let mut topic_prep_at: Option<usize> = None;
+    let mut addressee = false;
     let mut j = m.end;
     while j < limit {
         if view.word(j) == "(" {
@@ -447,12 +526,19 @@ pub fn find_arguments(
         if j > m.end && CLAUSE_OPENERS.contains(&w) && w != "as" && !complementizer {
             break;
         }
-        if j > m.end && lex.cues.report.contains_key(w) && view.mention_at[j].is_none() {
+        // A reporting verb opens another clause; after a determiner it is a noun ("the
+        // claims by Ethiopia").
+        if j > m.end
+            && lex.cues.report.contains_key(w)
+            && view.mention_at[j].is_none()
+            && !crate::view::is_determiner(view.word(j - 1))
+        {
             break;
         }
         if let Some(k) = view.mention_at[j] {
             let (_, ms, me) = view.mentions[k];
-            if is_place_use(view, ms) {
+            // "in Kabul" is a place; "at Israeli soldiers" is a participant.
+            if is_place_use(view, ms) && !has_sector(view, actors, k) {
                 j = me;
                 prep = None;
                 continue;
@@ -461,9 +547,22 @@ pub fn find_arguments(
             let mut group = vec![k];
             extend_right(lex, view, &mut group);
             let group_end = view.mentions[*group.last().unwrap_or(&k)].2;
+            if topic.is_empty() && topic_prep_at.is_some_and(|t| ms <= t + TOPIC_REACH) {
+                topic = group.clone();
+            }
+            if recipient.is_empty() && matches!(p, Some("to" | "with")) {
+                addressee = true;
+            }
+            // "dismissed the claims by Ethiopia": a "by" after the verb's own object
+            // names the object's author, not the verb's agent.
+            let object_first = entry.pos.is_verb()
+                && matches!(
+                    view.word(m.end),
+                    "the" | "a" | "an" | "its" | "their" | "these" | "those" | "such"
+                );
             match p {
                 Some("by")
-                    if ((participle && !perfect) || entry.pos == Pos::Noun)
+                    if ((participle && !perfect && !object_first) || entry.pos == Pos::Noun)
                         && agent.is_empty()
                         && ms <= m.end + 6 =>
                 {
@@ -475,7 +574,7 @@ pub fn find_arguments(
                     if recipient.is_empty()
                         && agent.is_empty()
                         && entry.pos.is_verb()
-                        && (!participle || perfect)
+                        && (!participle || perfect || object_first)
                         && matches!(
                             entry.event,
                             EventType::Accuse
@@ -517,6 +616,9 @@ pub fn find_arguments(
             j += 1;
             continue;
         }
+        if TOPIC_PREPS.contains(&w) && topic_prep_at.is_none() {
+            topic_prep_at = Some(j);
+        }
         if is_preposition(w) && !is_quantifier_preposition(view, j) {
             if prep.is_some() || w != "of" {
                 other_prep_seen |= w != "of";
@@ -535,6 +637,15 @@ pub fn find_arguments(
     }
     if !agent.is_empty() && participle && !perfect {
         passive = true;
+    }
+    // An accusation or protest is directed at whoever its topic names, not at the body
+    // it is addressed to ("complained to the UN over Israeli raids" → Israel).
+    if matches!(entry.event, EventType::Accuse | EventType::Protest)
+        && !topic.is_empty()
+        && (recipient.is_empty() || addressee)
+        && topic.iter().any(|&k| has_code(view, actors, k))
+    {
+        recipient = topic;
     }
 
     let subject: Vec<usize> = subject_left(lex, view, actors, m.start)

@@ -829,6 +829,35 @@ fn strip_prefix_ignore_case<'a>(word: &'a str, prefix: &str) -> Option<&'a str> 
         .then(|| &word[prefix.len()..])
 }
 
+/// The next occurrence of a month or month-day named without a year, for an event that
+/// lies ahead ("agreed to begin joint patrols in April" in a March 2025 article is April
+/// 2025): the expression resolved to the latest one on or before publication, moved a
+/// year on when that is before the publication month (day). Expressions with a year,
+/// weekdays and relative dates keep their date (`None`).
+pub fn forward_to_next(expression: &str, date: Date, published: Option<Date>) -> Option<Date> {
+    let published = published?;
+    let words = tokenize(expression);
+    let named_month = words
+        .iter()
+        .any(|t| month_word(t.text(expression)).is_some());
+    let has_year = words.iter().any(|t| {
+        let w = t.text(expression);
+        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+    });
+    if !named_month || has_year {
+        return None;
+    }
+    let before = if date.day() == 1 {
+        date < published.first_of_month()
+    } else {
+        date < published
+    };
+    if !before {
+        return None;
+    }
+    Date::new(date.year().checked_add(1)?, date.month(), date.day()).ok()
+}
+
 /// A month name or abbreviation ("June", "Nov.", "Sept"), case-insensitive.
 fn month_word(word: &str) -> Option<MonthWord> {
     let bare = word.strip_suffix('.').unwrap_or(word);
@@ -1126,6 +1155,24 @@ mod tests {
         );
         assert_eq!(one("Raids increased early next year.", p).1, "2025-01-01");
         assert_eq!(one("Raids began last December.", p).1, "2023-12-01");
+    }
+
+    #[test]
+    fn future_events_take_the_next_month() {
+        let p = Some(date("2025-03-10"));
+        let april = date("2024-04-01");
+        assert_eq!(
+            forward_to_next("in April", april, p),
+            Some(date("2025-04-01"))
+        );
+        assert_eq!(forward_to_next("in April 2024", april, p), None);
+        assert_eq!(forward_to_next("in March", date("2025-03-01"), p), None);
+        assert_eq!(
+            forward_to_next("on January 5", date("2025-01-05"), p),
+            Some(date("2026-01-05"))
+        );
+        assert_eq!(forward_to_next("on Friday", date("2025-03-07"), p), None);
+        assert_eq!(forward_to_next("in April", april, None), None);
     }
 
     #[test]

@@ -123,6 +123,39 @@ impl SentenceCountries {
         SentenceCountries { countries }
     }
 
+    /// The country a people named by its nationality lives in, when its own phrase
+    /// says so and it is another country ("the Albanians of southern Serbia", "ethnic
+    /// Albanians in Serbia"): coders code such communities by where they live.
+    pub fn community_home(
+        &self,
+        view: &SentenceView<'_>,
+        actors: &Actors,
+        k: usize,
+    ) -> Option<String> {
+        let &(m, _, me) = view.mentions.get(k)?;
+        let entity = actors.entities.get(m.entity)?;
+        if entity.kind != EntityType::Group || entity.sector.is_some() || entity.code.is_none() {
+            return None;
+        }
+        if let Some(home) = modifier_after(view, actors, me, 0) {
+            return (Some(&home) != entity.code.as_ref()).then_some(home);
+        }
+        // "ethnic Albanians" with one other country in the sentence: they live there.
+        let ms = view.mentions.get(k)?.1;
+        if ms == 0 || view.word(ms - 1) != "ethnic" {
+            return None;
+        }
+        let others: BTreeSet<&str> = self
+            .countries
+            .iter()
+            .filter(|(_, c)| Some(c) != entity.code.as_ref())
+            .map(|(_, c)| c.as_str())
+            .collect();
+        (others.len() == 1)
+            .then(|| others.into_iter().next().map(str::to_string))
+            .flatten()
+    }
+
     /// The inferred code of uncoded mention `k`; `arguments` are the event's argument
     /// mentions.
     pub fn infer(
@@ -139,13 +172,18 @@ impl SentenceCountries {
         if let Some(code) = possessor_before(view, actors, ms) {
             return Some(code);
         }
-        // People travel and speak abroad: only their own phrase places them. Groups
-        // with a role ("police", "rebels", "the government") belong where their
-        // sentence is, unless the one country is itself a participant ("the government
-        // threatened Russia").
+        // People travel and speak abroad: only their own phrase places them, unless a
+        // title makes them an office holder ("President Omar El Bashir shortened the
+        // curfew in Sudan"). Groups with a role ("police", "rebels", "the government")
+        // belong where their sentence is, unless the one country is itself a participant
+        // ("the government threatened Russia").
         let (m, _, _) = view.mentions.get(k)?;
         let entity = actors.entities.get(m.entity)?;
-        if entity.kind == EntityType::Person || entity.sector.is_none() {
+        let office_holder = matches!(
+            entity.sector.as_deref(),
+            Some("GOV" | "MIL" | "JUD" | "LEG" | "COP")
+        );
+        if entity.sector.is_none() || (entity.kind == EntityType::Person && !office_holder) {
             return None;
         }
         let candidates: BTreeSet<&str> = self

@@ -79,6 +79,8 @@ struct Draft {
     /// Token position of the trigger in its sentence.
     token: usize,
     noun: bool,
+    /// In a clause that qualifies a noun ([`arguments::is_subordinate`]).
+    subordinate: bool,
 }
 
 fn codes(refs: &[ActorRef]) -> BTreeSet<String> {
@@ -157,7 +159,12 @@ impl EventLexicon {
         let lex = &*self.lexicon;
         let actors = input.actors;
         let matches = triggers::find_triggers(lex, view);
-        let mut active: Vec<TriggerMatch> = matches.into_iter().filter(|m| !m.absorbed).collect();
+        // A trigger word inside an actor's own phrase names the actor, not an event
+        // ("Georgian demonstrators", "Liberian riot police").
+        let mut active: Vec<TriggerMatch> = matches
+            .into_iter()
+            .filter(|m| !m.absorbed && view.mention_at.get(m.start).is_none_or(Option::is_none))
+            .collect();
         let sources = attribution::find_sources(lex, view, actors);
         let keyword_ctx = contexts::keyword_contexts(lex, view);
         let sentence_span = Span::new(view.start, view.end);
@@ -213,6 +220,7 @@ impl EventLexicon {
                 denial: None,
                 token: p,
                 noun: false,
+                subordinate: false,
             });
         }
 
@@ -324,6 +332,21 @@ impl EventLexicon {
                 event.date_end = d.end;
                 event.date_text = input.text.get(d.span.start..d.span.end).map(str::to_string);
                 event.date_precision = Some(d.precision);
+                // A planned or agreed event lies ahead: a month without a year is its
+                // next occurrence.
+                let ahead = matches!(event.status, Status::Future)
+                    || input
+                        .text
+                        .get(trigger_end..d.span.start.max(trigger_end))
+                        .is_some_and(looks_ahead);
+                if ahead {
+                    let expression = event.date_text.as_deref().unwrap_or("");
+                    if let Some(next) = dates::forward_to_next(expression, d.date, input.published)
+                    {
+                        event.date = Some(next);
+                        event.date_end = None;
+                    }
+                }
             }
             event.location = location::find_location(view, actors, m.start, m.end, event.event);
             complete_recipient(lex, &mut event);
@@ -333,6 +356,12 @@ impl EventLexicon {
                 denial,
                 token: m.start,
                 noun: entry.pos == Pos::Noun,
+                // A bare participle after a noun is a reduced relative only once the
+                // sentence has had its main verb ("the wing refused" is the main verb).
+                subordinate: arguments::is_subordinate(lex, view, m)
+                    && active[..idx]
+                        .iter()
+                        .any(|o| lex.triggers[o.entry].pos.is_verb()),
             });
 
             // "X said Y attacked Z": X accuses Y.
@@ -374,6 +403,7 @@ impl EventLexicon {
                             denial: None,
                             token: s.cue_tokens.0,
                             noun: false,
+                            subordinate: false,
                         });
                     }
                 }
@@ -386,6 +416,25 @@ impl EventLexicon {
             .filter(|d| !d.noun)
             .map(|d| d.event.event)
             .collect();
+        // ... but its recipient may be the one the verb lacked ("threw stones during
+        // demonstrations against violations by the Israeli military").
+        for n in 0..out.len() {
+            if !out[n].noun || out[n].event.recipient.is_empty() {
+                continue;
+            }
+            let noun_recipient = out[n].event.recipient.clone();
+            let kind = out[n].event.event;
+            if let Some(v) = out.iter_mut().find(|d| {
+                !d.noun
+                    && d.event.event == kind
+                    && (d.event.recipient.is_empty()
+                        || codes(&d.event.recipient) == codes(&d.event.actor))
+            }) {
+                if codes(&noun_recipient) != codes(&v.event.actor) {
+                    v.event.recipient = noun_recipient;
+                }
+            }
+        }
         out.retain(|d| !d.noun || !verb_types.contains(&d.event.event));
         // One sentence never yields the same event twice.
         let mut kept: Vec<Draft> = Vec::new();
@@ -406,6 +455,11 @@ impl EventLexicon {
             }
         }
         kept.sort_by_key(|d| d.token);
+        // One sentence, one piece of news: background events in clauses that qualify a
+        // noun give way to the main ones.
+        if kept.iter().any(|d| !d.subordinate) {
+            kept.retain(|d| !d.subordinate);
+        }
 
         // Counts attach to the nearest event they fit (or the only event).
         let quantities = magnitude::find_quantities(input.text, sentence_span);
@@ -419,7 +473,13 @@ impl EventLexicon {
             let target = fitting.or(if kept.len() == 1 { Some(0) } else { None });
             if let Some(i) = target {
                 let magnitude: &mut Magnitude = &mut kept[i].event.magnitude;
-                magnitude.entry(q.kind.clone()).or_insert(q.value);
+                if !magnitude.contains_key(&q.kind) {
+                    magnitude.insert(q.kind.clone(), q.value);
+                    // "between 20 and 30 killed": the range's upper bound beside it.
+                    if let Some(max) = q.max.filter(|&m| m > q.value) {
+                        magnitude.insert(format!("{}_max", q.kind), max);
+                    }
+                }
             }
         }
         kept
@@ -486,6 +546,8 @@ fn refs_with_homes(
         for mut r in arguments::actor_refs(view, actors, &[k]) {
             if r.code.is_none() {
                 r.code = homes.infer(view, actors, k, arguments);
+            } else if let Some(home) = homes.community_home(view, actors, k) {
+                r.code = Some(home);
             }
             if !out
                 .iter()
@@ -498,6 +560,23 @@ fn refs_with_homes(
     out
 }
 
+/// Whether the words between a trigger and a later date put the date in a planned
+/// complement ("agreed to begin joint patrols in April", "said it will withdraw in May").
+fn looks_ahead(between: &str) -> bool {
+    let words: Vec<String> = between
+        .split_whitespace()
+        .map(dyad_text::normalize::fold)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w == "will"
+            || w == "would"
+            || (w == "to"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| !matches!(n.as_str(), "the" | "a" | "an" | "its" | "their")))
+    })
+}
+
 /// Event types whose participants act together: "Jordan and Britain agreed", "the US,
 /// Russia and Switzerland met" code every participant as both actor and recipient.
 fn is_reciprocal(event: EventType) -> bool {
@@ -508,9 +587,9 @@ fn is_reciprocal(event: EventType) -> bool {
 }
 
 /// Fills an empty recipient where the coding conventions name one: reciprocal events
-/// with several actors; acts on the ground in another country than the actor's ("Israel
-/// will evacuate settlements in the Gaza Strip", "NATO troops arrived in Bosnia") target
-/// that country; a domestic protest is directed at its country's government.
+/// with several actors; events that happen in another country than the actor's ("Israel
+/// will evacuate settlements in the Gaza Strip", "agreed to set up a centre in Tokyo")
+/// target that country; a domestic protest is directed at its country's government.
 fn complete_recipient(lex: &Lexicon, event: &mut Event) {
     if !event.recipient.is_empty() {
         return;
@@ -525,17 +604,13 @@ fn complete_recipient(lex: &Lexicon, event: &mut Event) {
         .as_ref()
         .and_then(|l| l.country.clone())
         .filter(|c| lex.is_country(c));
-    let on_the_ground = matches!(
-        event.event,
-        EventType::Retreat
-            | EventType::Assault
-            | EventType::Coerce
-            | EventType::Concede
-            | EventType::Aid
-    );
-    if on_the_ground {
+    // Every type but MOBILIZE (and PROTEST, below) takes a recipient: with none named,
+    // the country where it happens is the one it is directed at ("agreed to set up a
+    // centre in Tokyo").
+    let takes_recipient = !matches!(event.event, EventType::Mobilize | EventType::Protest);
+    if takes_recipient {
         if let Some(country) = place_country {
-            if !actor_codes.is_empty() && !actor_codes.contains(&country) {
+            if !actor_codes.is_empty() {
                 event.recipient = vec![ActorRef {
                     entity: None,
                     text: event

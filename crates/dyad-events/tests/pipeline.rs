@@ -231,3 +231,32 @@ fn petr2_dev_scores() {
         found as f64 / gold_n.max(1) as f64
     );
 }
+
+#[test]
+fn ranges_keep_their_upper_bound_and_plans_look_ahead() {
+    let pipeline = Pipeline::embedded().unwrap();
+    let x = extract(
+        &pipeline,
+        "r1",
+        "Rebels killed between 20 and 30 villagers in Mali on Monday.",
+        "2025-03-10",
+    );
+    let assault = x.events.iter().find(|e| e.event == EventType::Assault);
+    let magnitude = assault.map(|e| e.magnitude.clone()).unwrap_or_default();
+    assert_eq!(magnitude.get("dead"), Some(&20), "{magnitude:?}");
+    assert_eq!(magnitude.get("dead_max"), Some(&30), "{magnitude:?}");
+
+    let x = extract(
+        &pipeline,
+        "r2",
+        "Russia and Ukraine agreed to begin joint patrols in April.",
+        "2025-03-10",
+    );
+    let agree = x.events.iter().find(|e| e.event == EventType::Agree);
+    assert_eq!(
+        agree.and_then(|e| e.date),
+        "2025-04-01".parse().ok(),
+        "{:?}",
+        x.events.iter().map(show).collect::<Vec<_>>()
+    );
+}
