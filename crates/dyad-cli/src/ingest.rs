@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use clap::Args;
 use dyad_core::ExtractError;
-use dyad_ingest::SourceDocument;
+use dyad_ingest::{Entry, SourceDocument};
 use dyad_model::{Date, Document, Extraction};
 use dyad_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -47,6 +47,9 @@ pub struct IngestArgs {
     /// Print the summary as one JSON object.
     #[arg(long)]
     json: bool,
+    /// Keep documents identified as other than English (skipped and counted by default).
+    #[arg(long)]
+    any_language: bool,
     /// Files or directories; none, or `-`, reads standard input.
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
@@ -59,6 +62,8 @@ pub struct Summary {
     pub already_stored: usize,
     pub stored: usize,
     pub wire_copies: usize,
+    /// Records passed over on purpose (non-HTML, HTTP errors, too large, not English...).
+    pub skipped: usize,
     pub failed: usize,
     pub events_coded: usize,
     pub new_events: usize,
@@ -176,6 +181,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
     let stored_count = AtomicUsize::new(0);
     let mut read = 0usize;
     let mut skipped = 0usize;
+    let mut passed_over = 0usize;
     let mut failed = 0usize;
     let (result_tx, result_rx) =
         mpsc::sync_channel::<(usize, Result<Extraction, ExtractError>)>(jobs * 4 + 64);
@@ -213,8 +219,8 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
             if let Input::File(_) = input {
                 bar.set_message(name.clone());
             }
-            let bytes = match input.read() {
-                Ok(bytes) => bytes,
+            let reader = match input.open() {
+                Ok(reader) => reader,
                 Err(e) => {
                     report(format!("{name}: {e}"));
                     failed += 1;
@@ -222,10 +228,17 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
                     continue;
                 }
             };
-            for item in dyad_ingest::read(&name, &bytes) {
+            // Streamed like `extract`: memory is bounded by the largest record.
+            let reader = std::io::BufReader::with_capacity(256 * 1024, reader);
+            for item in dyad_ingest::stream(&name, Box::new(reader)) {
                 match item {
-                    Ok(mut doc) => {
+                    Ok(Entry::Document(mut doc)) => {
                         read += 1;
+                        let foreign = doc.language.as_deref().is_some_and(|l| l != "en");
+                        if foreign && !args.any_language {
+                            passed_over += 1;
+                            continue;
+                        }
                         if doc.published.is_none() {
                             doc.published = args.published;
                         }
@@ -240,6 +253,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
                         }
                         seq += 1;
                     }
+                    Ok(Entry::Skipped(_)) => passed_over += 1,
                     Err(e) => {
                         report(e.to_string());
                         failed += 1;
@@ -262,6 +276,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
     let mut summary = written?;
     summary.documents_read = read;
     summary.already_stored += skipped;
+    summary.skipped = passed_over;
     summary.failed += failed;
     summary.seconds = started.elapsed().as_secs_f64();
     if args.json {
@@ -273,13 +288,15 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
             0.0
         };
         println!(
-            "{} documents read: {} stored ({} wire copies), {} already stored, {} failed; \
+            "{} documents read: {} stored ({} wire copies), {} already stored, {} skipped, \
+             {} failed; \
              {} events coded: {} new, {} merged into stored events; \
              store {}: {} documents, {} events; {:.2} s ({:.1} documents/s)",
             summary.documents_read,
             summary.stored,
             summary.wire_copies,
             summary.already_stored,
+            summary.skipped,
             summary.failed,
             summary.events_coded,
             summary.new_events,
