@@ -497,6 +497,7 @@ pub fn find_arguments(
     let mut topic: Vec<usize> = Vec::new();
     let mut topic_prep_at: Option<usize> = None;
     let mut addressee = false;
+    let mut provisional_object = false;
     let mut j = m.end;
     while j < limit {
         if view.word(j) == "(" {
@@ -589,8 +590,12 @@ pub fn find_arguments(
                     between = group.clone();
                     recipient = group;
                 }
-                Some(p) if recipient.is_empty() && entry.preps.iter().any(|x| x == p) => {
+                Some(p)
+                    if (recipient.is_empty() || provisional_object)
+                        && entry.preps.iter().any(|x| x == p) =>
+                {
                     recipient = group;
+                    provisional_object = false;
                 }
                 Some("of")
                     if recipient.is_empty() && entry.pos == Pos::Verb && !other_prep_seen =>
@@ -602,6 +607,10 @@ pub fn find_arguments(
                     && !passive
                     && (has_code(view, actors, k) || has_sector(view, actors, k)) =>
                 {
+                    // An object with no country ("sent troops to Russia") may be what is
+                    // sent rather than who receives it: a coded recipient after the
+                    // trigger's own preposition replaces it.
+                    provisional_object = !has_code(view, actors, k);
                     recipient = group;
                 }
                 _ => {}
