@@ -203,6 +203,23 @@ fn the_events_an_analyst_reads() {
         "denied_by: {deniers:?}"
     );
 
+    // Nobody meets, helps or agrees with themselves.
+    for e in &x.events {
+        let actors = codes(&e.actor);
+        if matches!(
+            e.event,
+            EventType::Consult | EventType::Aid | EventType::Support
+        ) && actors.len() == 1
+        {
+            assert_ne!(
+                codes(&e.recipient),
+                actors,
+                "reflexive {} event: {summary:#?}",
+                e.event
+            );
+        }
+    }
+
     // Kim's accusation against the US.
     assert!(
         x.events.iter().any(|e| e.event == EventType::Accuse
