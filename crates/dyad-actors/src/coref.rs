@@ -1,8 +1,11 @@
 //! In-document coreference: later short names ("Kim", "Belousov") join the person first
 //! named in full; plural references ("the two nations", "both sides") become a GROUP of
 //! the two most recently mentioned countries, people or actors; subject pronouns ("he",
-//! "she") point at the latest person. Pronouns are listed as actor mentions only, never
-//! as entities or entity mentions of their own.
+//! "she") point at the latest person, and "they" (and the possessive "their") at the
+//! latest plural actor: a group, a plural descriptor ("Russian officials"), a plural
+//! reference, or two actors just joined by "and" ("Moscow and Pyongyang"). A short name
+//! seen before the full one ("Mr. Dodik" ... "Milorad Dodik") joins the full name's
+//! entity. Pronouns are listed among their entity's mentions, marked as such.
 
 use dyad_model::{EntityType, Span};
 use dyad_text::normalize::fold;
@@ -49,6 +52,150 @@ pub(crate) fn existing_person(run: &Run<'_>, from: usize, to: usize) -> Option<u
     })
 }
 
+/// How many sentences back "they" may look for its antecedent.
+const PLURAL_PRONOUN_REACH: usize = 2;
+
+/// The person for the name at tokens `from..to`: one already seen by that name or a
+/// short form of it, or a person first named by the surname alone ("Mr. Dodik") whose
+/// entity now takes the full name, when nothing contradicts (same or unknown country).
+pub(crate) fn person_by_name(
+    run: &mut Run<'_>,
+    from: usize,
+    to: usize,
+    code: Option<&str>,
+) -> Option<usize> {
+    if let Some(e) = existing_person(run, from, to) {
+        return Some(e);
+    }
+    if to < from + 2 {
+        return None;
+    }
+    let surname = run.folded.get(to - 1)?.clone();
+    let e = run.persons.iter().rev().find_map(|(e, words)| {
+        let entity = run.doc.entities.get(*e)?;
+        let fits = words.len() == 1
+            && words[0] == surname
+            && entity.kind == EntityType::Person
+            && entity.members.is_empty()
+            && match (entity.code.as_deref(), code) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+        fits.then_some(*e)
+    })?;
+    let span = run.layer().span_of(from, to);
+    let name = run.text().get(span.start..span.end)?.to_string();
+    let key = EntityKey::NamedPerson(run.folded[from..to].join(" "));
+    run.doc.upgrade_name(e, key, name);
+    if let (Some(entity), Some(code)) = (run.doc.entities.get_mut(e), code) {
+        entity.code.get_or_insert_with(|| code.to_string());
+    }
+    if let Some(slot) = run.persons.iter_mut().find(|(p, _)| *p == e) {
+        slot.1 = run.folded[from..to].to_vec();
+    }
+    Some(e)
+}
+
+/// Whether token `i` (a pronoun) stands in subject position: at the start of its sentence
+/// or after a clause boundary, with a word after it.
+fn subject_position(run: &Run<'_>, s: usize, i: usize) -> bool {
+    let subject = i == run.layer().sentences[s].tokens.start
+        || i.checked_sub(1)
+            .is_some_and(|p| SUBJECT_BEFORE.contains(&run.folded[p].as_str()));
+    subject && followed_by_word(run, i)
+}
+
+fn followed_by_word(run: &Run<'_>, i: usize) -> bool {
+    run.layer()
+        .tokens
+        .get(i + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Clitic)
+}
+
+/// Whether entity `e` can be referred to as "they" on its own: a group (peoples,
+/// plural descriptors such as "Russian officials", plural references).
+fn plural_actor(run: &Run<'_>, e: usize) -> bool {
+    run.doc
+        .entities
+        .get(e)
+        .is_some_and(|entity| entity.kind == EntityType::Group)
+}
+
+/// Whether entity `e` may be one of two actors joined by "and" ("Moscow and Pyongyang",
+/// "Russia and North Korea"): a country, organisation, group, person or a capital
+/// standing for its government, not a plain place.
+fn coordinable(run: &Run<'_>, e: usize, kind: MentionKind) -> bool {
+    run.doc.entities.get(e).is_some_and(|entity| {
+        entity.members.is_empty()
+            && match entity.kind {
+                EntityType::Location => kind == MentionKind::Metonym,
+                _ => true,
+            }
+    })
+}
+
+/// The latest plural actor before the pronoun in sentence `s`, looking back at most
+/// [`PLURAL_PRONOUN_REACH`] sentences; a pair joined by "and" becomes a plural group.
+fn plural_antecedent(run: &mut Run<'_>, s: usize) -> Option<usize> {
+    let mentions = &run.doc.mentions;
+    let text = run.text();
+    for k in (0..mentions.len()).rev() {
+        let m = &mentions[k];
+        if m.sentence + PLURAL_PRONOUN_REACH < s {
+            return None;
+        }
+        if let Some(prev) = k.checked_sub(1).map(|p| &mentions[p]) {
+            let joined = prev.sentence == m.sentence
+                && prev.entity != m.entity
+                && prev.span.end <= m.span.start
+                && text
+                    .get(prev.span.end..m.span.start)
+                    .is_some_and(|between| matches!(between.trim(), "and" | ", and" | "&"));
+            if joined
+                && coordinable(run, prev.entity, prev.kind)
+                && coordinable(run, m.entity, m.kind)
+            {
+                let (a, b) = (prev.entity, m.entity);
+                return Some(pair_group(run, a, b, prev.span, m.span));
+            }
+        }
+        if plural_actor(run, m.entity) {
+            return Some(m.entity);
+        }
+    }
+    None
+}
+
+/// The GROUP of two coordinated actors, named by the phrase that joins them.
+fn pair_group(run: &mut Run<'_>, a: usize, b: usize, first: Span, second: Span) -> usize {
+    let mut members = vec![a, b];
+    members.sort_unstable();
+    let text = run.text();
+    let name = text
+        .get(first.start..second.end)
+        .unwrap_or_default()
+        .to_string();
+    let codes: Vec<String> = members
+        .iter()
+        .filter_map(|&m| run.doc.entities[m].code.clone())
+        .collect();
+    let single_code = match codes.as_slice() {
+        [one] => Some(one.clone()),
+        [x, y] if x == y => Some(x.clone()),
+        _ => None,
+    };
+    run.doc
+        .entity(EntityKey::Plural(members.clone()), || EntitySpec {
+            name,
+            kind: EntityType::Group,
+            code: single_code,
+            sector: None,
+            role: None,
+            geo: None,
+            members,
+        })
+}
+
 /// A short name of a person seen earlier, or a subject pronoun, at token `i`.
 pub(crate) fn short_name_or_pronoun(
     run: &mut Run<'_>,
@@ -57,16 +204,24 @@ pub(crate) fn short_name_or_pronoun(
     limit: usize,
 ) -> Option<usize> {
     let word = run.folded[i].as_str();
+    if matches!(word, "they" | "their") {
+        let wanted = if word == "they" {
+            subject_position(run, s, i)
+        } else {
+            followed_by_word(run, i)
+        };
+        if wanted {
+            if let Some(e) = plural_antecedent(run, s) {
+                let span = run.layer().span_of(i, i + 1);
+                let text = run.text();
+                run.doc
+                    .mention(text, e, span, span, s, MentionKind::Pronoun);
+            }
+        }
+        return None;
+    }
     if matches!(word, "he" | "she") {
-        let subject = i == run.layer().sentences[s].tokens.start
-            || i.checked_sub(1)
-                .is_some_and(|p| SUBJECT_BEFORE.contains(&run.folded[p].as_str()));
-        let verb_follows = run
-            .layer()
-            .tokens
-            .get(i + 1)
-            .is_some_and(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Clitic);
-        if subject && verb_follows {
+        if subject_position(run, s, i) {
             let (e, _) = run.persons.last()?;
             let e = *e;
             let span = run.layer().span_of(i, i + 1);
@@ -136,4 +291,162 @@ pub(crate) fn plural(run: &mut Run<'_>, s: usize, h: Hit, of: PluralOf) {
             members,
         });
     run.doc.mention(text, e, span, span, s, MentionKind::Plural);
+}
+
+#[cfg(test)]
+mod tests {
+    use dyad_data::DataSet;
+    use dyad_model::{Entity, EntityType};
+
+    use crate::{ActorLexicon, Actors, MentionKind};
+
+    fn recognize(text: &str) -> Actors {
+        let lex = ActorLexicon::from_data(&DataSet::embedded()).expect("embedded data parses");
+        let layer = dyad_text::analyze(text);
+        lex.recognize(text, &layer, "2024-12-01".parse().ok())
+    }
+
+    /// The entity the mention starting with `word` (the n-th such mention) points at.
+    fn entity_of<'a>(a: &'a Actors, text: &str, word: &str, nth: usize) -> Option<&'a Entity> {
+        a.mentions
+            .iter()
+            .filter(|m| text.get(m.span.start..m.span.end) == Some(word))
+            .nth(nth)
+            .map(|m| &a.entities[m.entity])
+    }
+
+    fn pronouns(a: &Actors) -> usize {
+        a.mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Pronoun)
+            .count()
+    }
+
+    #[test]
+    fn they_resolves_to_a_plural_descriptor() {
+        let text = "Russian officials met in the capital on Monday. They said the talks went well.";
+        let a = recognize(text);
+        let e = entity_of(&a, text, "They", 0).expect("They resolved");
+        assert_eq!(e.kind, EntityType::Group);
+        assert_eq!(e.code.as_deref(), Some("RUS"));
+        let listed = e
+            .mentions
+            .iter()
+            .find(|m| m.text == "They")
+            .expect("pronoun listed in the entity's mentions");
+        assert_eq!(listed.kind, Some(MentionKind::Pronoun));
+        assert_eq!(&text[listed.start..listed.end], "They");
+    }
+
+    #[test]
+    fn they_resolves_to_two_coordinated_actors() {
+        let text = "Moscow and Pyongyang signed a treaty in June. They pledged mutual support.";
+        let a = recognize(text);
+        let e = entity_of(&a, text, "They", 0).expect("They resolved");
+        assert_eq!(e.kind, EntityType::Group);
+        assert_eq!(e.members.len(), 2, "{e:?}");
+    }
+
+    #[test]
+    fn they_chains_and_follows_plural_references() {
+        let text = "Turkey and Greece held talks. The two countries agreed to meet again. \
+                    They also discussed migration, and they signed a memorandum.";
+        let a = recognize(text);
+        let first = entity_of(&a, text, "They", 0).expect("They resolved");
+        let second = entity_of(&a, text, "they", 0).expect("they resolved");
+        assert_eq!(first.id, second.id);
+        assert_eq!(first.members.len(), 2);
+    }
+
+    #[test]
+    fn they_never_resolves_to_a_single_person() {
+        let text = "Mr. Dodik arrived on Monday. They said nothing about the visit.";
+        let a = recognize(text);
+        assert_eq!(pronouns(&a), 0, "{:?}", a.mentions);
+        let text = "Germany rejected the plan. They want another vote.";
+        assert_eq!(pronouns(&recognize(text)), 0);
+    }
+
+    #[test]
+    fn they_outside_subject_position_or_too_far_is_left_alone() {
+        let text = "Rebels attacked the town. The army said the attack was what they feared.";
+        let a = recognize(text);
+        assert!(entity_of(&a, text, "they", 0).is_none());
+        let text = "Rebels attacked the town. The weather was cold. The roads were closed. \
+                    Snow fell. They left.";
+        let a = recognize(text);
+        assert!(entity_of(&a, text, "They", 0).is_none());
+    }
+
+    #[test]
+    fn their_as_possessor_resolves_like_they() {
+        let text = "Israeli soldiers entered the village, and their commander spoke to reporters.";
+        let a = recognize(text);
+        let e = entity_of(&a, text, "their", 0).expect("their resolved");
+        assert_eq!(e.code.as_deref(), Some("ISR"));
+    }
+
+    #[test]
+    fn he_is_listed_among_the_person_mentions() {
+        let text = "Serbian President Aleksandar Vucic spoke on Monday. He said talks would go on.";
+        let a = recognize(text);
+        let e = entity_of(&a, text, "He", 0).expect("He resolved");
+        assert_eq!(e.kind, EntityType::Person);
+        assert!(e
+            .mentions
+            .iter()
+            .any(|m| m.text == "He" && m.kind == Some(MentionKind::Pronoun)));
+    }
+
+    #[test]
+    fn a_surname_seen_first_joins_the_full_name() {
+        let text = "Mr. Dodik said the vote would go ahead. Milorad Dodik, the Bosnian Serb \
+                    leader, has long called for secession. Dodik denied the charges.";
+        let a = recognize(text);
+        let people: Vec<&Entity> = a
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .collect();
+        assert_eq!(people.len(), 1, "{people:?}");
+        let dodik = people[0];
+        assert_eq!(dodik.name, "Milorad Dodik");
+        assert_eq!(dodik.mentions.len(), 3, "{:?}", dodik.mentions);
+        assert_eq!(dodik.mentions[0].kind, Some(MentionKind::ShortName));
+        assert_eq!(dodik.mentions[1].kind, None);
+    }
+
+    #[test]
+    fn a_surname_of_another_country_stays_apart() {
+        let text = "French Minister Martin spoke on Monday. \
+                    German Minister Hans Martin said he was pleased.";
+        let a = recognize(text);
+        let martins: Vec<&Entity> = a
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person && e.name.ends_with("Martin"))
+            .collect();
+        assert_eq!(martins.len(), 2, "{martins:?}");
+    }
+
+    #[test]
+    fn a_dual_nationality_demonym_takes_the_first_country() {
+        let text = "Iran sentenced a British-Iranian national to ten years in prison.";
+        let a = recognize(text);
+        let e = entity_of(&a, text, "British-Iranian national", 0).expect("descriptor");
+        assert_eq!(e.code.as_deref(), Some("GBR"));
+        assert_eq!(e.kind, EntityType::Group);
+        let text = "The Australian National Party lost the vote.";
+        let a = recognize(text);
+        assert!(a
+            .entities
+            .iter()
+            .all(|e| e.sector.as_deref() != Some("CVL")));
+        let text = "A pro-Russian militia fired on the Russian-backed convoy.";
+        let a = recognize(text);
+        assert!(a.mentions.iter().all(|m| {
+            let t = &text[m.span.start..m.span.end];
+            !t.contains("pro-Russian") && !t.contains("Russian-backed")
+        }));
+    }
 }

@@ -77,6 +77,7 @@ mod tests {
             kind,
             alone: true,
             generic,
+            lower: false,
         }
     }
 

@@ -100,20 +100,38 @@ impl DocEntities {
         let Some(entity) = self.entities.get_mut(e) else {
             return;
         };
-        // Pronouns stay in the actor mentions only; adjectives ("Russian" in "Russian
-        // troops") are listed, marked as demonyms, so scorers and views can tell them from
-        // names.
-        if kind != MentionKind::Pronoun {
-            if let Some(t) = text.get(name.start..name.end) {
-                entity.mentions.push(Mention {
-                    text: t.to_string(),
-                    start: name.start,
-                    end: name.end,
-                    kind: (kind != MentionKind::Name).then_some(kind),
-                });
-            }
+        // Every mention is listed, pronouns and adjectives ("Russian" in "Russian troops")
+        // included, marked by kind so scorers and views can tell them from names.
+        if let Some(t) = text.get(name.start..name.end) {
+            entity.mentions.push(Mention {
+                text: t.to_string(),
+                start: name.start,
+                end: name.end,
+                kind: (kind != MentionKind::Name).then_some(kind),
+            });
         }
         self.last_seen[e] = self.last_seen[e].max(name.start);
+    }
+
+    /// Gives entity `e` a fuller name found later ("Dodik" → "Milorad Dodik"): the entity
+    /// keeps its id, answers to `key` from now on, and its earlier one-word name mentions
+    /// become short names.
+    pub fn upgrade_name(&mut self, e: usize, key: EntityKey, name: String) {
+        let Some(entity) = self.entities.get_mut(e) else {
+            return;
+        };
+        entity.name = name;
+        for m in &mut entity.mentions {
+            if m.kind.is_none() && !m.text.contains(char::is_whitespace) {
+                m.kind = Some(MentionKind::ShortName);
+            }
+        }
+        for m in &mut self.mentions {
+            if m.entity == e && m.kind == MentionKind::Name {
+                m.kind = MentionKind::ShortName;
+            }
+        }
+        self.keys.entry(key).or_insert(e);
     }
 
     /// The most recently mentioned entities (latest first) that satisfy `want`.

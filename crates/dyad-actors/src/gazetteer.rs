@@ -89,6 +89,8 @@ pub struct Role {
     /// A generic head ("officials", "leader") that yields to a more specific sector word
     /// before it ("military officials" → MIL).
     pub generic: bool,
+    /// Matches lower-case text only ("a British national", never "the National Party").
+    pub lower: bool,
 }
 
 /// One dated role of a known person.
@@ -342,6 +344,7 @@ impl Gazetteer {
                     kind,
                     alone: flags.contains(&"alone"),
                     generic: flags.contains(&"generic"),
+                    lower: flags.contains(&"lower"),
                 });
             }
         }

@@ -80,6 +80,8 @@ pub struct ActorLexicon {
     pub(crate) index: PhraseIndex,
     /// Known people by (country, folded role), for "the Russian president" → Putin.
     holders: HashMap<(String, String), Vec<usize>>,
+    /// Country adjectives by folded form, for the parts of "British-Iranian".
+    pub(crate) adjectives: HashMap<String, usize>,
 }
 
 fn role_key(role: &str) -> String {
@@ -107,7 +109,11 @@ impl ActorLexicon {
                 index.add(name, Target::Place(i));
             }
         }
+        let mut adjectives: HashMap<String, usize> = HashMap::new();
         for (i, c) in gaz.countries.iter().enumerate() {
+            for a in &c.adjectives {
+                adjectives.entry(fold(a)).or_insert(i);
+            }
             for name in std::iter::once(&c.name).chain(&c.aliases) {
                 index.add(name, Target::Country(i));
             }
@@ -141,7 +147,22 @@ impl ActorLexicon {
             gaz,
             index,
             holders,
+            adjectives,
         })
+    }
+
+    /// The country of a hyphenated demonym whose every part is a country adjective
+    /// ("British-Iranian" → the first one's country, United Kingdom).
+    pub(crate) fn compound_demonym(&self, folded_word: &str) -> Option<usize> {
+        let parts: Vec<&str> = folded_word.split(['-', '\u{2010}', '\u{2011}']).collect();
+        if parts.len() < 2 {
+            return None;
+        }
+        let codes: Option<Vec<usize>> = parts
+            .iter()
+            .map(|p| self.adjectives.get(*p).copied())
+            .collect();
+        codes?.first().copied()
     }
 
     /// The known person who holds `role` for `code` on `date` (with no date: an open

@@ -110,6 +110,35 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        // Role words marked lower-case-only do not match inside capitalised names.
+        for (i, slot) in hits.iter_mut().enumerate() {
+            if let Some(Hit {
+                target: Target::Role(r),
+                ..
+            }) = *slot
+            {
+                let capitalised = layer.tokens[i]
+                    .text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+                if lex.gaz.roles[r].lower && capitalised {
+                    *slot = None;
+                }
+            }
+        }
+        // "a British-Iranian national": a compound demonym reads as its first country.
+        for (i, slot) in hits.iter_mut().enumerate() {
+            if slot.is_none() && layer.tokens[i].kind == TokenKind::Word {
+                if let Some(c) = lex.compound_demonym(&folded[i]) {
+                    *slot = Some(Hit {
+                        start: i,
+                        end: i + 1,
+                        target: Target::Adjective(c),
+                    });
+                }
+            }
+        }
         let lower_words: std::collections::HashSet<String> = layer
             .tokens
             .iter()
@@ -539,7 +568,7 @@ impl<'a> Run<'a> {
         }) {
             return None;
         }
-        let e = coref::existing_person(self, i, end).unwrap_or_else(|| {
+        let e = coref::person_by_name(self, i, end, None).unwrap_or_else(|| {
             let span = self.span(i, end);
             let name = self.text[span.start..span.end].to_string();
             self.doc.entity(
@@ -730,7 +759,7 @@ impl<'a> Run<'a> {
         let end = self.name_end(title_end, limit)?;
         let name = self.span(title_end, end);
         let phrase = self.span(start, end);
-        let e = coref::existing_person(self, title_end, end)
+        let e = coref::person_by_name(self, title_end, end, code.as_deref())
             .unwrap_or_else(|| self.new_person(title_end, end, code.clone(), reading));
         self.doc
             .mention(self.text, e, phrase, name, s, MentionKind::Name);
@@ -826,7 +855,7 @@ impl<'a> Run<'a> {
             return None;
         }
         let code = mods.iter().find_map(|m| m.code.clone());
-        let e = coref::existing_person(self, i, end)
+        let e = coref::person_by_name(self, i, end, code.as_deref())
             .unwrap_or_else(|| self.new_person(i, end, code, &reading));
         let name = self.span(i, end);
         let phrase = self.span(i, j);
@@ -848,7 +877,7 @@ impl<'a> Run<'a> {
         if self.hits[i..end].iter().flatten().any(|h| h.end > i) {
             return None;
         }
-        let e = coref::existing_person(self, i, end).unwrap_or_else(|| {
+        let e = coref::person_by_name(self, i, end, None).unwrap_or_else(|| {
             let span = self.span(i, end);
             let name = self.text[span.start..span.end].to_string();
             self.doc.entity(

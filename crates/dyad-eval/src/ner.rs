@@ -95,11 +95,12 @@ pub fn score<'a>(pairs: impl IntoIterator<Item = (&'a NerGold, &'a Extraction)>)
                 continue;
             };
             // Demonyms ("Syrian") are nationality words, which the gold does not score as
-            // places either.
+            // places either; pronouns are annotated by re3d only now and then and by CoNLL
+            // never, so name mentions alone are scored.
             for m in entity
                 .mentions
                 .iter()
-                .filter(|m| m.kind != Some(MentionKind::Demonym))
+                .filter(|m| !matches!(m.kind, Some(MentionKind::Demonym | MentionKind::Pronoun)))
             {
                 *predicted_bag
                     .entry((class, m.text.trim().to_string()))
