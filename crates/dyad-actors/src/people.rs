@@ -45,37 +45,6 @@ const NOT_NAMES: &[&str] = &[
     "if",
     "since",
     "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
     "said",
     "says",
     "also",
@@ -397,7 +366,10 @@ fn first_char_upper(s: &str) -> bool {
 
 /// A word that may be part of a name by its own shape.
 fn is_name_word(word: &str, folded: &str) -> bool {
-    if NOT_NAMES.contains(&folded) {
+    if NOT_NAMES.contains(&folded)
+        || dyad_text::calendar::is_weekday(folded)
+        || (folded.len() > 3 && dyad_text::calendar::is_month_word(folded))
+    {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

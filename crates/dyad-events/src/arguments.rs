@@ -9,7 +9,9 @@ use dyad_model::{ActorRef, EntityType, EventType};
 
 use crate::lexicon::{Lexicon, Pos, TriggerEntry};
 use crate::triggers::TriggerMatch;
-use crate::view::{is_preposition, SentenceView, BE_FORMS, CAUSATIVES, CLAUSE_OPENERS, TEMPORAL};
+use crate::view::{
+    is_preposition, is_temporal, SentenceView, BE_FORMS, CAUSATIVES, CLAUSE_OPENERS,
+};
 
 /// The arguments of one trigger, as indices into [`SentenceView::mentions`].
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -267,7 +269,7 @@ pub fn is_subordinate(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) 
         && !view.is_capitalised(prev)
         && w.chars().all(|c| c.is_alphabetic())
         && !w.ends_with("ly")
-        && !TEMPORAL.contains(&w)
+        && !is_temporal(w)
         && !BE_FORMS.contains(&w)
         && !matches!(
             w,
@@ -521,9 +523,8 @@ pub fn find_arguments(
         // "demanded Friday that the United States ...": the clause's subject is the
         // recipient of a demand, accusation or threat; other clauses end the search.
         let complementizer = w == "that"
-            && (m.end..j).all(|t| {
-                TEMPORAL.contains(&view.word(t)) || matches!(view.word(t), "on" | "today")
-            });
+            && (m.end..j)
+                .all(|t| is_temporal(view.word(t)) || matches!(view.word(t), "on" | "today"));
         if j > m.end && CLAUSE_OPENERS.contains(&w) && w != "as" && !complementizer {
             break;
         }

@@ -157,21 +157,6 @@ const NARROWERS: &[&str] = &["early", "late", "mid", "earlier", "later"];
 /// Words for parts of a day that may follow a day ("Monday night").
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Abbreviations (without their period), with their month number.
 const MONTH_ABBREVIATIONS: &[(&str, i8)] = &[
     ("jan", 1),
@@ -861,10 +846,10 @@ pub fn forward_to_next(expression: &str, date: Date, published: Option<Date>) ->
 /// A month name or abbreviation ("June", "Nov.", "Sept"), case-insensitive.
 fn month_word(word: &str) -> Option<MonthWord> {
     let bare = word.strip_suffix('.').unwrap_or(word);
-    if let Some(index) = MONTHS.iter().position(|m| bare.eq_ignore_ascii_case(m)) {
+    if let Some(month) = dyad_text::calendar::month_of_name(bare) {
         if bare.len() == word.len() {
             return Some(MonthWord {
-                month: index as i8 + 1,
+                month: month as i8,
                 abbreviated: false,
             });
         }

@@ -384,45 +384,6 @@ const YEAR_PREPOSITIONS: &[&str] = &[
     "year",
 ];
 
-const MONTH_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "jan.",
-    "feb",
-    "feb.",
-    "mar",
-    "mar.",
-    "apr",
-    "apr.",
-    "jun",
-    "jun.",
-    "jul",
-    "jul.",
-    "aug",
-    "aug.",
-    "sep",
-    "sep.",
-    "sept",
-    "sept.",
-    "oct",
-    "oct.",
-    "nov",
-    "nov.",
-    "dec",
-    "dec.",
-];
-
 struct Scan<'a> {
     lower: &'a str,
     tokens: &'a [Token],
@@ -674,7 +635,9 @@ impl<'a> Scan<'a> {
                 && b > 0
                 && self.touching(b - 1)
                 && matches!(self.word(b - 1), "no" | "nos");
-            if abbreviated_rank || RANK_WORDS.contains(&previous) || MONTH_WORDS.contains(&previous)
+            if abbreviated_rank
+                || RANK_WORDS.contains(&previous)
+                || dyad_text::calendar::is_month_word(previous)
             {
                 return true;
             }
@@ -692,7 +655,7 @@ impl<'a> Scan<'a> {
             return true;
         }
         // "29 November": a day before a month.
-        number.value <= 31.0 && !number.scaled && MONTH_WORDS.contains(&next)
+        number.value <= 31.0 && !number.scaled && dyad_text::calendar::is_month_word(next)
     }
 
     /// What the number counts, if anything.
@@ -842,7 +805,7 @@ impl<'a> Scan<'a> {
             }
             let adjective = self.kind(p) == Some(TokenKind::Word)
                 && !STOPWORDS.contains(&w)
-                && !MONTH_WORDS.contains(&w)
+                && !dyad_text::calendar::is_month_word(w)
                 && !self.lexicon.participles.contains_key(w)
                 && !self.lexicon.verbs.contains_key(w)
                 && self.number_at(p).is_none();

@@ -4,7 +4,7 @@
 //! withdraw" is one AGREE; "pledged to attack" is a future ASSAULT).
 
 use crate::lexicon::{Complement, Lexicon, Pos, Slot};
-use crate::view::{is_determiner, is_preposition, SentenceView, TEMPORAL};
+use crate::view::{is_determiner, is_preposition, is_temporal, SentenceView};
 
 /// One trigger found in a sentence (local token indices).
 #[derive(Clone, Debug, PartialEq)]
@@ -114,7 +114,7 @@ fn fits_context(
     }
     // "called on Friday" is not "called on X".
     if let Some(Slot::Words(last)) = t.slots.last() {
-        if last.len() == 1 && is_preposition(&last[0]) && TEMPORAL.contains(&view.word(end)) {
+        if last.len() == 1 && is_preposition(&last[0]) && is_temporal(view.word(end)) {
             return false;
         }
     }

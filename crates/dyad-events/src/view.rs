@@ -79,31 +79,12 @@ pub const CAUSATIVES: &[&str] = &[
     "order", "ordering",
 ];
 
-/// Day and month names: "called on Friday" is not "called on X".
-pub const TEMPORAL: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tomorrow",
-];
+/// Day and month names and "today"-like words: "called on Friday" is not "called on X".
+pub fn is_temporal(word: &str) -> bool {
+    dyad_text::calendar::is_weekday(word)
+        || dyad_text::calendar::month_of_name(word).is_some()
+        || matches!(word, "today" | "yesterday" | "tomorrow")
+}
 
 pub fn is_preposition(word: &str) -> bool {
     PREPOSITIONS.contains(&word)

@@ -14,6 +14,7 @@
 //! start and end on char boundaries; every token belongs to exactly one sentence.
 
 pub mod abbrev;
+pub mod calendar;
 pub mod normalize;
 pub mod sentence;
 pub mod tag;
