@@ -1,10 +1,12 @@
 //! Attribution: who asserts an event ("according to X", "X said", "“…,” X said",
 //! "X was quoted saying"), hedges ("reports suggest", "allegedly"), the accusations
 //! that reported attacks imply ("X said Y attacked Z" → X accuses Y), and denials that
-//! point back at earlier events ("Moscow and Pyongyang denied such transactions").
+//! point back at earlier events ("Moscow and Pyongyang denied such transactions"), and
+//! the type of each source (state media, intelligence, government, military, anonymous,
+//! NGO, international body, other media, a person, other).
 
 use dyad_actors::Actors;
-use dyad_model::{ActorRef, Attribution};
+use dyad_model::{ActorRef, Attribution, EntityType};
 
 use crate::arguments::{actor_refs, subject_left};
 use crate::lexicon::Lexicon;
@@ -25,6 +27,11 @@ pub struct Source {
     pub speech: bool,
     /// Local token range of the cue.
     pub cue_tokens: (usize, usize),
+    /// Local token range of the words that describe the source (source phrase, cue and a
+    /// trailing "speaking on condition of anonymity"): what [`type_sources`] reads.
+    pub phrase: (usize, usize),
+    /// The source type of each attribution [`Source::attribution`] gives, in order.
+    pub source_types: Vec<String>,
 }
 
 impl Source {
@@ -39,6 +46,7 @@ impl Source {
                 code: None,
                 sector: None,
                 cue: self.cue.clone(),
+                source_type: self.source_types.first().cloned(),
             }];
         }
         // One attribution per source phrase, coded by its first actor.
@@ -53,14 +61,16 @@ impl Source {
             code: first.code.clone(),
             sector: first.sector.clone(),
             cue: self.cue.clone(),
+            source_type: self.source_types.first().cloned(),
         }];
-        for r in &self.refs[1..] {
+        for (i, r) in self.refs.iter().enumerate().skip(1) {
             out.push(Attribution {
                 text: r.text.clone(),
                 entity: r.entity.clone(),
                 code: r.code.clone(),
                 sector: r.sector.clone(),
                 cue: self.cue.clone(),
+                source_type: self.source_types.get(i).cloned(),
             });
         }
         out
@@ -87,6 +97,12 @@ const SPEAKER_SKIP: &[&str] = &[
     "had",
     "publicly",
     "reportedly",
+];
+
+/// Words a source phrase without an actor does not reach back across.
+const PHRASE_STOPS: &[&str] = &[
+    "and", "but", "or", "that", "as", "while", "because", "when", "if", "after", "before", "since",
+    "although", "though", "so", "then",
 ];
 
 fn mentions_in(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
@@ -134,6 +150,8 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                 hedged: false,
                 speech: false,
                 cue_tokens: (p, from),
+                phrase: (p, trailing_anonymity(lex, view, to)),
+                source_types: Vec::new(),
             });
         }
     }
@@ -168,6 +186,21 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                     if !speaker.contains(&k) && (!place || speaker.is_empty()) {
                         speaker = vec![k];
                     }
+                    // "Russia attacked Kharkiv, Ukrainian officials said": a list of
+                    // speakers starts a clause; after a verb, only the part after the last
+                    // comma speaks.
+                    let first = speaker.iter().map(|&k| view.mentions[k].1).min();
+                    if let Some(first) = first {
+                        let opens_clause = first == 0
+                            || view.is_comma(first - 1)
+                            || view.is_quote(first - 1)
+                            || view.is_hard_boundary(first - 1);
+                        if let Some(comma) = (first..j).rev().find(|&c| view.is_comma(c)) {
+                            if !opens_clause {
+                                speaker.retain(|&k| view.mentions[k].1 > comma);
+                            }
+                        }
+                    }
                     speaker_start = speaker
                         .iter()
                         .map(|&k| view.mentions[k].1)
@@ -175,22 +208,47 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                         .unwrap_or(j);
                 }
             }
-            if speaker.is_empty() && r + 1 < n {
+            // "“...,” said Kim": the speaker after the verb, only where the verb opens
+            // its clause.
+            let verb_opens = j == 0 || view.is_comma(j - 1) || view.is_quote(j - 1);
+            if speaker.is_empty() && verb_opens && r + 1 < n {
                 if let Some(k) = view.mention_at[r + 1] {
                     speaker = vec![k];
+                    speaker_start = j;
                 }
             }
         }
         let mut text = String::new();
         if speaker.is_empty() && !participial {
             // "officials said": a source phrase without an actor.
+            // "a senior official who asked not to be named said", "people familiar
+            // with the matter said": up to eight words back, not across a clause link.
+            let verb_opens = r == 0 || view.is_comma(r - 1) || view.is_quote(r - 1);
             let mut s = r;
-            while s > 0 && r - s < 3 && view.kinds[s - 1] == dyad_text::TokenKind::Word {
+            while s > 0 && SPEAKER_SKIP.contains(&view.word(s - 1)) {
                 s -= 1;
             }
-            if s < r {
-                text = view.slice(s, r).to_string();
+            let phrase_end = s;
+            while s > 0
+                && phrase_end - s < 8
+                && view.kinds[s - 1] == dyad_text::TokenKind::Word
+                && !PHRASE_STOPS.contains(&view.word(s - 1))
+            {
+                s -= 1;
+            }
+            if s < phrase_end {
+                text = view.slice(s, phrase_end).to_string();
                 speaker_start = s;
+            } else if verb_opens {
+                // "..., said a diplomat, speaking on condition of anonymity".
+                let mut e = r + 1;
+                while e < n && e - r <= 6 && view.kinds[e] == dyad_text::TokenKind::Word {
+                    e += 1;
+                }
+                if e > r + 1 {
+                    text = view.slice(r + 1, e).to_string();
+                    speaker_start = r;
+                }
             }
         }
         let refs = actor_refs(view, actors, &speaker);
@@ -206,8 +264,17 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                 text = view.slice(a, b).to_string();
             }
         }
+        // "Russia attacked Kharkiv, officials said": the source vouches for what
+        // precedes it, unless its verb goes on to a claim ("..., CNN reported that ...").
+        let claim_follows = r + 1 < n
+            && (view.word(r + 1) == "that"
+                || view.mention_at[r + 1].is_some_and(|k| {
+                    let end = view.mentions[k].2;
+                    end < n && view.kinds[end] == dyad_text::TokenKind::Word
+                }));
         let backward = speaker_start > 0
-            && (view.is_comma(speaker_start - 1) || view.is_quote(speaker_start - 1));
+            && (view.is_comma(speaker_start - 1) || view.is_quote(speaker_start - 1))
+            && !claim_follows;
         let scope = if backward && !participial {
             (0, speaker_start)
         } else {
@@ -221,6 +288,11 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             hedged: false,
             speech: true,
             cue_tokens: (r, r + 1),
+            phrase: (
+                speaker_start.saturating_sub(2),
+                trailing_anonymity(lex, view, r + 1),
+            ),
+            source_types: Vec::new(),
         });
     }
     // Hedges: "reports suggest that ...", "allegedly".
@@ -230,8 +302,11 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                 continue;
             }
             let is_verb_cue = c.words.len() == 1
-                && matches!(c.words[0].as_str(), "suggest" | "suggests" | "suggested");
-            let (text, refs) = if is_verb_cue {
+                && matches!(
+                    c.words[0].as_str(),
+                    "suggest" | "suggests" | "suggested" | "indicate" | "indicates" | "indicated"
+                );
+            let (text, refs, phrase_start) = if is_verb_cue {
                 let mut s = p;
                 while s > 0 && !view.is_comma(s - 1) && !view.is_hard_boundary(s - 1) {
                     s -= 1;
@@ -239,9 +314,10 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                 (
                     view.slice(s, p).to_string(),
                     actor_refs(view, actors, &mentions_in(view, s, p)),
+                    s,
                 )
             } else {
-                (String::new(), Vec::new())
+                (String::new(), Vec::new(), p)
             };
             let scope = if is_verb_cue { (p + 1, n) } else { (0, n) };
             out.push(Source {
@@ -252,10 +328,124 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                 hedged: true,
                 speech: false,
                 cue_tokens: (p, p + c.words.len()),
+                phrase: (phrase_start, p + c.words.len()),
+                source_types: Vec::new(),
             });
         }
     }
+    type_sources(lex, view, actors, &mut out);
     out
+}
+
+/// After a comma that follows the cue, the words of an anonymity clause ("..., said a
+/// diplomat, speaking on condition of anonymity"): the end of the phrase to read.
+fn trailing_anonymity(lex: &Lexicon, view: &SentenceView<'_>, end: usize) -> usize {
+    let n = view.len();
+    let mut stop = end;
+    while stop < n && !view.is_comma(stop) && !view.is_hard_boundary(stop) && stop - end < 8 {
+        stop += 1;
+    }
+    let mut to = stop;
+    if stop < n && view.is_comma(stop) {
+        let mut j = stop + 1;
+        while j < n && !view.is_comma(j) && !view.is_hard_boundary(j) && j - stop < 9 {
+            j += 1;
+        }
+        let anonymous = (stop + 1..j).any(|p| {
+            lex.cues
+                .source_types
+                .iter()
+                .any(|(c, t)| t == "anonymous" && view.phrase_starts_at(&c.words, p))
+        });
+        if anonymous {
+            to = j;
+        }
+    }
+    to.min(n)
+}
+
+/// The first source-typing cue of `kinds` inside local tokens `from..to`.
+fn word_type(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    (from, to): (usize, usize),
+    kinds: &[&str],
+) -> Option<String> {
+    lex.cues
+        .source_types
+        .iter()
+        .filter(|(_, t)| kinds.contains(&t.as_str()))
+        .find(|(c, _)| {
+            (from..to.min(view.len()))
+                .any(|p| p + c.words.len() <= to && view.phrase_starts_at(&c.words, p))
+        })
+        .map(|(_, t)| t.clone())
+}
+
+/// Source types that words fix whatever the actor's sector ("unnamed US officials",
+/// "North Korean state media").
+const MARKED_TYPES: &[&str] = &["anonymous", "state_media"];
+/// Source types that words give when the actor has no telling sector ("officials said").
+const WORD_TYPES: &[&str] = &[
+    "intelligence",
+    "military",
+    "government",
+    "igo",
+    "ngo",
+    "media",
+    "person",
+];
+
+/// The source type an actor's code, sector and entity type give.
+pub fn actor_source_type(
+    code: Option<&str>,
+    sector: Option<&str>,
+    kind: Option<EntityType>,
+) -> Option<&'static str> {
+    match (code, sector) {
+        (_, Some("SPY")) => Some("intelligence"),
+        (_, Some("MIL")) => Some("military"),
+        (_, Some("JRN")) => Some("media"),
+        (Some("IGO"), _) | (_, Some("IGO")) => Some("igo"),
+        (Some("NGO"), _) | (_, Some("NGO")) => Some("ngo"),
+        (_, Some("GOV" | "LEG" | "JUD" | "COP")) => Some("government"),
+        _ => match kind {
+            Some(EntityType::Person) => Some("person"),
+            Some(EntityType::Country) => Some("government"),
+            _ => None,
+        },
+    }
+}
+
+/// Fill [`Source::source_types`]: words that mark a source (anonymity, state outlets)
+/// first, then the actor's sector and entity type, then words of the phrase, then `other`.
+fn type_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors, sources: &mut [Source]) {
+    for s in sources.iter_mut() {
+        // Only the source's own words: not the cue phrase "according to" alone.
+        let marked = word_type(lex, view, s.phrase, MARKED_TYPES);
+        let words = word_type(lex, view, s.phrase, WORD_TYPES);
+        let count = s.refs.len().max(usize::from(!s.text.is_empty()));
+        let mut types = Vec::with_capacity(count);
+        for i in 0..count {
+            let by_actor = s.refs.get(i).and_then(|r| {
+                let kind = r
+                    .entity
+                    .as_ref()
+                    .and_then(|id| actors.entities.iter().find(|e| &e.id == id))
+                    .map(|e| e.kind);
+                actor_source_type(r.code.as_deref(), r.sector.as_deref(), kind)
+            });
+            let t = match (&marked, by_actor) {
+                // "state media" only makes a state outlet of a media or unsectored source.
+                (Some(m), Some("media" | "government") | None) if m == "state_media" => m.clone(),
+                (Some(m), _) if m == "anonymous" => m.clone(),
+                (_, Some(a)) => a.to_string(),
+                _ => words.clone().unwrap_or_else(|| "other".to_string()),
+            };
+            types.push(t);
+        }
+        s.source_types = types;
+    }
 }
 
 /// Whether a hedge cue with word scope ("may have") governs the trigger at `start`.

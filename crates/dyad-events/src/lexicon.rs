@@ -86,6 +86,9 @@ pub struct Cues {
     pub according: Vec<Cue>,
     pub denial_object: Vec<Cue>,
     pub request_modal: Vec<String>,
+    /// Words that type a source (`source_anonymous`, `source_state_media`, ...), in file
+    /// order, each with its type (`anonymous`, `state_media`, ...).
+    pub source_types: Vec<(Cue, String)>,
 }
 
 /// Everything the coder reads from the data files.
@@ -339,6 +342,10 @@ impl Lexicon {
                 "denial_object" => cues.denial_object.push(c),
                 "request_modal" => cues.request_modal.push(phrase.to_string()),
                 "not_event" => non_events.push(c),
+                k if k.starts_with("source_") && k.len() > "source_".len() => {
+                    cues.source_types
+                        .push((c, k["source_".len()..].to_string()));
+                }
                 "report" => {
                     let vf = irregular
                         .get(phrase)

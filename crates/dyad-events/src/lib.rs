@@ -271,8 +271,16 @@ impl EventLexicon {
             // Denials: "denied ...", "rejected the claims", "dismissing them as".
             let mut denial = None;
             if event_type == EventType::Reject {
+                // "denied that it attacked ...": "that" opening a clause is no object.
                 let object = lex.cues.denial_object.iter().any(|c| {
-                    (m.end..(m.end + 2).min(view.len())).any(|p| view.phrase_starts_at(&c.words, p))
+                    (m.end..(m.end + 2).min(view.len())).any(|p| {
+                        let after = p + c.words.len();
+                        view.phrase_starts_at(&c.words, p)
+                            && (c.words.len() > 1
+                                || after >= view.len()
+                                || view.is_punct(after)
+                                || matches!(view.word(after), "and" | "as" | "but" | "or"))
+                    })
                 });
                 if cameo_code == "016" || object {
                     cameo_code = "016".to_string();

@@ -1,6 +1,7 @@
 //! Modality of a trigger: negation ("did not", "never", "no talks"), future ("will",
 //! "plans to", an intent verb governing the trigger), conditionals ("if", "could", "may";
-//! "would" is future inside reported speech and conditional elsewhere).
+//! "would" is future inside reported speech and conditional elsewhere; "may have" is a
+//! hedge, not a condition).
 
 use dyad_model::Status;
 
@@ -54,8 +55,15 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
     if cue_before(view, &cues.negation, m.start).is_some() {
         return Some(Status::Negated);
     }
-    if cue_before(view, &cues.hypothetical, m.start).is_some() {
-        return Some(Status::Hypothetical);
+    if let Some(p) = cue_before(view, &cues.hypothetical, m.start) {
+        // "may have sent": a hedge on a past event (alleged), not a condition.
+        let hedge_here = cues
+            .hedge
+            .iter()
+            .any(|c| c.scope.is_some() && view.phrase_starts_at(&c.words, p));
+        if !hedge_here {
+            return Some(Status::Hypothetical);
+        }
     }
     if m.intended || cue_before(view, &cues.future, m.start).is_some() {
         return Some(Status::Future);

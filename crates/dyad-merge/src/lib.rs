@@ -742,6 +742,7 @@ mod tests {
             code: Some("KOR".into()),
             sector: Some("SPY".into()),
             cue: "said".into(),
+            source_type: None,
         });
         e.denied_by.push(Denial {
             text: "Moscow".into(),

@@ -337,6 +337,10 @@ pub struct Attribution {
     pub sector: Option<String>,
     /// The word that attributes: "said", "according to", "suggest".
     pub cue: String,
+    /// What kind of source this is: `state_media`, `intelligence`, `government`,
+    /// `military`, `anonymous`, `ngo`, `igo`, `media`, `person` or `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_type: Option<String>,
 }
 
 /// A party that denies an event.

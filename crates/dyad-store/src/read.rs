@@ -561,6 +561,7 @@ impl Store {
                 code: c.code.clone(),
                 sector: c.sector.clone(),
                 cue: c.cue.clone().unwrap_or_default(),
+                source_type: None,
             })
             .collect();
         event.denied_by = claims

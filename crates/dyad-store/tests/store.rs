@@ -287,6 +287,7 @@ fn claims_collect_asserting_and_denying_sources() {
         code: Some("KOR".into()),
         sector: Some("SPY".into()),
         cue: "said".into(),
+        source_type: None,
     });
     let mut denied = troops("d1");
     denied.status = Status::Denied;
