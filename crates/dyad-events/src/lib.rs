@@ -616,15 +616,17 @@ fn complete_recipient(lex: &Lexicon, event: &mut Event) {
     // the country where it happens is the one it is directed at ("agreed to set up a
     // centre in Tokyo").
     let takes_recipient = !matches!(event.event, EventType::Mobilize | EventType::Protest);
-    // At home, only conflict is coded against one's own country (rebels attacking in
-    // their country, police coercing at home: the CAMEO convention for domestic events);
-    // meeting, agreeing or helping at home names no recipient.
+    // At home, only conflict and its easing are coded against one's own country (rebels
+    // attacking in their country, a curfew lifted: the CAMEO convention for domestic
+    // events); meeting, agreeing or helping at home names no recipient.
     let domestic = place_country
         .as_ref()
         .is_some_and(|c| actor_codes.contains(c));
     let conflictual = matches!(
         event.event,
-        EventType::Assault
+        EventType::Retreat
+            | EventType::Concede
+            | EventType::Assault
             | EventType::Coerce
             | EventType::Threaten
             | EventType::Accuse
