@@ -211,7 +211,10 @@ pub(crate) fn short_name_or_pronoun(
             // "their Chinese counterparts" names someone else: a capitalised word after
             // "their" starts another actor, which "their" does not stand for.
             let next_capitalised = run.layer().tokens.get(i + 1).is_some_and(|t| {
-                t.text(run.text()).chars().next().is_some_and(char::is_uppercase)
+                t.text(run.text())
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
             });
             followed_by_word(run, i) && !next_capitalised
         };
