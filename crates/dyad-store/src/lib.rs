@@ -132,6 +132,9 @@ impl Store {
             path: path.clone(),
             reason,
         };
+        // Another process may be creating or migrating the same file: wait for it rather
+        // than fail on a locked database.
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
         let application_id: i32 = conn
             .pragma_query_value(None, "application_id", |r| r.get(0))
             .map_err(|e| foreign(e.to_string()))?;
@@ -154,7 +157,6 @@ impl Store {
                 supported: schema::latest_version(),
             });
         }
-        conn.busy_timeout(std::time::Duration::from_secs(30))?;
         if wal {
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
         }
@@ -162,16 +164,21 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "cache_size", -65_536)?;
-        let start = usize::try_from(version).unwrap_or(0);
-        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(start) {
-            let tx = conn.transaction()?;
+        // Each migration runs in an IMMEDIATE transaction that re-reads the version under
+        // the write lock, so two processes opening a new store at once migrate it once.
+        loop {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let current: i32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            let Some(sql) = usize::try_from(current)
+                .ok()
+                .and_then(|i| schema::MIGRATIONS.get(i))
+            else {
+                tx.commit()?;
+                break;
+            };
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
-            tx.pragma_update(
-                None,
-                "user_version",
-                i32::try_from(i + 1).unwrap_or(i32::MAX),
-            )?;
+            tx.pragma_update(None, "user_version", current.saturating_add(1))?;
             tx.commit()?;
         }
         Ok(Store {

@@ -644,3 +644,20 @@ fn republications_with_small_edits_are_copies() {
     let e = &store.events(&EventQuery::default()).unwrap()[0];
     assert_eq!((e.num_articles, e.num_sources), (1, 1));
 }
+
+#[test]
+fn stores_opened_at_once_by_many_writers_are_migrated_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let handles: Vec<_> = (0..6)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || Store::open(&path).map(|s| s.schema_version().unwrap()))
+        })
+        .collect();
+    let versions: Vec<i32> = handles
+        .into_iter()
+        .map(|h| h.join().unwrap().expect("every opener succeeds"))
+        .collect();
+    assert!(versions.windows(2).all(|w| w[0] == w[1]), "{versions:?}");
+}
