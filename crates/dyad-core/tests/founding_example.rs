@@ -160,11 +160,16 @@ fn the_events_an_analyst_reads() {
         "no June 2024 pact: {summary:#?}"
     );
 
-    // About 12,000 troops sent to Russia.
+    // About 12,000 troops sent to Russia, serving in the Kursk region.
     assert!(
         x.events
             .iter()
-            .any(|e| e.magnitude.get("troops") == Some(&12000) && codes(&e.actor) == ["PRK"]),
+            .any(|e| e.magnitude.get("troops") == Some(&12000)
+                && codes(&e.actor) == ["PRK"]
+                && codes(&e.recipient) == ["RUS"]
+                && e.location
+                    .as_ref()
+                    .is_some_and(|l| l.name.contains("Kursk"))),
         "no troop deployment: {summary:#?}"
     );
 

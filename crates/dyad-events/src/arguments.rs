@@ -67,6 +67,35 @@ const PLACE_PREPS: &[&str] = &[
 ];
 
 fn preceded_by_preposition(view: &SentenceView<'_>, start: usize) -> Option<String> {
+    preposition_before(view, start).map(|j| view.word(j).to_string())
+}
+
+/// Nouns that name a conflict: "the war in Ukraine" names the war, not where the event of
+/// the sentence happened.
+const CONFLICT_NOUNS: &[&str] = &[
+    "war",
+    "wars",
+    "conflict",
+    "fighting",
+    "crisis",
+    "invasion",
+    "offensive",
+    "insurgency",
+    "violence",
+    "unrest",
+];
+
+/// Whether the place phrase of the mention at `start` qualifies a conflict noun ("the war
+/// in Ukraine", "the conflict in Sudan") rather than an event.
+pub fn qualifies_conflict_noun(view: &SentenceView<'_>, start: usize) -> bool {
+    preposition_before(view, start)
+        .and_then(|p| p.checked_sub(1))
+        .is_some_and(|j| CONFLICT_NOUNS.contains(&view.word(j)))
+}
+
+/// The local index of the preposition that introduces the mention at `start`, skipping up
+/// to three determiners and adjectives ("in the contested Kursk region").
+fn preposition_before(view: &SentenceView<'_>, start: usize) -> Option<usize> {
     // Skip adjectives and determiners between a preposition and the mention (up to 3).
     let mut j = start;
     for _ in 0..3 {
@@ -76,7 +105,7 @@ fn preceded_by_preposition(view: &SentenceView<'_>, start: usize) -> Option<Stri
         j -= 1;
         let w = view.word(j);
         if is_preposition(w) {
-            return Some(w.to_string());
+            return Some(j);
         }
         if view.is_punct(j) || view.mention_at[j].is_some() || view.is_capitalised(j) {
             return None;

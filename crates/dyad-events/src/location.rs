@@ -5,7 +5,7 @@
 use dyad_actors::{Actors, MentionKind};
 use dyad_model::{EntityType, EventType, Location};
 
-use crate::arguments::is_place_use;
+use crate::arguments::{is_place_use, qualifies_conflict_noun};
 use crate::view::SentenceView;
 
 /// The location of a trigger at local tokens `start..end`, if the sentence names one.
@@ -29,7 +29,7 @@ pub fn find_location(
     );
     let mut best: Option<(usize, Location)> = None;
     for &(m, ms, me) in &view.mentions {
-        if !is_place_use(view, ms) {
+        if !is_place_use(view, ms) || qualifies_conflict_noun(view, ms) {
             continue;
         }
         let Some(entity) = actors.entities.get(m.entity) else {

@@ -260,3 +260,30 @@ fn ranges_keep_their_upper_bound_and_plans_look_ahead() {
         x.events.iter().map(show).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_conflict_named_by_its_country_is_not_the_event_place() {
+    let pipeline = Pipeline::embedded().unwrap();
+    let x = extract(
+        &pipeline,
+        "d2",
+        "Poland sent 300 tanks to Ukraine for the war in Ukraine, and many are now deployed in the Donetsk region.",
+        "2024-06-05",
+    );
+    let aid = x
+        .events
+        .iter()
+        .find(|e| e.event == EventType::Aid)
+        .unwrap_or_else(|| {
+            panic!(
+                "no AID: {:?}",
+                x.events.iter().map(show).collect::<Vec<_>>()
+            )
+        });
+    let place = aid.location.as_ref().map(|l| l.country.as_deref());
+    assert_eq!(place, Some(Some("UKR")), "{:?}", aid.location);
+    assert_ne!(
+        aid.location.as_ref().map(|l| l.text.as_str()),
+        Some("Ukraine")
+    );
+}
