@@ -568,26 +568,7 @@ impl<'a> Run<'a> {
         }) {
             return None;
         }
-        let e = coref::person_by_name(self, i, end, None).unwrap_or_else(|| {
-            let span = self.span(i, end);
-            let name = self.text[span.start..span.end].to_string();
-            self.doc.entity(
-                EntityKey::NamedPerson(self.folded[i..end].join(" ")),
-                || EntitySpec {
-                    name,
-                    kind: EntityType::Person,
-                    code: None,
-                    sector: None,
-                    role: None,
-                    geo: None,
-                    members: vec![],
-                },
-            )
-        });
-        let span = self.span(i, end);
-        self.doc
-            .mention(self.text, e, span, span, s, MentionKind::Name);
-        coref::remember_person(self, e);
+        self.untitled_person(s, i, end);
         Some(end)
     }
 
@@ -866,17 +847,10 @@ impl<'a> Run<'a> {
         Some(j)
     }
 
-    /// "Ashton Carter said": a name of two or more words before a verb of saying is a
-    /// person, even with no title.
-    fn speaker(&mut self, s: usize, i: usize, limit: usize) -> Option<usize> {
-        let end = self.name_end(i, limit)?;
-        let verb = self.folded.get(end)?;
-        if end - i < 2 || !SAYING.contains(&verb.as_str()) {
-            return None;
-        }
-        if self.hits[i..end].iter().flatten().any(|h| h.end > i) {
-            return None;
-        }
+    /// Records the name at tokens `i..end`, found with no title or role, as a person: the
+    /// one already seen by that name (or a short form of it), else a new entity with no
+    /// country or sector.
+    fn untitled_person(&mut self, s: usize, i: usize, end: usize) {
         let e = coref::person_by_name(self, i, end, None).unwrap_or_else(|| {
             let span = self.span(i, end);
             let name = self.text[span.start..span.end].to_string();
@@ -897,6 +871,20 @@ impl<'a> Run<'a> {
         self.doc
             .mention(self.text, e, span, span, s, MentionKind::Name);
         coref::remember_person(self, e);
+    }
+
+    /// "Ashton Carter said": a name of two or more words before a verb of saying is a
+    /// person, even with no title.
+    fn speaker(&mut self, s: usize, i: usize, limit: usize) -> Option<usize> {
+        let end = self.name_end(i, limit)?;
+        let verb = self.folded.get(end)?;
+        if end - i < 2 || !SAYING.contains(&verb.as_str()) {
+            return None;
+        }
+        if self.hits[i..end].iter().flatten().any(|h| h.end > i) {
+            return None;
+        }
+        self.untitled_person(s, i, end);
         Some(end)
     }
 
