@@ -157,32 +157,6 @@ const NARROWERS: &[&str] = &["early", "late", "mid", "earlier", "later"];
 /// Words for parts of a day that may follow a day ("Monday night").
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
 
-/// Abbreviations (without their period), with their month number.
-const MONTH_ABBREVIATIONS: &[(&str, i8)] = &[
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Monday),
-    ("tuesday", Weekday::Tuesday),
-    ("wednesday", Weekday::Wednesday),
-    ("thursday", Weekday::Thursday),
-    ("friday", Weekday::Friday),
-    ("saturday", Weekday::Saturday),
-    ("sunday", Weekday::Sunday),
-];
-
 /// Small counts written as words, for "two weeks ago" and "the past three months".
 const COUNT_WORDS: &[(&str, i64)] = &[
     ("a", 1),
@@ -854,20 +828,15 @@ fn month_word(word: &str) -> Option<MonthWord> {
             });
         }
     }
-    MONTH_ABBREVIATIONS
-        .iter()
-        .find(|(a, _)| bare.eq_ignore_ascii_case(a))
-        .map(|&(_, month)| MonthWord {
-            month,
-            abbreviated: true,
-        })
+    dyad_text::calendar::month_of_abbreviation(bare).map(|month| MonthWord {
+        month: month as i8,
+        abbreviated: true,
+    })
 }
 
 fn weekday_word(word: &str) -> Option<Weekday> {
-    WEEKDAYS
-        .iter()
-        .find(|(w, _)| word.eq_ignore_ascii_case(w))
-        .map(|&(_, d)| d)
+    let offset = dyad_text::calendar::weekday_of_name(word)?;
+    Weekday::from_monday_zero_offset(offset as i8).ok()
 }
 
 /// One or two plain digits.

@@ -28,8 +28,9 @@ pub const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
-/// Month abbreviations (without their period) and their month number.
-const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
+/// Month abbreviations (without their period) and their month number. ("May" has none:
+/// its full name serves.)
+const MONTH_ABBREVIATIONS: [(&str, u8); 12] = [
     ("jan", 1),
     ("feb", 2),
     ("mar", 3),
@@ -42,7 +43,6 @@ const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
     ("oct", 10),
     ("nov", 11),
     ("dec", 12),
-    ("may", 5),
 ];
 
 /// The month (1–12) that `word` names in full, case-insensitively.
@@ -53,11 +53,28 @@ pub fn month_of_name(word: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
+/// The month (1–12) that `word` abbreviates ("Jun", "sept"; without the period),
+/// case-insensitively.
+pub fn month_of_abbreviation(word: &str) -> Option<u8> {
+    MONTH_ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| word.eq_ignore_ascii_case(a))
+        .map(|&(_, month)| month)
+}
+
+/// The weekday (0 = Monday … 6 = Sunday) that `word` names, case-insensitively.
+pub fn weekday_of_name(word: &str) -> Option<u8> {
+    WEEKDAYS
+        .iter()
+        .position(|d| word.eq_ignore_ascii_case(d))
+        .map(|i| i as u8)
+}
+
 /// Whether `word` (lower case) names a month in full or abbreviated, with or without the
 /// abbreviation's period ("june", "jun", "jun.", "sept.").
 pub fn is_month_word(word: &str) -> bool {
     let bare = word.strip_suffix('.').unwrap_or(word);
-    month_of_name(bare).is_some() || MONTH_ABBREVIATIONS.iter().any(|(a, _)| *a == bare)
+    month_of_name(bare).is_some() || month_of_abbreviation(bare).is_some()
 }
 
 /// Whether `word` (lower case) is a weekday name.
@@ -78,5 +95,8 @@ mod tests {
         assert!(!is_month_word("mayor"));
         assert!(is_weekday("friday"));
         assert!(!is_weekday("fri"));
+        assert_eq!(month_of_abbreviation("Sept"), Some(9));
+        assert_eq!(month_of_abbreviation("june"), None);
+        assert_eq!(weekday_of_name("Friday"), Some(4));
     }
 }
