@@ -9,6 +9,7 @@
 //! separated by tabs. A field may hold several values separated by `|`. Errors name the
 //! file and line.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -35,10 +36,11 @@ pub enum DataError {
     },
 }
 
-/// A set of data files by relative path (`"actors/countries.tsv"`).
+/// A set of data files by relative path (`"actors/countries.tsv"`). Embedded files are
+/// borrowed from the binary, not copied.
 #[derive(Clone, Debug, Default)]
 pub struct DataSet {
-    files: BTreeMap<String, String>,
+    files: BTreeMap<String, Cow<'static, str>>,
 }
 
 impl DataSet {
@@ -46,7 +48,7 @@ impl DataSet {
     pub fn embedded() -> DataSet {
         let files = embedded::EMBEDDED
             .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .map(|&(k, v)| (k.to_string(), Cow::Borrowed(v)))
             .collect();
         DataSet { files }
     }
@@ -58,7 +60,8 @@ impl DataSet {
 
     /// Adds or replaces one file.
     pub fn insert(&mut self, name: &str, contents: impl Into<String>) {
-        self.files.insert(name.to_string(), contents.into());
+        self.files
+            .insert(name.to_string(), Cow::Owned(contents.into()));
     }
 
     /// Overrides and extends this set with the `.tsv`/`.txt` files under `dir`.
@@ -82,7 +85,7 @@ impl DataSet {
                         .unwrap_or(&path)
                         .to_string_lossy()
                         .replace('\\', "/");
-                    set.files.insert(rel, text);
+                    set.files.insert(rel, Cow::Owned(text));
                 }
             }
             Ok(())
@@ -92,7 +95,7 @@ impl DataSet {
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.files.get(name).map(String::as_str)
+        self.files.get(name).map(|text| text.as_ref())
     }
 
     /// The file `name`, or [`DataError::Missing`].
