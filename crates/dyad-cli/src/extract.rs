@@ -52,8 +52,6 @@ pub struct ExtractArgs {
 const READ_BUFFER_BYTES: usize = 256 * 1024;
 /// Inputs at least this large get a progress bar even alone.
 const LARGE_INPUT_BYTES: u64 = 64 * 1024 * 1024;
-/// The language documents must be in unless `--any-language`.
-const WANTED_LANGUAGE: &str = "en";
 
 /// Counts of a run, for the summary line.
 #[derive(Debug, Default)]
@@ -228,18 +226,17 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
                     continue;
                 }
             };
-            if let Some(language) = doc.language.as_deref() {
-                if !args.any_language && language != WANTED_LANGUAGE {
-                    *stats.skipped.entry(SkipReason::Language).or_default() += 1;
-                    if args.verbose {
-                        report(format!(
-                            "{}: skipped (language): {language} text {}",
-                            name,
-                            doc.url.as_deref().unwrap_or(&doc.id)
-                        ));
-                    }
-                    continue;
+            if !doc.in_coded_language() && !args.any_language {
+                *stats.skipped.entry(SkipReason::Language).or_default() += 1;
+                if args.verbose {
+                    report(format!(
+                        "{}: skipped (language): {} text {}",
+                        name,
+                        doc.language.as_deref().unwrap_or_default(),
+                        doc.url.as_deref().unwrap_or(&doc.id)
+                    ));
                 }
+                continue;
             }
             if doc.published.is_none() {
                 doc.published = args.published;

@@ -234,8 +234,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
                 match item {
                     Ok(Entry::Document(mut doc)) => {
                         read += 1;
-                        let foreign = doc.language.as_deref().is_some_and(|l| l != "en");
-                        if foreign && !args.any_language {
+                        if !doc.in_coded_language() && !args.any_language {
                             passed_over += 1;
                             continue;
                         }

@@ -68,6 +68,18 @@ pub struct SourceDocument {
     pub removed: Vec<Removed>,
 }
 
+/// The language dyad's lexicons code (ISO 639-1).
+pub const CODED_LANGUAGE: &str = "en";
+
+impl SourceDocument {
+    /// Whether the document is in the language dyad codes, or of no identified language.
+    /// Every edge (`extract`, `ingest`, the Python binding) skips the others unless told
+    /// to keep them.
+    pub fn in_coded_language(&self) -> bool {
+        self.language.as_deref().is_none_or(|l| l == CODED_LANGUAGE)
+    }
+}
+
 /// A document or record that could not be read. Names the input and, where it applies,
 /// the record (1-based line of a JSONL file, record of a WARC).
 #[derive(Debug, thiserror::Error)]

@@ -10,9 +10,6 @@ use dyad_core::Pipeline;
 use dyad_ingest::{Entry, NearDuplicates};
 use dyad_model::{Date, Extraction};
 
-/// The language documents must be in unless [`Options::any_language`] (as the CLI).
-pub const WANTED_LANGUAGE: &str = "en";
-
 /// How documents are read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Options {
@@ -80,14 +77,12 @@ pub fn extract_input(
                 continue;
             }
         };
-        if let Some(language) = doc.language.as_deref() {
-            if !options.any_language && language != WANTED_LANGUAGE {
-                *stats
-                    .skipped
-                    .entry(dyad_ingest::SkipReason::Language.as_str())
-                    .or_default() += 1;
-                continue;
-            }
+        if !doc.in_coded_language() && !options.any_language {
+            *stats
+                .skipped
+                .entry(dyad_ingest::SkipReason::Language.as_str())
+                .or_default() += 1;
+            continue;
         }
         if doc.published.is_none() {
             doc.published = options.published;
