@@ -170,7 +170,8 @@ fn store_counts(db: &Path) -> (u64, u64, u64, u64) {
 fn an_ingest_killed_with_sigkill_completes_on_rerun() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("many.jsonl");
-    let n = 600;
+    // Large enough that a release build cannot finish between the poll and the kill.
+    let n = 2000;
     std::fs::write(&input, generated_corpus(n)).unwrap();
 
     let clean = dir.path().join("clean.db");
