@@ -135,15 +135,22 @@ impl Store {
         // Another process may be creating or migrating the same file: wait for it rather
         // than fail on a locked database.
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
-        let application_id: i32 = conn
-            .pragma_query_value(None, "application_id", |r| r.get(0))
-            .map_err(|e| foreign(e.to_string()))?;
-        let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let tables: i64 = conn.query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
-            [],
-            |r| r.get(0),
-        )?;
+        // The three header facts are read in one transaction: one snapshot, never a version
+        // committed by another process between two of the reads.
+        let (application_id, version, tables) = {
+            let tx = conn.transaction()?;
+            let application_id: i32 = tx
+                .pragma_query_value(None, "application_id", |r| r.get(0))
+                .map_err(|e| foreign(e.to_string()))?;
+            let version: i32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            let tables: i64 = tx.query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
+                [],
+                |r| r.get(0),
+            )?;
+            tx.commit()?;
+            (application_id, version, tables)
+        };
         if application_id != schema::APPLICATION_ID {
             if application_id != 0 || version != 0 || tables != 0 {
                 return Err(foreign(format!(
@@ -158,7 +165,20 @@ impl Store {
             });
         }
         if wal {
-            conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+            // Switching the journal mode needs the file to itself and SQLite does not wait
+            // for it: retry while another opener holds it.
+            let started = std::time::Instant::now();
+            loop {
+                match conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(())) {
+                    Err(rusqlite::Error::SqliteFailure(e, _))
+                        if e.code == rusqlite::ErrorCode::DatabaseBusy
+                            && started.elapsed() < std::time::Duration::from_secs(30) =>
+                    {
+                        std::thread::sleep(std::time::Duration::from_millis(5));
+                    }
+                    result => break result?,
+                }
+            }
         }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
