@@ -185,21 +185,25 @@ impl Store {
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "cache_size", -65_536)?;
         // Each migration runs in an IMMEDIATE transaction that re-reads the version under
-        // the write lock, so two processes opening a new store at once migrate it once.
-        loop {
-            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let current: i32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-            let Some(sql) = usize::try_from(current)
-                .ok()
-                .and_then(|i| schema::MIGRATIONS.get(i))
-            else {
+        // the write lock, so two processes opening a new store at once migrate it once. A
+        // store already at the latest version is opened without taking the write lock.
+        if version < schema::latest_version() {
+            loop {
+                let tx =
+                    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                let current: i32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+                let Some(sql) = usize::try_from(current)
+                    .ok()
+                    .and_then(|i| schema::MIGRATIONS.get(i))
+                else {
+                    tx.commit()?;
+                    break;
+                };
+                tx.execute_batch(sql)?;
+                tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
+                tx.pragma_update(None, "user_version", current.saturating_add(1))?;
                 tx.commit()?;
-                break;
-            };
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
-            tx.pragma_update(None, "user_version", current.saturating_add(1))?;
-            tx.commit()?;
+            }
         }
         Ok(Store {
             conn,
