@@ -8,6 +8,8 @@
 //! Offsets (`start`, `end`) are always byte offsets into [`Document::text`], end exclusive,
 //! and always fall on UTF-8 character boundaries.
 
+pub mod flat;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};

@@ -25,155 +25,93 @@ use dyad_model::{ActorRef, Date, DatePrecision, Document, Event};
 use crate::extract::Extracted;
 use crate::BindingError;
 
-/// The Arrow type of a column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Utf8,
-    Date32,
-    Int32,
-    Int64,
-    Float64,
-}
+/// One column: name, value type, nullability (the store's flat export columns come from
+/// [`dyad_model::flat`], so the two cannot drift apart).
+pub use dyad_model::flat::Column;
+use dyad_model::flat::ColumnType::{self, Date as Date32, Float64, Int32, Int64, Text as Utf8};
 
-impl Kind {
-    fn data_type(self) -> DataType {
-        match self {
-            Kind::Utf8 => DataType::Utf8,
-            Kind::Date32 => DataType::Date32,
-            Kind::Int32 => DataType::Int32,
-            Kind::Int64 => DataType::Int64,
-            Kind::Float64 => DataType::Float64,
-        }
+fn data_type(kind: ColumnType) -> DataType {
+    match kind {
+        ColumnType::Text => DataType::Utf8,
+        ColumnType::Date => DataType::Date32,
+        ColumnType::Int32 => DataType::Int32,
+        ColumnType::Int64 => DataType::Int64,
+        ColumnType::Float64 => DataType::Float64,
     }
 }
 
-/// One column: name, type, nullable.
-pub type Column = (&'static str, Kind, bool);
-
-use Kind::{Date32, Float64, Int32, Int64, Utf8};
-
-/// The event columns shared with the store's flat export (same names and types), in the
-/// export's order, without its merge-only columns.
-const EVENT_COLUMNS: [Column; 23] = [
-    ("event", Utf8, false),
-    ("mode", Utf8, true),
-    ("contexts", Utf8, false),
-    ("cameo", Utf8, false),
-    ("goldstein", Float64, false),
-    ("quad_class", Int32, false),
-    ("actor_codes", Utf8, false),
-    ("actor_sectors", Utf8, false),
-    ("actor_names", Utf8, false),
-    ("recipient_codes", Utf8, false),
-    ("recipient_sectors", Utf8, false),
-    ("recipient_names", Utf8, false),
-    ("date", Date32, true),
-    ("date_end", Date32, true),
-    ("date_precision", Utf8, true),
-    ("date_text", Utf8, true),
-    ("location_name", Utf8, true),
-    ("location_country", Utf8, true),
-    ("lat", Float64, true),
-    ("lon", Float64, true),
-    ("status", Utf8, false),
-    ("trigger", Utf8, false),
-    ("evidence", Utf8, false),
-];
+const fn col(name: &'static str, kind: ColumnType, nullable: bool) -> Column {
+    Column {
+        name,
+        kind,
+        nullable,
+    }
+}
 
 /// Columns of a report before the shared event columns.
 const REPORT_KEYS: [Column; 9] = [
-    ("doc_id", Utf8, false),
-    ("report_id", Utf8, false),
-    ("ordinal", Int32, false),
-    ("published", Date32, true),
-    ("anchor", Date32, true),
-    ("url", Utf8, true),
-    ("source", Utf8, true),
-    ("outlet", Utf8, true),
-    ("block", Utf8, false),
+    col("doc_id", Utf8, false),
+    col("report_id", Utf8, false),
+    col("ordinal", Int32, false),
+    col("published", Date32, true),
+    col("anchor", Date32, true),
+    col("url", Utf8, true),
+    col("source", Utf8, true),
+    col("outlet", Utf8, true),
+    col("block", Utf8, false),
 ];
 
 /// Columns of a report after the shared event columns.
 const REPORT_EXTRAS: [Column; 5] = [
-    ("sentence", Int32, false),
-    ("trigger_start", Int64, false),
-    ("trigger_end", Int64, false),
-    ("links", Utf8, false),
-    ("event_json", Utf8, false),
+    col("sentence", Int32, false),
+    col("trigger_start", Int64, false),
+    col("trigger_end", Int64, false),
+    col("links", Utf8, false),
+    col("event_json", Utf8, false),
 ];
 
 /// Columns of a document (before the nested `events`).
 pub const DOCUMENT_COLUMNS: [Column; 16] = [
-    ("doc_id", Utf8, false),
-    ("url", Utf8, true),
-    ("title", Utf8, true),
-    ("published", Date32, true),
-    ("source", Utf8, true),
-    ("author", Utf8, true),
-    ("language", Utf8, true),
-    ("text", Utf8, false),
-    ("duplicate_of", Utf8, true),
-    ("input", Utf8, false),
-    ("record", Int64, false),
-    ("num_entities", Int32, false),
-    ("num_events", Int32, false),
-    ("simhash", Int64, true),
-    ("removed_json", Utf8, true),
-    ("entities_json", Utf8, false),
+    col("doc_id", Utf8, false),
+    col("url", Utf8, true),
+    col("title", Utf8, true),
+    col("published", Date32, true),
+    col("source", Utf8, true),
+    col("author", Utf8, true),
+    col("language", Utf8, true),
+    col("text", Utf8, false),
+    col("duplicate_of", Utf8, true),
+    col("input", Utf8, false),
+    col("record", Int64, false),
+    col("num_entities", Int32, false),
+    col("num_events", Int32, false),
+    col("simhash", Int64, true),
+    col("removed_json", Utf8, true),
+    col("entities_json", Utf8, false),
 ];
 
-/// The store's flat export columns (`dyad_store::export::COLUMNS`, `docs/store.md`) with
-/// their Parquet types, then `block` and `anchor`.
-pub const MERGED_COLUMNS: [Column; 33] = [
-    ("event_id", Int64, false),
-    ("event", Utf8, false),
-    ("mode", Utf8, true),
-    ("contexts", Utf8, false),
-    ("cameo", Utf8, false),
-    ("goldstein", Float64, false),
-    ("quad_class", Int32, false),
-    ("actor_codes", Utf8, false),
-    ("actor_sectors", Utf8, false),
-    ("actor_names", Utf8, false),
-    ("recipient_codes", Utf8, false),
-    ("recipient_sectors", Utf8, false),
-    ("recipient_names", Utf8, false),
-    ("date", Date32, true),
-    ("date_end", Date32, true),
-    ("date_precision", Utf8, true),
-    ("date_text", Utf8, true),
-    ("location_name", Utf8, true),
-    ("location_country", Utf8, true),
-    ("lat", Float64, true),
-    ("lon", Float64, true),
-    ("status", Utf8, false),
-    ("num_mentions", Int64, false),
-    ("num_sources", Int64, false),
-    ("num_articles", Int64, false),
-    ("first_seen", Date32, true),
-    ("last_seen", Date32, true),
-    ("documents", Utf8, false),
-    ("sources", Utf8, false),
-    ("trigger", Utf8, false),
-    ("evidence", Utf8, false),
-    ("block", Utf8, false),
-    ("anchor", Date32, true),
-];
+/// The store's flat export columns ([`dyad_model::flat::EVENT_COLUMNS`]), then `block` and
+/// `anchor`.
+pub fn merged_columns() -> Vec<Column> {
+    dyad_model::flat::EVENT_COLUMNS
+        .into_iter()
+        .chain([col("block", Utf8, false), col("anchor", Date32, true)])
+        .collect()
+}
 
 /// Every report column, in order.
 pub fn report_columns() -> Vec<Column> {
     REPORT_KEYS
-        .iter()
-        .chain(EVENT_COLUMNS.iter())
-        .chain(REPORT_EXTRAS.iter())
-        .copied()
+        .into_iter()
+        .chain(dyad_model::flat::report_event_columns())
+        .chain(REPORT_EXTRAS)
         .collect()
 }
 
 fn fields(columns: &[Column]) -> Fields {
     columns
         .iter()
-        .map(|(name, kind, nullable)| Field::new(*name, kind.data_type(), *nullable))
+        .map(|c| Field::new(c.name, data_type(c.kind), c.nullable))
         .collect()
 }
 
@@ -211,7 +149,7 @@ pub fn document_schema() -> SchemaRef {
 
 /// The schema of merged events.
 pub fn merged_schema() -> SchemaRef {
-    Arc::new(Schema::new(fields(&MERGED_COLUMNS)))
+    Arc::new(Schema::new(fields(&merged_columns())))
 }
 
 /// A cell of a row.
@@ -271,12 +209,12 @@ impl Columns {
     pub fn new(columns: &[Column]) -> Columns {
         let builders = columns
             .iter()
-            .map(|(_, kind, _)| match kind {
-                Kind::Utf8 => Builder::Utf8(StringBuilder::new()),
-                Kind::Date32 => Builder::Date32(Date32Builder::new()),
-                Kind::Int32 => Builder::Int32(Int32Builder::new()),
-                Kind::Int64 => Builder::Int64(Int64Builder::new()),
-                Kind::Float64 => Builder::Float64(Float64Builder::new()),
+            .map(|c| match c.kind {
+                Utf8 => Builder::Utf8(StringBuilder::new()),
+                Date32 => Builder::Date32(Date32Builder::new()),
+                Int32 => Builder::Int32(Int32Builder::new()),
+                Int64 => Builder::Int64(Int64Builder::new()),
+                Float64 => Builder::Float64(Float64Builder::new()),
             })
             .collect();
         Columns {
@@ -296,18 +234,24 @@ impl Columns {
             )));
         }
         // Check the whole row first so that a bad row leaves the columns aligned.
-        for ((name, kind, nullable), cell) in self.columns.iter().zip(&row) {
-            let fits = match cell {
-                Cell::Text(v) => *kind == Kind::Utf8 && (v.is_some() || *nullable),
-                Cell::Day(v) => *kind == Kind::Date32 && (v.is_some() || *nullable),
-                Cell::Int(v) => {
-                    matches!(kind, Kind::Int32 | Kind::Int64) && (v.is_some() || *nullable)
-                }
-                Cell::Real(v) => *kind == Kind::Float64 && (v.is_some() || *nullable),
+        for (column, cell) in self.columns.iter().zip(&row) {
+            let present = match cell {
+                Cell::Text(v) => v.is_some(),
+                Cell::Day(v) => v.is_some(),
+                Cell::Int(v) => v.is_some(),
+                Cell::Real(v) => v.is_some(),
             };
-            if !fits {
+            let typed = matches!(
+                (cell, column.kind),
+                (Cell::Text(_), Utf8)
+                    | (Cell::Day(_), Date32)
+                    | (Cell::Int(_), Int32 | Int64)
+                    | (Cell::Real(_), Float64)
+            );
+            if !typed || !(present || column.nullable) {
                 return Err(BindingError::Column(format!(
-                    "{name}: null or wrong cell type"
+                    "{}: null or wrong cell type",
+                    column.name
                 )));
             }
         }
@@ -373,7 +317,7 @@ pub fn precision_str(precision: Option<DatePrecision>) -> Option<&'static str> {
     })
 }
 
-/// The shared event columns of one event ([`EVENT_COLUMNS`] order).
+/// The shared event columns of one event ([`dyad_model::flat::report_event_columns`] order).
 fn event_cells(e: &Event) -> Vec<Cell<'_>> {
     let location = e.location.as_ref();
     vec![
@@ -531,14 +475,11 @@ mod tests {
     }
 
     #[test]
-    fn merged_columns_are_the_store_export_columns() {
-        let names: Vec<_> = MERGED_COLUMNS.iter().map(|c| c.0).collect();
-        assert_eq!(names[..31].first(), Some(&"event_id"));
+    fn merged_columns_are_the_store_export_columns_then_block_and_anchor() {
+        let names: Vec<_> = merged_columns().iter().map(|c| c.name).collect();
+        assert_eq!(names.first(), Some(&"event_id"));
         assert_eq!(names[30], "evidence");
-        // Every shared event column has the store's name and type.
-        for column in EVENT_COLUMNS {
-            assert!(MERGED_COLUMNS.contains(&column), "{column:?}");
-        }
+        assert_eq!(&names[31..], ["block", "anchor"]);
     }
 
     #[test]
@@ -595,7 +536,7 @@ mod tests {
 
     #[test]
     fn bad_rows_are_errors_not_panics() {
-        let mut columns = Columns::new(&[("x", Kind::Utf8, false)]);
+        let mut columns = Columns::new(&[col("x", Utf8, false)]);
         assert!(columns.push(vec![Cell::Text(None)]).is_err());
         assert!(columns.push(vec![Cell::Int(Some(1))]).is_err());
         assert!(columns.push(vec![]).is_err());

@@ -16,7 +16,7 @@ use arrow_array::{Array, Date32Array, Int32Array, RecordBatch, StringArray};
 use dyad_merge::{Happening, MergeRules};
 use dyad_model::{Date, Event, Status};
 
-use crate::columns::{self, Cell, Columns, MERGED_COLUMNS};
+use crate::columns::{self, merged_columns, Cell, Columns};
 use crate::BindingError;
 
 /// Spans longer than this many days are indexed apart (as the store does).
@@ -311,7 +311,7 @@ pub fn merge_batch(rules: &MergeRules, batch: &RecordBatch) -> Result<RecordBatc
 pub fn merged_batch(rules: &MergeRules, reports: &[Report]) -> Result<RecordBatch, BindingError> {
     let reports = reports.to_vec();
     let merged = merge(rules, &reports);
-    let mut out = Columns::new(&MERGED_COLUMNS);
+    let mut out = Columns::new(&merged_columns());
     for m in &merged {
         if let Some(row) = merged_cells(&reports, m) {
             out.push(row)?;

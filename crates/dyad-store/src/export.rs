@@ -8,40 +8,9 @@ use std::io::Write;
 
 use crate::read::StoredEvent;
 
-/// The columns of a flat export, in order.
-pub const COLUMNS: [&str; 31] = [
-    "event_id",
-    "event",
-    "mode",
-    "contexts",
-    "cameo",
-    "goldstein",
-    "quad_class",
-    "actor_codes",
-    "actor_sectors",
-    "actor_names",
-    "recipient_codes",
-    "recipient_sectors",
-    "recipient_names",
-    "date",
-    "date_end",
-    "date_precision",
-    "date_text",
-    "location_name",
-    "location_country",
-    "lat",
-    "lon",
-    "status",
-    "num_mentions",
-    "num_sources",
-    "num_articles",
-    "first_seen",
-    "last_seen",
-    "documents",
-    "sources",
-    "trigger",
-    "evidence",
-];
+/// The columns of a flat export, in order (shared with the Python binding's Arrow
+/// batches through [`dyad_model::flat`]).
+pub use dyad_model::flat::EVENT_COLUMNS as COLUMNS;
 
 /// One stored event as a flat row.
 #[derive(Clone, Debug, PartialEq)]
@@ -192,7 +161,8 @@ fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
 impl<W: Write> CsvWriter<W> {
     /// Writes the header.
     pub fn new(mut out: W) -> std::io::Result<CsvWriter<W>> {
-        out.write_all(COLUMNS.join(",").as_bytes())?;
+        let header: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
+        out.write_all(header.join(",").as_bytes())?;
         out.write_all(b"\r\n")?;
         Ok(CsvWriter { out })
     }
@@ -228,25 +198,22 @@ pub mod parquet {
     use parquet::basic::{Compression, ZstdLevel};
     use parquet::file::properties::WriterProperties;
 
+    use dyad_model::flat::ColumnType;
+
     use super::FlatEvent;
     use crate::StoreError;
 
     /// Rows buffered per record batch.
     pub const BATCH_ROWS: usize = 8192;
 
-    fn kind(column: &str) -> (DataType, bool) {
-        match column {
-            "event_id" | "num_mentions" | "num_sources" | "num_articles" => {
-                (DataType::Int64, false)
-            }
-            "quad_class" => (DataType::Int32, false),
-            "goldstein" => (DataType::Float64, false),
-            "lat" | "lon" => (DataType::Float64, true),
-            "date" | "date_end" | "first_seen" | "last_seen" => (DataType::Date32, true),
-            "event" | "contexts" | "cameo" | "actor_codes" | "actor_sectors" | "actor_names"
-            | "recipient_codes" | "recipient_sectors" | "recipient_names" | "status"
-            | "documents" | "sources" | "trigger" | "evidence" => (DataType::Utf8, false),
-            _ => (DataType::Utf8, true),
+    /// The Arrow type of a flat column.
+    pub fn arrow_type(kind: ColumnType) -> DataType {
+        match kind {
+            ColumnType::Text => DataType::Utf8,
+            ColumnType::Date => DataType::Date32,
+            ColumnType::Int32 => DataType::Int32,
+            ColumnType::Int64 => DataType::Int64,
+            ColumnType::Float64 => DataType::Float64,
         }
     }
 
@@ -255,10 +222,7 @@ pub mod parquet {
         Arc::new(Schema::new(
             super::COLUMNS
                 .iter()
-                .map(|c| {
-                    let (t, nullable) = kind(c);
-                    Field::new(*c, t, nullable)
-                })
+                .map(|c| Field::new(c.name, arrow_type(c.kind), c.nullable))
                 .collect::<Vec<_>>(),
         ))
     }
@@ -313,11 +277,11 @@ pub mod parquet {
             let rows = std::mem::take(&mut self.rows);
             let mut columns: Vec<ArrayRef> = Vec::with_capacity(super::COLUMNS.len());
             for (i, column) in super::COLUMNS.iter().enumerate() {
-                let array: ArrayRef = match kind(column).0 {
-                    DataType::Int64 => {
+                let array: ArrayRef = match column.kind {
+                    ColumnType::Int64 => {
                         let mut b = Int64Builder::with_capacity(rows.len());
                         for r in &rows {
-                            b.append_value(match *column {
+                            b.append_value(match column.name {
                                 "event_id" => r.event_id,
                                 "num_mentions" => r.num_mentions,
                                 "num_sources" => r.num_sources,
@@ -326,15 +290,15 @@ pub mod parquet {
                         }
                         Arc::new(b.finish())
                     }
-                    DataType::Int32 => {
+                    ColumnType::Int32 => {
                         let mut b = Int32Builder::with_capacity(rows.len());
                         rows.iter().for_each(|r| b.append_value(r.quad_class));
                         Arc::new(b.finish())
                     }
-                    DataType::Float64 => {
+                    ColumnType::Float64 => {
                         let mut b = Float64Builder::with_capacity(rows.len());
                         for r in &rows {
-                            b.append_option(match *column {
+                            b.append_option(match column.name {
                                 "goldstein" => Some(r.goldstein),
                                 "lat" => r.lat,
                                 _ => r.lon,
@@ -342,10 +306,10 @@ pub mod parquet {
                         }
                         Arc::new(b.finish())
                     }
-                    DataType::Date32 => {
+                    ColumnType::Date => {
                         let mut b = Date32Builder::with_capacity(rows.len());
                         for r in &rows {
-                            b.append_option(days(match *column {
+                            b.append_option(days(match column.name {
                                 "date" => r.date,
                                 "date_end" => r.date_end,
                                 "first_seen" => r.first_seen,
@@ -354,8 +318,8 @@ pub mod parquet {
                         }
                         Arc::new(b.finish())
                     }
-                    _ => {
-                        let nullable = kind(column).1;
+                    ColumnType::Text => {
+                        let nullable = column.nullable;
                         let mut b = StringBuilder::with_capacity(rows.len(), rows.len() * 16);
                         for r in &rows {
                             let cells = r.cells();

@@ -1,0 +1,119 @@
+//! The flat event table that every tabular export shares: the store's CSV and Parquet
+//! exports and the Python binding's Arrow batches. One row per event; list values
+//! (codes, sectors, names, contexts, documents, sources) are `|`-joined text. This is
+//! the one place the column names, their value types and their nullability are written;
+//! `docs/store.md` documents them.
+
+/// The value type of a flat column (Arrow/Parquet: `Utf8`, `Date32`, `Int32`, `Int64`,
+/// `Float64`; CSV writes every type as text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnType {
+    Text,
+    Date,
+    Int32,
+    Int64,
+    Float64,
+}
+
+/// One column: its name, value type and whether it may be null.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub name: &'static str,
+    pub kind: ColumnType,
+    pub nullable: bool,
+}
+
+impl Column {
+    /// A column that is never null.
+    pub const fn required(name: &'static str, kind: ColumnType) -> Column {
+        Column {
+            name,
+            kind,
+            nullable: false,
+        }
+    }
+
+    /// A column that may be null.
+    pub const fn optional(name: &'static str, kind: ColumnType) -> Column {
+        Column {
+            name,
+            kind,
+            nullable: true,
+        }
+    }
+
+    /// Whether the column is a count or list over a merged event's reports (absent from
+    /// the row of a single report).
+    pub fn is_merge_only(&self) -> bool {
+        matches!(
+            self.name,
+            "event_id"
+                | "num_mentions"
+                | "num_sources"
+                | "num_articles"
+                | "first_seen"
+                | "last_seen"
+                | "documents"
+                | "sources"
+        )
+    }
+}
+
+use ColumnType::{Date, Float64, Int32, Int64, Text};
+
+/// The flat columns of a stored (merged) event, in export order.
+pub const EVENT_COLUMNS: [Column; 31] = [
+    Column::required("event_id", Int64),
+    Column::required("event", Text),
+    Column::optional("mode", Text),
+    Column::required("contexts", Text),
+    Column::required("cameo", Text),
+    Column::required("goldstein", Float64),
+    Column::required("quad_class", Int32),
+    Column::required("actor_codes", Text),
+    Column::required("actor_sectors", Text),
+    Column::required("actor_names", Text),
+    Column::required("recipient_codes", Text),
+    Column::required("recipient_sectors", Text),
+    Column::required("recipient_names", Text),
+    Column::optional("date", Date),
+    Column::optional("date_end", Date),
+    Column::optional("date_precision", Text),
+    Column::optional("date_text", Text),
+    Column::optional("location_name", Text),
+    Column::optional("location_country", Text),
+    Column::optional("lat", Float64),
+    Column::optional("lon", Float64),
+    Column::required("status", Text),
+    Column::required("num_mentions", Int64),
+    Column::required("num_sources", Int64),
+    Column::required("num_articles", Int64),
+    Column::optional("first_seen", Date),
+    Column::optional("last_seen", Date),
+    Column::required("documents", Text),
+    Column::required("sources", Text),
+    Column::required("trigger", Text),
+    Column::required("evidence", Text),
+];
+
+/// The columns a single report carries: [`EVENT_COLUMNS`] without the merge-only ones.
+pub fn report_event_columns() -> impl Iterator<Item = Column> {
+    EVENT_COLUMNS.into_iter().filter(|c| !c.is_merge_only())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_reports_keep_the_event_fields() {
+        let mut names: Vec<_> = EVENT_COLUMNS.iter().map(|c| c.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), EVENT_COLUMNS.len());
+        let report: Vec<_> = report_event_columns().map(|c| c.name).collect();
+        assert_eq!(report.len(), 23);
+        assert_eq!(report.first(), Some(&"event"));
+        assert_eq!(report.last(), Some(&"evidence"));
+    }
+}
