@@ -14,13 +14,20 @@
 //!   [`StoredEvent`]s: the extraction contract's event fields plus `num_mentions`,
 //!   `num_sources`, `num_articles`, `first_seen`, `last_seen`, `documents` and the claims
 //!   view. [`Store::actor_summary`] and [`Store::dyad_summary`] count by actor and by dyad.
+//! - The read views of the HTTP API ([`views`]): [`Store::overview`], [`Store::timeline`],
+//!   [`Store::network`], [`Store::places`], [`Store::documents`], [`Store::document_view`],
+//!   [`Store::event_reports`].
+//! - [`intake`]: the rules a document read from an input passes before extraction
+//!   (language, default date, already stored), the same for every edge.
 //! - [`export`] writes flat rows as CSV and, with the `parquet` feature, Parquet.
 //!
 //! The schema is in [`schema`] and `docs/store.md`.
 
 pub mod export;
+pub mod intake;
 mod read;
 pub mod schema;
+pub mod views;
 mod write;
 
 use std::path::Path;
@@ -28,7 +35,12 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 
 pub use dyad_merge::MergeRules;
+pub use intake::{Admission, Intake};
 pub use read::{ActorSummary, ClaimView, DyadSummary, EventQuery, Sort, StoredEvent, SummaryQuery};
+pub use views::{
+    DocumentEvent, DocumentPage, DocumentSummary, DocumentView, Interval, Network, NetworkEdge,
+    NetworkNode, Overview, PlaceSummary, QuadCounts, Report, TimelineBucket, TypeCount,
+};
 pub use write::{content_hash, AddOutcome, Batch};
 
 /// Errors of the store.
@@ -245,6 +257,30 @@ impl Store {
     /// Whether a document with this content hash is stored.
     pub fn contains(&self, hash: &str) -> Result<bool> {
         write::contains(&self.conn, hash)
+    }
+
+    /// Checks every page of the store for damage (SQLite `quick_check`; linear in the
+    /// store's size, about a second per GB). Writers run it before their first write, so
+    /// that a damaged store is refused with an error naming it, never written to.
+    pub fn verify(&self) -> Result<()> {
+        let damaged = |reason: String| {
+            StoreError::Invalid(format!(
+                "{}: the store is damaged ({reason}); refusing to write to it (restore it from a backup)",
+                self.path
+            ))
+        };
+        let mut statement = self
+            .conn
+            .prepare("PRAGMA quick_check(5)")
+            .map_err(|e| damaged(e.to_string()))?;
+        let problems: Vec<String> = statement
+            .query_map([], |r| r.get::<_, String>(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| damaged(e.to_string()))?;
+        if problems.len() == 1 && problems[0] == "ok" {
+            return Ok(());
+        }
+        Err(damaged(problems.join("; ")))
     }
 
     /// Counts of the store's records.

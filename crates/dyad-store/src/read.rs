@@ -208,11 +208,11 @@ pub(crate) fn fts_query(text: &str) -> String {
     terms.join(" ")
 }
 
-struct Sql {
-    from: String,
-    conditions: Vec<String>,
-    params: Vec<Value>,
-    date_column: &'static str,
+pub(crate) struct Sql {
+    pub(crate) from: String,
+    pub(crate) conditions: Vec<String>,
+    pub(crate) params: Vec<Value>,
+    pub(crate) date_column: &'static str,
 }
 
 impl Sql {
@@ -222,7 +222,7 @@ impl Sql {
     }
 }
 
-fn build(query: &EventQuery) -> Sql {
+pub(crate) fn build(query: &EventQuery) -> Sql {
     let mut sql = Sql {
         from: "events e".into(),
         conditions: Vec::new(),
@@ -353,7 +353,7 @@ fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
     })
 }
 
-fn count(n: i64) -> u64 {
+pub(crate) fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 

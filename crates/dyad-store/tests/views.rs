@@ -1,0 +1,158 @@
+//! The read views of the HTTP API over a small store: overview, timelines (day, ISO week,
+//! month), the directed network, places, document listings and one document with its
+//! entities and events, an event's reports, and the intake every edge applies.
+
+use dyad_core::{Pipeline, SourceDocument};
+use dyad_store::{Admission, EventQuery, Intake, Interval, Store};
+
+fn doc(id: &str, published: &str, text: &str, source: &str) -> SourceDocument {
+    SourceDocument {
+        id: id.into(),
+        title: Some(format!("Title of {id}")),
+        published: Some(published.parse().unwrap()),
+        source: Some(source.into()),
+        text: text.into(),
+        ..Default::default()
+    }
+}
+
+fn store() -> Store {
+    let pipeline = Pipeline::embedded().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let intake = Intake::default();
+    for source in [
+        doc(
+            "d1",
+            "2024-11-29",
+            "Russia and China signed a trade agreement in Beijing on Friday.",
+            "Wire A",
+        ),
+        doc(
+            "d2",
+            "2024-12-03",
+            "Russian forces shelled Kharkiv in Ukraine on Monday, killing 12 people.",
+            "Wire B",
+        ),
+        doc(
+            "d3",
+            "2025-02-11",
+            "Ukraine accused Russia of attacking its power grid on Tuesday. Moscow denied the accusation.",
+            "Wire A",
+        ),
+        doc(
+            "d4_100%",
+            "2025-02-12",
+            "China urged Russia and Ukraine to return to talks, a spokesperson said in Beijing on Wednesday.",
+            "Wire C",
+        ),
+    ] {
+        let Admission::Extract(source) = intake.admit(&store, source).unwrap() else {
+            panic!("not admitted");
+        };
+        store.add(&pipeline.extract(*source)).unwrap();
+    }
+    store
+}
+
+#[test]
+fn overview_counts_add_up() {
+    let store = store();
+    let overview = store.overview().unwrap();
+    assert_eq!(overview.documents, 4);
+    assert!(overview.events >= 3, "{overview:?}");
+    let by_type: u64 = overview.by_type.iter().map(|t| t.count).sum();
+    assert_eq!(by_type, overview.events);
+    let q = &overview.by_quad;
+    assert_eq!(
+        q.verbal_cooperation + q.material_cooperation + q.verbal_conflict + q.material_conflict,
+        overview.events
+    );
+    assert!(overview.first <= overview.last);
+}
+
+#[test]
+fn timelines_bucket_by_day_week_and_month() {
+    let store = store();
+    let all = EventQuery::default();
+    let months = store.timeline(&all, Interval::Month).unwrap();
+    assert!(months.iter().all(|b| b.period.len() == 7));
+    // Months without events between the first and the last are present, empty.
+    for pair in months.windows(2) {
+        assert!(pair[0].period < pair[1].period);
+    }
+    let total: u64 = months.iter().map(|b| b.events).sum();
+    assert_eq!(total, store.count_events(&all).unwrap());
+    for bucket in store.timeline(&all, Interval::Week).unwrap() {
+        let monday: jiff::civil::Date = bucket.period.parse().unwrap();
+        assert_eq!(monday.weekday(), jiff::civil::Weekday::Monday, "{bucket:?}");
+    }
+    let days = store.timeline(&all, Interval::Day).unwrap();
+    assert!(days.len() >= months.len());
+    let dyad = EventQuery {
+        dyad: Some(("CHN".into(), "RUS".into())),
+        ..EventQuery::default()
+    };
+    let dyad_total: u64 = store
+        .timeline(&dyad, Interval::Month)
+        .unwrap()
+        .iter()
+        .map(|b| b.events)
+        .sum();
+    assert_eq!(dyad_total, store.count_events(&dyad).unwrap());
+}
+
+#[test]
+fn the_network_joins_actors_to_recipients() {
+    let store = store();
+    let network = store.network(&EventQuery::default(), 50).unwrap();
+    assert!(!network.edges.is_empty());
+    for edge in &network.edges {
+        assert_ne!(edge.source, edge.target);
+        assert!(edge.cooperation + edge.conflict <= edge.events);
+        assert!(network.nodes.iter().any(|n| n.code == edge.source));
+        assert!(network.nodes.iter().any(|n| n.code == edge.target));
+    }
+    assert!(network
+        .nodes
+        .iter()
+        .any(|n| n.code == "RUS" && n.name.as_deref() == Some("Russia")));
+    let limited = store.network(&EventQuery::default(), 1).unwrap();
+    assert_eq!(limited.edges.len(), 1);
+}
+
+#[test]
+fn places_documents_and_reports_read_back() {
+    let store = store();
+    let places = store.places(&EventQuery::default(), 10).unwrap();
+    assert!(places.iter().any(|p| p.lat.is_some()), "{places:?}");
+
+    let page = store.documents(None, 2, 0).unwrap();
+    assert_eq!(page.total, 4);
+    assert_eq!(page.documents.len(), 2);
+    assert_eq!(page.documents[0].doc_key, "d4_100%", "latest first");
+    // LIKE wildcards in the search are literal.
+    assert_eq!(store.documents(Some("100%"), 10, 0).unwrap().total, 1);
+    assert_eq!(store.documents(Some("d_"), 10, 0).unwrap().total, 0);
+    assert_eq!(store.documents(Some("kharkiv"), 10, 0).unwrap().total, 1);
+
+    let row = page.documents[1].id;
+    let (view, events) = store.document_view(row).unwrap().unwrap();
+    assert_eq!(view.store_id, row);
+    for entity in &view.entities {
+        for m in &entity.mentions {
+            assert_eq!(
+                view.document.text.get(m.start..m.end),
+                Some(m.text.as_str())
+            );
+        }
+    }
+    for event in &events {
+        let reports = store.event_reports(event.store_id).unwrap();
+        assert!(reports.iter().any(|r| r.document_id == row));
+        for r in &reports {
+            assert!(!r.evidence.is_empty());
+        }
+    }
+    assert!(store.document_view(9999).unwrap().is_none());
+    assert!(store.event_reports(9999).unwrap().is_empty());
+}
