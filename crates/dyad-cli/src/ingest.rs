@@ -21,8 +21,8 @@ use anyhow::Context;
 use clap::Args;
 use dyad_core::ExtractError;
 use dyad_ingest::{Entry, SourceDocument};
-use dyad_model::{Date, Document, Extraction};
-use dyad_store::Store;
+use dyad_model::{Date, Extraction};
+use dyad_store::{Admission, Intake, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::inputs::{self, Input};
@@ -75,21 +75,6 @@ pub struct Summary {
 
 /// Seconds after which a batch commits even when not full.
 const COMMIT_INTERVAL: Duration = Duration::from_secs(2);
-
-/// The document as the pipeline will return it, for its content hash.
-fn as_document(doc: &SourceDocument) -> Document {
-    Document {
-        id: doc.id.clone(),
-        url: doc.url.clone(),
-        title: doc.title.clone(),
-        published: doc.published,
-        source: doc.source.clone(),
-        author: doc.author.clone(),
-        language: doc.language.clone(),
-        text: doc.text.clone(),
-        duplicate_of: None,
-    }
-}
 
 /// The writer: stores extractions in sequence order, committing every `batch` documents.
 fn write_all(
@@ -151,6 +136,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
     let pipeline = Arc::new(crate::pipeline(args.data.as_ref())?);
     let store = Store::open(&args.db.db)
         .with_context(|| format!("opening the store {}", args.db.db.display()))?;
+    store.verify()?;
     // A second connection answers "already stored?" before extraction.
     let lookup = Store::open(&args.db.db)
         .with_context(|| format!("opening the store {}", args.db.db.display()))?;
@@ -163,6 +149,11 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
         })
         .clamp(1, 8);
     let batch_size = args.batch.max(1);
+    // The language policy, default date and stored check every edge applies.
+    let intake = Intake {
+        any_language: args.any_language,
+        published: args.published,
+    };
 
     let resolved = inputs::resolve(&args.inputs);
     let bar = if std::io::stderr().is_terminal() {
@@ -232,20 +223,19 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
             let reader = std::io::BufReader::with_capacity(256 * 1024, reader);
             for item in dyad_ingest::stream(&name, Box::new(reader)) {
                 match item {
-                    Ok(Entry::Document(mut doc)) => {
+                    Ok(Entry::Document(doc)) => {
                         read += 1;
-                        if !doc.in_coded_language() && !args.any_language {
-                            passed_over += 1;
-                            continue;
-                        }
-                        if doc.published.is_none() {
-                            doc.published = args.published;
-                        }
-                        let hash = dyad_store::content_hash(&as_document(&doc));
-                        if lookup.contains(&hash)? {
-                            skipped += 1;
-                            continue;
-                        }
+                        let doc = match intake.admit(&lookup, doc)? {
+                            Admission::Extract(doc) => *doc,
+                            Admission::OtherLanguage => {
+                                passed_over += 1;
+                                continue;
+                            }
+                            Admission::AlreadyStored => {
+                                skipped += 1;
+                                continue;
+                            }
+                        };
                         if doc_tx.send((seq, doc)).is_err() {
                             // The writer stopped: its error is reported below.
                             break 'inputs;

@@ -1,7 +1,8 @@
 //! `dyad`: turns news text into political event data.
 //!
 //! Subcommands: `extract` (documents in, the contract's JSON / PLOVER / GDELT out), `eval`
-//! (scores against gold sets), `bench` (single-thread throughput). Exit status: 0 success,
+//! (scores against gold sets), `bench` (single-thread throughput), `serve` and `demo`
+//! (the HTTP API and web UI). Exit status: 0 success,
 //! 1 when any document failed, 2 for usage errors.
 
 mod actors;
@@ -13,6 +14,7 @@ mod export;
 mod extract;
 mod ingest;
 mod inputs;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,6 +54,10 @@ enum Command {
     Dyads(dyads::DyadsArgs),
     /// Exports the store's events as PLOVER, GDELT, CSV or Parquet.
     Export(export::ExportArgs),
+    /// Serves the JSON API and the web UI over the store (default 127.0.0.1:8080).
+    Serve(serve::ServeArgs),
+    /// Ingests the bundled example articles into a fresh store and serves the web UI.
+    Demo(serve::DemoArgs),
 }
 
 /// The output formats of `dyad extract`.
@@ -90,6 +96,8 @@ fn main() -> ExitCode {
         Command::Events(args) => events::run(args),
         Command::Dyads(args) => dyads::run(args),
         Command::Export(args) => export::run(args),
+        Command::Serve(args) => serve::run_serve(args),
+        Command::Demo(args) => serve::run_demo(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,0 +1,265 @@
+//! The dyad HTTP server (`dyad serve`, `dyad demo`): a JSON API over the store and the
+//! embedded web UI, from one binary, offline.
+//!
+//! - [`router`] builds the axum router of every route in [`API_ROUTES`] (described for
+//!   people in `docs/api.md`, for machines in `openapi.json`, served at
+//!   `/api/openapi.json`), the UI at `/` and `/assets/...` ([`assets`]), JSON errors for
+//!   unknown routes (404) and methods (405) ([`error`]).
+//! - Reads run on a pool of store connections, writes (`POST /api/documents`, see
+//!   [`ingest`]) through one writer ([`state`]).
+//! - Limits: request bodies (`max_body`, 413), request time (408), time to send headers
+//!   (the connection closes); writes need the bearer token when one is configured (401)
+//!   and are refused on a read-only server (403) — a server bound beyond loopback without
+//!   a token is read-only ([`ServerConfig::secure_for`]); CORS is off unless one origin is
+//!   configured; every answer carries `nosniff` and a strict Content-Security-Policy.
+//! - [`serve`] runs the router on a listener until a shutdown signal, then finishes the
+//!   requests in flight.
+
+pub mod assets;
+pub mod error;
+pub mod examples;
+pub mod handlers;
+pub mod ingest;
+pub mod openapi;
+pub mod params;
+pub mod state;
+
+use std::future::Future;
+use std::time::Duration;
+
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use tower_http::cors::CorsLayer;
+use tower_http::timeout::TimeoutLayer;
+
+pub use error::ApiError;
+pub use state::{AppState, ServerConfig, StartError};
+
+/// Every API route as (method, path template), as the router and `openapi.json` have
+/// them.
+pub const API_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/api/health"),
+    ("GET", "/api/stats"),
+    ("GET", "/api/events"),
+    ("GET", "/api/events/{id}"),
+    ("GET", "/api/actors"),
+    ("GET", "/api/dyads"),
+    ("GET", "/api/timeline"),
+    ("GET", "/api/network"),
+    ("GET", "/api/places"),
+    ("GET", "/api/documents"),
+    ("POST", "/api/documents"),
+    ("GET", "/api/documents/{id}"),
+    ("GET", "/api/openapi.json"),
+];
+
+/// The Content-Security-Policy of every answer: the UI's own scripts, styles and data only.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; \
+connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/// Checks writes before their body is read: a read-only server answers 403; with a
+/// token configured, a request without `Authorization: Bearer <token>` answers 401.
+async fn guard_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    use axum::response::IntoResponse;
+    let method = request.method();
+    if method == Method::GET || method == Method::HEAD || method == Method::OPTIONS {
+        return next.run(request).await;
+    }
+    let config = &state.shared.config;
+    if config.read_only {
+        return ApiError::new(
+            StatusCode::FORBIDDEN,
+            "the server is read-only (started with --read-only, or bound beyond loopback \
+             without a token)",
+        )
+        .into_response();
+    }
+    if let Some(token) = &config.token {
+        let given = request
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, token)| token.trim());
+        let authorised = given.is_some_and(|g| constant_time_eq(g.as_bytes(), token.as_bytes()));
+        if !authorised {
+            let message = if given.is_some() {
+                "Authorization: wrong bearer token"
+            } else {
+                "Authorization: this server needs `Authorization: Bearer <token>` for writes"
+            };
+            return ApiError::new(StatusCode::UNAUTHORIZED, message).into_response();
+        }
+    }
+    next.run(request).await
+}
+
+/// Compares two secrets in time that depends on their lengths only.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Adds the security headers to every answer.
+async fn security_headers(request: Request, next: Next) -> Response {
+    use axum::response::IntoResponse;
+    let mut response = next.run(request).await;
+    if response.status() == StatusCode::REQUEST_TIMEOUT
+        && !response.headers().contains_key(header::CONTENT_TYPE)
+    {
+        // The timeout layer answers with an empty body: the API answers JSON errors.
+        response = ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "the request took longer than the server allows (its body arrived too slowly?)",
+        )
+        .into_response();
+    }
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
+    response
+}
+
+/// The router: API, UI, limits and headers.
+pub fn router(state: AppState) -> Router {
+    let config = state.shared.config.clone();
+    let mut app = Router::new()
+        .route("/api/health", get(handlers::health))
+        .route("/api/stats", get(handlers::stats))
+        .route("/api/events", get(handlers::events))
+        .route("/api/events/{id}", get(handlers::event))
+        .route("/api/actors", get(handlers::actors))
+        .route("/api/dyads", get(handlers::dyads))
+        .route("/api/timeline", get(handlers::timeline))
+        .route("/api/network", get(handlers::network))
+        .route("/api/places", get(handlers::places))
+        .route(
+            "/api/documents",
+            // The guard wraps the POST only: other methods get their 405 unguarded.
+            post(handlers::post_documents)
+                .route_layer(middleware::from_fn_with_state(state.clone(), guard_writes))
+                .get(handlers::documents),
+        )
+        .route("/api/documents/{id}", get(handlers::document))
+        .route("/api/openapi.json", get(handlers::openapi))
+        .route("/", get(assets::index))
+        .route("/index.html", get(assets::index))
+        .route("/assets/{*path}", get(assets::asset))
+        .fallback(error::not_found)
+        .method_not_allowed_fallback(error::method_not_allowed)
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(config.max_body))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            config.request_timeout,
+        ));
+    if let Some(origin) = config
+        .cors
+        .as_deref()
+        .and_then(|o| HeaderValue::from_str(o).ok())
+    {
+        app = app.layer(
+            CorsLayer::new()
+                .allow_origin(origin)
+                .allow_methods([Method::GET, Method::POST])
+                .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION]),
+        );
+    }
+    app.layer(middleware::from_fn(security_headers))
+}
+
+/// Serves `app` on `listener` until `shutdown` completes, then lets the requests in
+/// flight finish (at most `grace`). Clients get `header_timeout` to send a request's
+/// headers, so slow or idle connections cannot pile up.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    header_timeout: Duration,
+    shutdown: impl Future<Output = ()> + Send,
+) -> std::io::Result<()> {
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(header_timeout);
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = &mut shutdown => break,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of file descriptors and the like: wait rather than spin.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let connection = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
+    }
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(Duration::from_secs(10)) => {}
+    }
+    Ok(())
+}
+
+/// Completes on Ctrl-C (and SIGTERM on Unix).
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_compare_whole() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"abcd"));
+    }
+}

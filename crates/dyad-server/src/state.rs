@@ -1,0 +1,200 @@
+//! The server's shared state: its configuration, a small pool of read connections to the
+//! store (rusqlite connections are not `Sync`: each request borrows one inside
+//! `spawn_blocking`), the one writer connection behind a mutex, and the extraction
+//! pipeline, built once.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use dyad_core::Pipeline;
+use dyad_store::Store;
+use tokio::sync::Semaphore;
+
+use crate::error::ApiError;
+
+/// Default largest request body (16 MiB).
+pub const DEFAULT_MAX_BODY: usize = 16 * 1024 * 1024;
+/// Default time a request may take, body included.
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default number of read connections.
+pub const DEFAULT_READERS: usize = 8;
+
+/// How the server runs.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    /// The store file (created when absent).
+    pub store: PathBuf,
+    /// The bearer token writes need, when set.
+    pub token: Option<String>,
+    /// Largest request body in bytes (413 beyond).
+    pub max_body: usize,
+    /// The one origin allowed to call the API from a browser (CORS); none by default.
+    pub cors: Option<String>,
+    /// Refuse writes (POST → 403).
+    pub read_only: bool,
+    /// Time a request may take, reading its body included (408 beyond).
+    pub request_timeout: Duration,
+    /// Time a client may take to send a request's headers (the connection closes beyond).
+    pub header_timeout: Duration,
+    /// Read connections to the store.
+    pub readers: usize,
+}
+
+impl ServerConfig {
+    /// The defaults for a store file.
+    pub fn new(store: impl Into<PathBuf>) -> ServerConfig {
+        ServerConfig {
+            store: store.into(),
+            token: None,
+            max_body: DEFAULT_MAX_BODY,
+            cors: None,
+            read_only: false,
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            header_timeout: Duration::from_secs(10),
+            readers: DEFAULT_READERS,
+        }
+    }
+
+    /// The write policy for a bind address: without a token, a server bound beyond the
+    /// loopback interface accepts no writes (it starts read-only). Returns a notice to
+    /// print when writes were turned off.
+    pub fn secure_for(&mut self, addr: SocketAddr) -> Option<String> {
+        if self.token.is_none() && !addr.ip().is_loopback() && !self.read_only {
+            self.read_only = true;
+            return Some(format!(
+                "{addr} is not a loopback address and no token is set (--token or DYAD_TOKEN): \
+                 serving read-only, POST /api/documents answers 403"
+            ));
+        }
+        None
+    }
+}
+
+/// Errors starting the server.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("store: {0}")]
+    Store(#[from] dyad_store::StoreError),
+    #[error("pipeline: {0}")]
+    Pipeline(#[from] dyad_core::PipelineError),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// What every handler shares.
+pub struct Shared {
+    pub config: ServerConfig,
+    pub pipeline: Arc<Pipeline>,
+    readers: Mutex<Vec<Store>>,
+    reader_permits: Semaphore,
+    pub(crate) writer: Mutex<Store>,
+}
+
+/// The server's state, cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub shared: Arc<Shared>,
+}
+
+impl AppState {
+    /// Opens the store (creating it when absent) and builds the embedded pipeline.
+    pub fn open(config: ServerConfig) -> Result<AppState, StartError> {
+        let pipeline = Arc::new(Pipeline::embedded()?);
+        AppState::with_pipeline(config, pipeline)
+    }
+
+    /// As [`AppState::open`], with a pipeline already built.
+    pub fn with_pipeline(
+        config: ServerConfig,
+        pipeline: Arc<Pipeline>,
+    ) -> Result<AppState, StartError> {
+        let writer = Store::open(&config.store)?;
+        let readers = config.readers.max(1);
+        let first_reader = Store::open(&config.store)?;
+        Ok(AppState {
+            shared: Arc::new(Shared {
+                pipeline,
+                readers: Mutex::new(vec![first_reader]),
+                reader_permits: Semaphore::new(readers),
+                writer: Mutex::new(writer),
+                config,
+            }),
+        })
+    }
+
+    /// Runs `f` with a read connection on the blocking pool. At most `readers`
+    /// connections are open; more requests wait for one.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+    {
+        let _permit = self
+            .shared
+            .reader_permits
+            .acquire()
+            .await
+            .map_err(|_| ApiError::internal("the server is shutting down"))?;
+        let shared = Arc::clone(&self.shared);
+        tokio::task::spawn_blocking(move || {
+            let pooled = shared
+                .readers
+                .lock()
+                .map_err(|_| ApiError::internal("read pool poisoned"))?
+                .pop();
+            let store = match pooled {
+                Some(store) => store,
+                None => Store::open(&shared.config.store)?,
+            };
+            let result = f(&store);
+            if let Ok(mut pool) = shared.readers.lock() {
+                pool.push(store);
+            }
+            result
+        })
+        .await
+        .map_err(|e| ApiError::internal(format!("read task failed: {e}")))?
+    }
+
+    /// Runs `f` with the writer connection on the blocking pool (one write at a time).
+    pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
+    {
+        let shared = Arc::clone(&self.shared);
+        tokio::task::spawn_blocking(move || {
+            let mut store = shared
+                .writer
+                .lock()
+                .map_err(|_| ApiError::internal("store writer poisoned"))?;
+            f(&mut store)
+        })
+        .await
+        .map_err(|e| ApiError::internal(format!("write task failed: {e}")))?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_need_a_token_beyond_loopback() {
+        let mut config = ServerConfig::new("x.db");
+        assert!(config
+            .secure_for("127.0.0.1:8080".parse().unwrap())
+            .is_none());
+        assert!(!config.read_only);
+        assert!(config.secure_for("[::1]:8080".parse().unwrap()).is_none());
+        assert!(config.secure_for("0.0.0.0:8080".parse().unwrap()).is_some());
+        assert!(config.read_only);
+
+        let mut config = ServerConfig::new("x.db");
+        config.token = Some("t".into());
+        assert!(config.secure_for("0.0.0.0:8080".parse().unwrap()).is_none());
+        assert!(!config.read_only);
+    }
+}

@@ -1,0 +1,921 @@
+//! Integration tests of the HTTP API: every route over the bundled examples, every error
+//! and limit (parameters, ids, routes, methods, body size, content type, malformed JSON,
+//! token, read-only, timeouts), CORS, the static UI routes, and a real socket.
+
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use dyad_core::Pipeline;
+use dyad_server::{AppState, ServerConfig};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+fn pipeline() -> Arc<Pipeline> {
+    static PIPELINE: OnceLock<Arc<Pipeline>> = OnceLock::new();
+    Arc::clone(PIPELINE.get_or_init(|| Arc::new(Pipeline::embedded().unwrap())))
+}
+
+struct TestServer {
+    _dir: tempfile::TempDir,
+    state: AppState,
+    app: Router,
+}
+
+fn server_with(configure: impl FnOnce(&mut ServerConfig)) -> TestServer {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = ServerConfig::new(dir.path().join("dyad.db"));
+    configure(&mut config);
+    let state = AppState::with_pipeline(config, pipeline()).unwrap();
+    let app = dyad_server::router(state.clone());
+    TestServer {
+        _dir: dir,
+        state,
+        app,
+    }
+}
+
+async fn examples_server() -> TestServer {
+    let server = server_with(|_| {});
+    let summary = dyad_server::examples::load_examples(&server.state)
+        .await
+        .unwrap();
+    assert!(summary.added >= 10, "{summary:?}");
+    assert!(summary.errors.is_empty(), "{summary:?}");
+    server
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    bytes: Vec<u8>,
+}
+
+impl Answer {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.bytes)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.bytes)))
+    }
+
+    fn error(&self) -> String {
+        self.json()["error"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+}
+
+async fn send(app: &Router, request: Request<Body>) -> Answer {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
+    Answer {
+        status,
+        headers,
+        bytes,
+    }
+}
+
+async fn get(app: &Router, uri: &str) -> Answer {
+    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn post(app: &Router, uri: &str, content_type: &str, body: impl Into<Body>) -> Answer {
+    let request = Request::post(uri)
+        .header(header::CONTENT_TYPE, content_type)
+        .body(body.into())
+        .unwrap();
+    send(app, request).await
+}
+
+async fn document_count(app: &Router) -> u64 {
+    get(app, "/api/health").await.json()["documents"]
+        .as_u64()
+        .unwrap()
+}
+
+const ARTICLE: &str = r#"{"id": "t1", "title": "Russia and China sign gas deal", "text": "MOSCOW — Russia and China signed a long-term gas supply agreement in Moscow on Tuesday, the Kremlin said.", "published": "2025-02-04", "source": "Test Wire"}"#;
+
+#[tokio::test]
+async fn every_read_route_answers_over_the_examples() {
+    let server = examples_server().await;
+    let app = &server.app;
+
+    let health = get(app, "/api/health").await;
+    assert_eq!(health.status, StatusCode::OK);
+    let health = health.json();
+    assert_eq!(health["status"], "ok");
+    assert!(health["documents"].as_u64().unwrap() >= 10);
+    assert!(health["schema_version"].as_u64().unwrap() >= 1);
+
+    let stats = get(app, "/api/stats").await.json();
+    let events = stats["events"].as_u64().unwrap();
+    assert!(events > 10, "{stats}");
+    let by_type: u64 = stats["by_type"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(by_type, events);
+    let quads: u64 = stats["by_quad"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(quads, events);
+    assert!(stats["first"].as_str().unwrap() <= stats["last"].as_str().unwrap());
+
+    let page = get(app, "/api/events?limit=5").await.json();
+    assert_eq!(page["total"].as_u64().unwrap(), events);
+    assert_eq!(page["limit"], 5);
+    let first = &page["events"][0];
+    for key in [
+        "store_id",
+        "event",
+        "cameo",
+        "goldstein",
+        "quad_class",
+        "actor",
+        "recipient",
+        "status",
+        "evidence",
+        "num_mentions",
+        "num_sources",
+        "num_articles",
+        "documents",
+        "sources",
+        "claims",
+        "trigger",
+    ] {
+        assert!(first.get(key).is_some(), "event without {key}: {first}");
+    }
+    let id = first["store_id"].as_i64().unwrap();
+    let one = get(app, &format!("/api/events/{id}")).await;
+    assert_eq!(one.status, StatusCode::OK);
+    let one = one.json();
+    assert_eq!(one["event"]["store_id"], id);
+    let report = &one["reports"][0];
+    for key in [
+        "document_id",
+        "doc_key",
+        "title",
+        "published",
+        "evidence",
+        "status",
+        "attribution",
+        "denied_by",
+        "trigger",
+    ] {
+        assert!(report.get(key).is_some(), "report without {key}: {report}");
+    }
+    let document_id = report["document_id"].as_i64().unwrap();
+
+    let document = get(app, &format!("/api/documents/{document_id}")).await;
+    assert_eq!(document.status, StatusCode::OK);
+    let document = document.json();
+    let text = document["document"]["text"].as_str().unwrap();
+    assert!(!document["document"]["entities"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    for entity in document["document"]["entities"].as_array().unwrap() {
+        for mention in entity["mentions"].as_array().unwrap() {
+            let (start, end) = (
+                mention["start"].as_u64().unwrap() as usize,
+                mention["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(text.get(start..end), mention["text"].as_str(), "{mention}");
+        }
+    }
+    let doc_events = document["events"].as_array().unwrap();
+    assert!(doc_events.iter().any(|e| e["store_id"] == id), "{document}");
+    for event in doc_events {
+        let trigger = &event["trigger"];
+        let (start, end) = (
+            trigger["start"].as_u64().unwrap() as usize,
+            trigger["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(text.get(start..end), trigger["text"].as_str());
+    }
+
+    let actors = get(app, "/api/actors?limit=5").await.json();
+    let actors = actors["actors"].as_array().unwrap();
+    assert!(!actors.is_empty() && actors.len() <= 5);
+    assert!(actors[0]["code"].is_string() && actors[0]["events"].as_u64().unwrap() > 0);
+
+    let dyads = get(app, "/api/dyads").await.json();
+    let dyads = dyads["dyads"].as_array().unwrap();
+    assert!(!dyads.is_empty());
+    assert!(
+        dyads.iter().all(|d| d["code_a"] != d["code_b"]),
+        "{dyads:?}"
+    );
+    let (a, b) = (
+        dyads[0]["code_a"].as_str().unwrap(),
+        dyads[0]["code_b"].as_str().unwrap(),
+    );
+    let dyad_events = get(app, &format!("/api/events?dyad={b},{a}&limit=500"))
+        .await
+        .json();
+    assert_eq!(dyad_events["total"], dyads[0]["events"]);
+
+    for interval in ["day", "week", "month"] {
+        let timeline = get(
+            app,
+            &format!("/api/timeline?dyad={a},{b}&interval={interval}"),
+        )
+        .await
+        .json();
+        assert_eq!(timeline["interval"], interval);
+        let buckets = timeline["buckets"].as_array().unwrap();
+        let total: u64 = buckets.iter().map(|b| b["events"].as_u64().unwrap()).sum();
+        assert!(total > 0, "{timeline}");
+        assert!(total <= dyads[0]["events"].as_u64().unwrap());
+        let period = buckets[0]["period"].as_str().unwrap();
+        assert_eq!(period.len(), if interval == "month" { 7 } else { 10 });
+        if interval == "week" {
+            let monday: jiff::civil::Date = period.parse().unwrap();
+            assert_eq!(monday.weekday(), jiff::civil::Weekday::Monday);
+        }
+    }
+    let all = get(app, "/api/timeline").await.json();
+    assert_eq!(all["interval"], "month");
+
+    let network = get(app, "/api/network?limit=10").await.json();
+    let edges = network["edges"].as_array().unwrap();
+    assert!(!edges.is_empty() && edges.len() <= 10);
+    let nodes: Vec<&str> = network["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["code"].as_str().unwrap())
+        .collect();
+    for edge in edges {
+        assert!(nodes.contains(&edge["source"].as_str().unwrap()));
+        assert!(nodes.contains(&edge["target"].as_str().unwrap()));
+        assert_ne!(edge["source"], edge["target"]);
+    }
+
+    let places = get(app, "/api/places").await.json();
+    let places = places["places"].as_array().unwrap();
+    assert!(places
+        .iter()
+        .any(|p| p["lat"].is_number() && p["lon"].is_number()));
+
+    let documents = get(app, "/api/documents?limit=3").await.json();
+    assert!(documents["total"].as_u64().unwrap() >= 10);
+    assert_eq!(documents["documents"].as_array().unwrap().len(), 3);
+    let searched = get(app, "/api/documents?q=Essequibo").await.json();
+    assert_eq!(searched["total"], 1, "{searched}");
+}
+
+#[tokio::test]
+async fn event_filters_narrow_and_page() {
+    let server = examples_server().await;
+    let app = &server.app;
+    let total = get(app, "/api/events").await.json()["total"]
+        .as_u64()
+        .unwrap();
+    for query in [
+        "event=AGREE",
+        "status=asserted",
+        "since=2025-03-01",
+        "until=2025-01-31",
+        "since=2025-01-01&until=2025-03-31",
+        "q=missiles",
+        "actor=CHN",
+        "recipient=CHN",
+        "country=TWN",
+        "place=Warsaw",
+        "min_sources=2",
+        "dyad=PRK,KOR",
+    ] {
+        let page = get(app, &format!("/api/events?{query}&limit=500")).await;
+        assert_eq!(page.status, StatusCode::OK, "{query}");
+        let page = page.json();
+        let n = page["total"].as_u64().unwrap();
+        assert!(n < total, "{query} did not filter: {n} of {total}");
+        assert_eq!(
+            page["events"].as_array().unwrap().len() as u64,
+            n,
+            "{query}"
+        );
+    }
+    let agree = get(app, "/api/events?event=agree&limit=500").await.json();
+    assert!(agree["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["event"] == "AGREE"));
+    let since = get(app, "/api/events?since=2025-03-01&sort=date-asc&limit=500")
+        .await
+        .json();
+    let dates: Vec<&str> = since["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["date"].as_str())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    // Paging: two pages of three are the first six.
+    let six = get(app, "/api/events?limit=6").await.json();
+    let p1 = get(app, "/api/events?limit=3").await.json();
+    let p2 = get(app, "/api/events?limit=3&offset=3").await.json();
+    let ids = |v: &Value| -> Vec<i64> {
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["store_id"].as_i64().unwrap())
+            .collect()
+    };
+    assert_eq!([ids(&p1), ids(&p2)].concat(), ids(&six));
+    assert_eq!(p2["offset"], 3);
+    for sort in ["mentions", "sources", "articles", "date"] {
+        let page = get(app, &format!("/api/events?sort={sort}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{sort}");
+    }
+}
+
+#[tokio::test]
+async fn bad_parameters_ids_routes_and_methods_are_json_errors() {
+    let server = server_with(|_| {});
+    let app = &server.app;
+    for (uri, name) in [
+        ("/api/events?since=2024-02-30", "since"),
+        ("/api/events?until=tomorrow", "until"),
+        ("/api/events?event=PICNIC", "event"),
+        ("/api/events?status=rumoured", "status"),
+        ("/api/events?dyad=RUS", "dyad"),
+        ("/api/events?dyad=RUS,", "dyad"),
+        ("/api/events?actor=R%3BDROP", "actor"),
+        ("/api/events?limit=0", "limit"),
+        ("/api/events?limit=501", "limit"),
+        ("/api/events?limit=many", "limit"),
+        ("/api/events?offset=-3", "offset"),
+        ("/api/events?sort=random", "sort"),
+        ("/api/events?min_sources=x", "min_sources"),
+        ("/api/events?colour=red", "colour"),
+        ("/api/timeline?interval=year", "interval"),
+        ("/api/timeline?dyad=A,B,C", "dyad"),
+        ("/api/network?limit=-1", "limit"),
+        ("/api/places?since=01-01-2025", "since"),
+        ("/api/actors?limit=x", "limit"),
+        ("/api/dyads?until=2025-13-01", "until"),
+        ("/api/documents?offset=x", "offset"),
+        ("/api/stats?x=1", "x"),
+        ("/api/events/abc", "event id"),
+        ("/api/documents/-1", "document id"),
+    ] {
+        let answer = get(app, uri).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{uri}");
+        let error = answer.error();
+        assert!(error.contains(name), "{uri}: {error}");
+    }
+    for uri in ["/api/events/999999", "/api/documents/424242"] {
+        let answer = get(app, uri).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(answer.error().contains("no "), "{uri}");
+    }
+    let unknown = get(app, "/api/unknown").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_eq!(unknown.error(), "no route /api/unknown");
+    assert_eq!(unknown.headers[header::CONTENT_TYPE], "application/json");
+    for (method, uri) in [
+        (Method::DELETE, "/api/events"),
+        (Method::POST, "/api/events"),
+        (Method::PUT, "/api/documents"),
+        (Method::POST, "/api/health"),
+    ] {
+        let answer = send(
+            app,
+            Request::builder()
+                .method(method.clone())
+                .uri(uri)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(
+            answer.status,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {uri}"
+        );
+        assert!(answer.error().contains("not allowed"), "{method} {uri}");
+    }
+}
+
+#[tokio::test]
+async fn posting_documents_stores_them_once() {
+    let server = server_with(|_| {});
+    let app = &server.app;
+    let answer = post(app, "/api/documents", "application/x-ndjson", ARTICLE).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.error());
+    let summary = answer.json();
+    assert_eq!(summary["added"], 1, "{summary}");
+    assert_eq!(summary["duplicates"], 0);
+    assert!(summary["events"].as_u64().unwrap() >= 1, "{summary}");
+    let id = summary["documents"][0]["id"].as_i64().unwrap();
+    let document = get(app, &format!("/api/documents/{id}")).await.json();
+    assert_eq!(document["document"]["id"], "t1");
+    assert_eq!(document["document"]["published"], "2025-02-04");
+
+    // The same document again, by another content type: a duplicate, nothing added.
+    let again = post(app, "/api/documents", "application/json", ARTICLE)
+        .await
+        .json();
+    assert_eq!(again["added"], 0);
+    assert_eq!(again["duplicates"], 1);
+    assert_eq!(
+        again["documents"][0]["id"], id,
+        "the stored row is named: {again}"
+    );
+    assert_eq!(document_count(app).await, 1);
+
+    // JSON arrays, pretty-printed, with a default date for lines without one.
+    let array = r#"[
+        {"id": "a1", "text": "Japan and the Philippines signed a defence pact in Manila on Monday."},
+        {"id": "a2", "text": "Le gouvernement français a condamné l'attaque contre le navire de commerce en mer Rouge, selon un communiqué publié lundi soir à Paris."}
+    ]"#;
+    let answer = post(
+        app,
+        "/api/documents?published=2025-01-20",
+        "application/json; charset=utf-8",
+        array,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.error());
+    let summary = answer.json();
+    assert_eq!(summary["added"], 1, "{summary}");
+    assert_eq!(summary["skipped"], 1, "French is passed over: {summary}");
+
+    // HTML with its metadata in the query string.
+    let html = "<html><body><article><p>Egypt and Sudan agreed to hold talks on Nile water sharing in Cairo on Sunday, officials said.</p></article></body></html>";
+    let answer = post(
+        app,
+        "/api/documents?url=https://news.example/nile&published=2025-03-02&title=Nile%20talks",
+        "text/html",
+        html,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.error());
+    let id = answer.json()["documents"][0]["id"].as_i64().unwrap();
+    let document = get(app, &format!("/api/documents/{id}")).await.json();
+    assert_eq!(document["document"]["url"], "https://news.example/nile");
+    assert_eq!(document["document"]["title"], "Nile talks");
+    assert_eq!(document["document"]["published"], "2025-03-02");
+
+    // Plain text.
+    let answer = post(
+        app,
+        "/api/documents?published=2025-03-03",
+        "text/plain",
+        "Turkey accused Greece of violating its airspace over the Aegean on Friday.",
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.error());
+    assert_eq!(document_count(app).await, 4);
+}
+
+#[tokio::test]
+async fn broken_bodies_are_refused_whole() {
+    let server = server_with(|_| {});
+    let app = &server.app;
+    let body = format!("{ARTICLE}\n{{\"id\": \"x\", \"text\": \"unclosed\"\n");
+    let answer = post(app, "/api/documents", "application/x-ndjson", body).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert!(
+        answer.error().starts_with("body line 2: "),
+        "{}",
+        answer.error()
+    );
+    assert_eq!(answer.json()["errors"][0]["line"], 2);
+    let answer = post(
+        app,
+        "/api/documents",
+        "application/jsonl",
+        "{\"id\": \"n\"}",
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert!(answer.error().contains("line 1"), "{}", answer.error());
+    let answer = post(app, "/api/documents", "application/x-ndjson", "").await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(document_count(app).await, 0);
+
+    for content_type in ["image/png", "application/pdf", ""] {
+        let answer = post(app, "/api/documents", content_type, ARTICLE).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "{content_type:?}"
+        );
+        assert!(answer.error().contains("Content-Type"));
+    }
+    let answer = post(
+        app,
+        "/api/documents?published=yesterday",
+        "text/plain",
+        "Text.",
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert!(answer.error().contains("published"));
+    assert_eq!(document_count(app).await, 0);
+}
+
+#[tokio::test]
+async fn bodies_over_the_limit_are_413() {
+    let server = server_with(|c| c.max_body = 1024);
+    let app = &server.app;
+    let big = format!(
+        "{{\"id\": \"big\", \"text\": \"{}\"}}",
+        "Russia and China met. ".repeat(100)
+    );
+    let answer = post(app, "/api/documents", "application/x-ndjson", big.clone()).await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(answer.error().contains("1024"), "{}", answer.error());
+    // A streamed body without a length is cut at the limit too.
+    let stream = futures_stream(big.into_bytes());
+    let answer = send(
+        app,
+        Request::post("/api/documents")
+            .header(header::CONTENT_TYPE, "application/x-ndjson")
+            .body(stream)
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(document_count(app).await, 0);
+    let answer = post(app, "/api/documents", "application/x-ndjson", ARTICLE).await;
+    assert_eq!(answer.status, StatusCode::OK);
+}
+
+/// A body sent in chunks, with no length known in advance.
+fn futures_stream(bytes: Vec<u8>) -> Body {
+    let chunks: Vec<Result<axum::body::Bytes, std::io::Error>> = bytes
+        .chunks(100)
+        .map(|c| Ok(axum::body::Bytes::copy_from_slice(c)))
+        .collect();
+    Body::from_stream(tokio_stream_iter(chunks))
+}
+
+fn tokio_stream_iter<T: Send + Unpin + 'static>(
+    items: Vec<T>,
+) -> impl futures_core::Stream<Item = T> + Send + 'static {
+    struct Iter<T>(std::vec::IntoIter<T>);
+    impl<T> futures_core::Stream for Iter<T>
+    where
+        T: Unpin,
+    {
+        type Item = T;
+        fn poll_next(
+            mut self: std::pin::Pin<&mut Self>,
+            _: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Option<T>> {
+            std::task::Poll::Ready(self.0.next())
+        }
+    }
+    Iter(items.into_iter())
+}
+
+#[tokio::test]
+async fn writes_need_the_token_when_one_is_set() {
+    let server = server_with(|c| c.token = Some("s3cret".into()));
+    let app = &server.app;
+    for authorization in [
+        None,
+        Some("Bearer wrong"),
+        Some("s3cret"),
+        Some("Basic s3cret"),
+    ] {
+        let mut request =
+            Request::post("/api/documents").header(header::CONTENT_TYPE, "application/x-ndjson");
+        if let Some(value) = authorization {
+            request = request.header(header::AUTHORIZATION, value);
+        }
+        let answer = send(app, request.body(Body::from(ARTICLE)).unwrap()).await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{authorization:?}");
+        assert_eq!(answer.headers[header::WWW_AUTHENTICATE], "Bearer");
+        assert!(answer.error().contains("Authorization"));
+    }
+    assert_eq!(
+        document_count(app).await,
+        0,
+        "nothing stored without the token"
+    );
+    // Reads need no token.
+    assert_eq!(get(app, "/api/events").await.status, StatusCode::OK);
+    let answer = send(
+        app,
+        Request::post("/api/documents")
+            .header(header::CONTENT_TYPE, "application/x-ndjson")
+            .header(header::AUTHORIZATION, "bearer  s3cret")
+            .body(Body::from(ARTICLE))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(document_count(app).await, 1);
+}
+
+#[tokio::test]
+async fn a_read_only_server_refuses_writes() {
+    let server = server_with(|c| {
+        c.secure_for("0.0.0.0:8080".parse().unwrap());
+    });
+    let app = &server.app;
+    assert!(server.state.shared.config.read_only);
+    let answer = post(app, "/api/documents", "application/x-ndjson", ARTICLE).await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    assert!(answer.error().contains("read-only"));
+    assert_eq!(document_count(app).await, 0);
+    assert_eq!(get(app, "/api/health").await.json()["read_only"], true);
+}
+
+#[tokio::test]
+async fn markup_in_articles_comes_back_as_json_data() {
+    let server = server_with(|_| {});
+    let app = &server.app;
+    let article = serde_json::json!({
+        "id": "xss",
+        "title": "<script>alert(1)</script> Russia and China",
+        "text": "Russia and China signed a trade agreement in Moscow on Monday. <script>alert(1)</script> <img src=x onerror=alert(2)>",
+        "published": "2025-02-10",
+    });
+    let answer = post(
+        app,
+        "/api/documents",
+        "application/x-ndjson",
+        article.to_string(),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.error());
+    let id = answer.json()["documents"][0]["id"].as_i64().unwrap();
+    let document = get(app, &format!("/api/documents/{id}")).await;
+    assert_eq!(document.headers[header::CONTENT_TYPE], "application/json");
+    assert_eq!(document.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    let document = document.json();
+    assert!(document["document"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("<script>alert(1)</script>"));
+    assert_eq!(
+        document["document"]["title"],
+        "<script>alert(1)</script> Russia and China"
+    );
+    let listed = get(app, "/api/documents?q=script").await.json();
+    assert_eq!(
+        listed["documents"][0]["title"],
+        document["document"]["title"]
+    );
+}
+
+#[tokio::test]
+async fn cors_is_off_unless_an_origin_is_given() {
+    let origin_request = || {
+        Request::get("/api/health")
+            .header(header::ORIGIN, "https://elsewhere.example")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let closed = server_with(|_| {});
+    let answer = send(&closed.app, origin_request()).await;
+    assert!(answer
+        .headers
+        .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+        .is_none());
+    let open = server_with(|c| c.cors = Some("https://elsewhere.example".into()));
+    let answer = send(&open.app, origin_request()).await;
+    assert_eq!(
+        answer.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+        "https://elsewhere.example"
+    );
+}
+
+#[tokio::test]
+async fn the_ui_is_served_without_path_traversal() {
+    let server = server_with(|_| {});
+    let app = &server.app;
+    let index = get(app, "/").await;
+    assert_eq!(index.status, StatusCode::OK);
+    assert_eq!(
+        index.headers[header::CONTENT_TYPE],
+        "text/html; charset=utf-8"
+    );
+    assert!(index.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .contains("script-src 'self'"));
+    if let Some((name, bytes)) = dyad_server::assets::UI_FILES
+        .iter()
+        .find(|(n, _)| *n != "index.html")
+    {
+        let asset = get(app, &format!("/assets/{name}")).await;
+        assert_eq!(asset.status, StatusCode::OK, "{name}");
+        assert_eq!(asset.bytes, *bytes);
+        assert_eq!(
+            asset.headers[header::CONTENT_TYPE],
+            dyad_server::assets::content_type(name)
+        );
+    }
+    for uri in [
+        "/assets/../Cargo.toml",
+        "/assets/%2e%2e/Cargo.toml",
+        "/assets/..%2f..%2fCargo.toml",
+        "/assets/%2e%2e%2fsrc%2flib.rs",
+        "/assets//etc/passwd",
+        "/assets/..\\Cargo.toml",
+        "/assets/missing.js",
+    ] {
+        let answer = get(app, uri).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(!String::from_utf8_lossy(&answer.bytes).contains("[package]"));
+    }
+}
+
+#[tokio::test]
+async fn openapi_describes_every_routed_path() {
+    let server = server_with(|_| {});
+    let app = &server.app;
+    let answer = get(app, "/api/openapi.json").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let doc = answer.json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    for (method, path) in dyad_server::API_ROUTES {
+        let described = &doc["paths"][path][method.to_ascii_lowercase()];
+        assert!(described.is_object(), "{method} {path} not described");
+        // The route exists in the router: neither an unknown route nor a wrong method.
+        let uri = path.replace("{id}", "1");
+        let request = Request::builder()
+            .method(*method)
+            .uri(&uri)
+            .header(header::CONTENT_TYPE, "text/plain")
+            .body(Body::from("Japan protested to China on Monday."))
+            .unwrap();
+        let answer = send(app, request).await;
+        assert_ne!(
+            answer.status,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {uri}"
+        );
+        if answer.status == StatusCode::NOT_FOUND {
+            assert!(!answer.error().starts_with("no route"), "{method} {uri}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn concurrent_posts_of_one_document_store_it_once() {
+    let server = server_with(|_| {});
+    let app = server.app.clone();
+    let tasks: Vec<_> = (0..6)
+        .map(|_| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                post(&app, "/api/documents", "application/x-ndjson", ARTICLE)
+                    .await
+                    .json()
+            })
+        })
+        .collect();
+    let mut added = 0;
+    for task in tasks {
+        added += task.await.unwrap()["added"].as_u64().unwrap();
+    }
+    assert_eq!(added, 1);
+    assert_eq!(document_count(&app).await, 1);
+}
+
+/// Starts the server on a loopback port; returns its address, a shutdown trigger and
+/// the serving task.
+async fn start(
+    server: &TestServer,
+) -> (
+    std::net::SocketAddr,
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<std::io::Result<()>>,
+) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let app = server.app.clone();
+    let header_timeout = server.state.shared.config.header_timeout;
+    let task = tokio::spawn(dyad_server::serve(listener, app, header_timeout, async {
+        let _ = stopped.await;
+    }));
+    (addr, stop, task)
+}
+
+async fn raw_exchange(addr: std::net::SocketAddr, request: &[u8]) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream.write_all(request).await.unwrap();
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut answer)).await;
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[tokio::test]
+async fn a_real_socket_serves_reads_and_writes_and_stops_gracefully() {
+    let server = server_with(|_| {});
+    let (addr, stop, task) = start(&server).await;
+    let post = format!(
+        "POST /api/documents HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/x-ndjson\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{ARTICLE}",
+        ARTICLE.len()
+    );
+    let answer = raw_exchange(addr, post.as_bytes()).await;
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("\"added\":1"), "{answer}");
+    let get = format!("GET /api/health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    let answer = raw_exchange(addr, get.as_bytes()).await;
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("\"documents\":1"), "{answer}");
+    stop.send(()).unwrap();
+    tokio::time::timeout(Duration::from_secs(15), task)
+        .await
+        .expect("the server stops")
+        .unwrap()
+        .unwrap();
+    assert!(tokio::net::TcpStream::connect(addr).await.is_err());
+}
+
+#[tokio::test]
+async fn slow_clients_are_cut_off() {
+    let server = server_with(|c| {
+        c.request_timeout = Duration::from_millis(300);
+        c.header_timeout = Duration::from_millis(300);
+    });
+    let (addr, stop, _task) = start(&server).await;
+    // A body announced and never sent: 408 once the request time is up.
+    let started = std::time::Instant::now();
+    let post = format!(
+        "POST /api/documents HTTP/1.1\r\nHost: {addr}\r\nContent-Type: text/plain\r\n\
+         Content-Length: 1000\r\n\r\nonly a little"
+    );
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream.write_all(post.as_bytes()).await.unwrap();
+    let mut answer = vec![0u8; 4096];
+    let n = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut answer))
+        .await
+        .expect("an answer before the client gives up")
+        .unwrap();
+    let answer = String::from_utf8_lossy(&answer[..n]);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("{\"error\":"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(3));
+    // Headers never finished: the connection is closed.
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream
+        .write_all(b"GET /api/health HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let mut rest = Vec::new();
+    let closed = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut rest)).await;
+    assert!(closed.is_ok(), "the connection stays open");
+    let _ = stop.send(());
+}
+
+#[tokio::test]
+async fn a_large_body_is_stored_whole_and_in_order() {
+    let server = server_with(|_| {});
+    let app = &server.app;
+    let body: String = (0..60)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("b{i}"),
+                "text": format!("Japan and India held talks on maritime security in Tokyo on Monday, round {i}."),
+                "published": "2025-01-13",
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect();
+    let answer = post(app, "/api/documents", "application/x-ndjson", body).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.error());
+    let summary = answer.json();
+    assert_eq!(summary["added"], 60);
+    let keys: Vec<&str> = summary["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["doc_key"].as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = (0..60).map(|i| format!("b{i}")).collect();
+    assert_eq!(keys, expected);
+    assert_eq!(document_count(app).await, 60);
+}
