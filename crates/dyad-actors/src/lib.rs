@@ -152,9 +152,14 @@ impl ActorLexicon {
     }
 
     /// The country of a hyphenated demonym whose every part is a country adjective
-    /// ("British-Iranian" → the first one's country, United Kingdom).
+    /// ("British-Iranian" → the first one's country, United Kingdom), or of a country
+    /// that leads ("Vietnamese-led forces", "Saudi-led coalition" → the leader).
     pub(crate) fn compound_demonym(&self, folded_word: &str) -> Option<usize> {
-        let parts: Vec<&str> = folded_word.split(['-', '\u{2010}', '\u{2011}']).collect();
+        let mut parts: Vec<&str> = folded_word.split(['-', '\u{2010}', '\u{2011}']).collect();
+        if parts.len() == 2 && parts[1] == "led" {
+            parts.pop();
+            return self.adjectives.get(parts[0]).copied();
+        }
         if parts.len() < 2 {
             return None;
         }

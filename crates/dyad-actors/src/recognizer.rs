@@ -53,6 +53,10 @@ const SAYING: &[&str] = &[
 
 /// The longest personal name read after a title.
 const MAX_NAME_TOKENS: usize = 5;
+/// Most modifiers, and most role words, one phrase collects ("former Deputy Prime
+/// Minister"): a run of thousands ("Mr. Mr. Mr. ...") must not be re-read from each of its
+/// words.
+const MAX_PHRASE_HITS: usize = 12;
 
 /// A word before a role run that belongs to the phrase: a country, capital or body.
 #[derive(Clone, Debug)]
@@ -239,7 +243,9 @@ impl<'a> Run<'a> {
     /// Whether a non-modifier role run starts at `j` (a modifier must lead to one).
     fn role_follows(&self, j: usize) -> bool {
         let mut j = j;
-        while let Some((h, r)) = self.role_at(j) {
+        let mut steps = 0;
+        while let Some((h, r)) = (steps < MAX_PHRASE_HITS).then(|| self.role_at(j)).flatten() {
+            steps += 1;
             if self.lex.gaz.roles[r].kind != RoleKind::Modifier {
                 return true;
             }
@@ -284,7 +290,10 @@ impl<'a> Run<'a> {
         // Modifiers.
         let mut mods: Vec<Modifier> = Vec::new();
         let mut j = start;
-        while let Some(h) = self.hits.get(j).copied().flatten() {
+        while let Some(h) = (j < limit && mods.len() < MAX_PHRASE_HITS)
+            .then(|| self.hits.get(j).copied().flatten())
+            .flatten()
+        {
             let possessive = self.is_possessive(h.end);
             let after = if possessive { h.end + 1 } else { h.end };
             let code = match h.target {
@@ -319,7 +328,10 @@ impl<'a> Run<'a> {
 
         // Role words.
         let mut roles = Vec::new();
-        while let Some((h, r)) = self.role_at(j) {
+        while let Some((h, r)) = (j < limit && roles.len() < MAX_PHRASE_HITS)
+            .then(|| self.role_at(j))
+            .flatten()
+        {
             if matches!(self.lex.gaz.roles[r].kind, RoleKind::Plural(_)) {
                 break;
             }
@@ -807,7 +819,10 @@ impl<'a> Run<'a> {
             j += 1;
         }
         let mut mods = Vec::new();
-        while let Some(h) = self.hits.get(j).copied().flatten() {
+        while let Some(h) = (j < limit && mods.len() < MAX_PHRASE_HITS)
+            .then(|| self.hits.get(j).copied().flatten())
+            .flatten()
+        {
             let possessive = self.is_possessive(h.end);
             let code = match h.target {
                 Target::Adjective(c) => self.lex.gaz.countries[c].iso3.clone(),
@@ -824,7 +839,10 @@ impl<'a> Run<'a> {
             j = if possessive { h.end + 1 } else { h.end };
         }
         let mut roles = Vec::new();
-        while let Some((h, r)) = self.role_at(j) {
+        while let Some((h, r)) = (j < limit && roles.len() < MAX_PHRASE_HITS)
+            .then(|| self.role_at(j))
+            .flatten()
+        {
             roles.push((
                 &self.lex.gaz.roles[r],
                 self.folded[h.start..h.end].join(" "),
@@ -941,13 +959,27 @@ impl<'a> Run<'a> {
                 }
                 _ => None,
             });
+        // "the Association of African Jurists", "the Third World Water Forum": a body of
+        // no country whose head word names a civil-society form is a non-governmental one.
+        let civil = code.is_none()
+            && self.folded[i..end].iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "association" | "society" | "foundation" | "forum" | "charity" | "watch"
+                )
+            });
+        let (code, sector) = if civil {
+            (Some("NGO".to_string()), Some("NGO".to_string()))
+        } else {
+            (code, None)
+        };
         let e = self.doc.entity(
             EntityKey::Descriptor(None, None, self.folded[i..end].join(" ")),
             || EntitySpec {
                 name,
                 kind: EntityType::Organization,
                 code,
-                sector: None,
+                sector,
                 role: None,
                 geo: None,
                 members: vec![],

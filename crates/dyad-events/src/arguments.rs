@@ -286,6 +286,21 @@ pub fn is_subordinate(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) 
     if relative {
         return true;
     }
+    // "ordered patrols after violent protests", "despite hours of negotiations": a noun
+    // in a time or concession adjunct is the background of the main event.
+    if entry.pos == Pos::Noun
+        && (m.start.saturating_sub(4)..m.start)
+            .rev()
+            .take_while(|&j| !view.is_punct(j))
+            .any(|j| {
+                matches!(
+                    view.word(j),
+                    "after" | "following" | "despite" | "amid" | "since" | "before"
+                )
+            })
+    {
+        return true;
+    }
     if !entry.pos.is_verb() || !entry.participles.iter().any(|p| p == view.word(m.start)) {
         return false;
     }
@@ -339,10 +354,12 @@ pub fn is_subordinate(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) 
 }
 
 fn has_be_before(view: &SentenceView<'_>, start: usize) -> bool {
+    // "a journalist has been killed": the be-form stands between the subject and the
+    // participle.
     (start.saturating_sub(4)..start)
         .rev()
+        .take_while(|&j| view.mention_at[j].is_none() && !view.is_punct(j))
         .any(|j| BE_FORMS.contains(&view.word(j)))
-        && (start.saturating_sub(4)..start).all(|j| view.mention_at[j].is_none())
 }
 
 /// "has offered", "had been": a perfect tense, which makes a participle active.
@@ -568,8 +585,13 @@ pub fn find_arguments(
         }
         if let Some(k) = view.mention_at[j] {
             let (_, ms, me) = view.mentions[k];
-            // "in Kabul" is a place; "at Israeli soldiers" is a participant.
-            if is_place_use(view, ms) && !has_sector(view, actors, k) {
+            // "in Kabul" is a place; "at Israeli soldiers" is a participant; "sought
+            // refuge in Germany", "deployed peacekeepers in Bosnia": the trigger's own
+            // preposition makes the place its recipient.
+            let own_preposition = prep
+                .as_deref()
+                .is_some_and(|p| recipient.is_empty() && entry.preps.iter().any(|x| x == p));
+            if is_place_use(view, ms) && !has_sector(view, actors, k) && !own_preposition {
                 j = me;
                 prep = None;
                 continue;
@@ -687,10 +709,18 @@ pub fn find_arguments(
         recipient = topic;
     }
 
-    let subject: Vec<usize> = subject_left(lex, view, actors, m.start)
+    let mut subject: Vec<usize> = subject_left(lex, view, actors, m.start)
         .into_iter()
         .filter(|k| !recipient.contains(k))
         .collect();
+    // "the deployment of NATO peacekeeping troops": a noun's actor inside its pattern.
+    if subject.is_empty() && entry.pos == Pos::Noun && m.end > m.start + 1 {
+        if let Some(k) = (m.start + 1..m.end).find_map(|j| view.mention_at[j]) {
+            if has_code(view, actors, k) && !recipient.contains(&k) {
+                subject = vec![k];
+            }
+        }
+    }
     let (mut actor, mut recipient) = if passive {
         let mut rec = subject;
         if rec.is_empty() {

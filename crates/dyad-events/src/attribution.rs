@@ -99,6 +99,12 @@ const SPEAKER_SKIP: &[&str] = &[
     "reportedly",
 ];
 
+/// Words between a speaker and its verb: auxiliaries and adverbs ("has also said",
+/// "have unequivocally confirmed").
+fn is_speaker_skip(word: &str) -> bool {
+    SPEAKER_SKIP.contains(&word) || (word.len() > 4 && word.ends_with("ly") && word != "only")
+}
+
 /// Words a source phrase without an actor does not reach back across.
 const PHRASE_STOPS: &[&str] = &[
     "and", "but", "or", "that", "as", "while", "because", "when", "if", "after", "before", "since",
@@ -171,11 +177,13 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
         let participial = w.ends_with("ing") && r > 0 && view.is_comma(r - 1);
         let mut speaker: Vec<usize> = Vec::new();
         let mut speaker_start = r;
+        // First token after the source's own words ("said a diplomat": after "diplomat").
+        let mut speaker_end = r + 1;
         if participial {
             speaker = crate::arguments::main_subject(view, actors, r);
         } else {
             let mut j = r;
-            while j > 0 && SPEAKER_SKIP.contains(&view.word(j - 1)) {
+            while j > 0 && is_speaker_skip(view.word(j - 1)) {
                 j -= 1;
             }
             if j > 0 {
@@ -215,6 +223,7 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                 if let Some(k) = view.mention_at[r + 1] {
                     speaker = vec![k];
                     speaker_start = j;
+                    speaker_end = view.mentions[k].2;
                 }
             }
         }
@@ -225,7 +234,7 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             // with the matter said": up to eight words back, not across a clause link.
             let verb_opens = r == 0 || view.is_comma(r - 1) || view.is_quote(r - 1);
             let mut s = r;
-            while s > 0 && SPEAKER_SKIP.contains(&view.word(s - 1)) {
+            while s > 0 && is_speaker_skip(view.word(s - 1)) {
                 s -= 1;
             }
             let phrase_end = s;
@@ -248,6 +257,7 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                 if e > r + 1 {
                     text = view.slice(r + 1, e).to_string();
                     speaker_start = r;
+                    speaker_end = e;
                 }
             }
         }
@@ -290,7 +300,7 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             cue_tokens: (r, r + 1),
             phrase: (
                 speaker_start.saturating_sub(2),
-                trailing_anonymity(lex, view, r + 1),
+                trailing_anonymity(lex, view, speaker_end),
             ),
             source_types: Vec::new(),
         });
@@ -337,31 +347,27 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
     out
 }
 
-/// After a comma that follows the cue, the words of an anonymity clause ("..., said a
-/// diplomat, speaking on condition of anonymity"): the end of the phrase to read.
+/// The end of a source phrase that ends before token `end`: after a comma there, the
+/// words of an anonymity clause ("..., said a diplomat, speaking on condition of
+/// anonymity") still describe the source.
 fn trailing_anonymity(lex: &Lexicon, view: &SentenceView<'_>, end: usize) -> usize {
     let n = view.len();
-    let mut stop = end;
-    while stop < n && !view.is_comma(stop) && !view.is_hard_boundary(stop) && stop - end < 8 {
-        stop += 1;
-    }
-    let mut to = stop;
-    if stop < n && view.is_comma(stop) {
-        let mut j = stop + 1;
-        while j < n && !view.is_comma(j) && !view.is_hard_boundary(j) && j - stop < 9 {
+    if end < n && view.is_comma(end) {
+        let mut j = end + 1;
+        while j < n && !view.is_comma(j) && !view.is_hard_boundary(j) && j - end < 9 {
             j += 1;
         }
-        let anonymous = (stop + 1..j).any(|p| {
+        let anonymous = (end + 1..j).any(|p| {
             lex.cues
                 .source_types
                 .iter()
                 .any(|(c, t)| t == "anonymous" && view.phrase_starts_at(&c.words, p))
         });
         if anonymous {
-            to = j;
+            return j.min(n);
         }
     }
-    to.min(n)
+    end.min(n)
 }
 
 /// The first source-typing cue of `kinds` inside local tokens `from..to`.
@@ -412,6 +418,8 @@ pub fn actor_source_type(
         _ => match kind {
             Some(EntityType::Person) => Some("person"),
             Some(EntityType::Country) => Some("government"),
+            // A place that speaks is its government ("according to Seoul").
+            Some(EntityType::Location) if code.is_some_and(|c| c.len() == 3) => Some("government"),
             _ => None,
         },
     }

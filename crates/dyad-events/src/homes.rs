@@ -172,6 +172,15 @@ impl SentenceCountries {
         if let Some(code) = possessor_before(view, actors, ms) {
             return Some(code);
         }
+        // "the Latvian Constitutional Court", "the United Nations Emergency Relief
+        // Coordinator": a coded nationality or organisation right before the mention.
+        if let Some(code) = ms
+            .checked_sub(1)
+            .and_then(|p| view.mention_at.get(p).copied().flatten())
+            .and_then(|j| mention_code(view, actors, j))
+        {
+            return Some(code);
+        }
         // People travel and speak abroad: only their own phrase places them, unless a
         // title makes them an office holder ("President Omar El Bashir shortened the
         // curfew in Sudan"). Groups with a role ("police", "rebels", "the government")
@@ -245,6 +254,13 @@ mod tests {
             .as_deref(),
             Some("KEN")
         );
+    }
+
+    #[test]
+    fn a_nationality_or_body_right_before_gives_its_code() {
+        let text =
+            "The Latvian Constitutional Court cancelled restrictions on the Russian language.";
+        assert_eq!(inferred(text, "Court").as_deref(), Some("LVA"));
     }
 
     #[test]

@@ -13,6 +13,7 @@
 pub mod arguments;
 pub mod attribution;
 pub mod cameo;
+pub mod claims;
 pub mod contexts;
 pub mod dates;
 pub mod homes;
@@ -146,6 +147,7 @@ impl EventLexicon {
             }
             drafts.extend(self.code_sentence(input, &view, paragraph));
         }
+        claims::resolve_document(&self.lexicon, input, &mut drafts);
         link_denials(&mut drafts);
         finish(input.doc_id, drafts)
     }
@@ -159,6 +161,11 @@ impl EventLexicon {
         let lex = &*self.lexicon;
         let actors = input.actors;
         let matches = triggers::find_triggers(lex, view);
+        let absorbed: Vec<TriggerMatch> = matches.iter().filter(|m| m.absorbed).cloned().collect();
+        let matches: Vec<TriggerMatch> = matches
+            .into_iter()
+            .filter(|m| !triggers::is_aim_or_slogan(lex, view, m))
+            .collect();
         // A trigger word inside an actor's own phrase names the actor, not an event
         // ("Georgian demonstrators", "Liberian riot police").
         let mut active: Vec<TriggerMatch> = matches
@@ -166,6 +173,20 @@ impl EventLexicon {
             .filter(|m| !m.absorbed && view.mention_at.get(m.start).is_none_or(Option::is_none))
             .collect();
         let sources = attribution::find_sources(lex, view, actors);
+        // "..., a member of the team trying to broker a peace pact said": the words that
+        // describe a source tell who speaks, not what happened.
+        active.retain(|m| {
+            !sources.iter().any(|s| {
+                let before_cue = m.end <= s.cue_tokens.0
+                    && (0..s.cue_tokens.0)
+                        .rev()
+                        .find(|&j| view.is_comma(j))
+                        .is_some_and(|comma| comma < m.start);
+                // "according to a report by a pathologist sent to Israel".
+                let after_according = !s.speech && s.cue_tokens.1 <= m.start;
+                (before_cue || after_according) && m.end <= s.phrase.1
+            })
+        });
         let keyword_ctx = contexts::keyword_contexts(lex, view);
         let sentence_span = Span::new(view.start, view.end);
         let dates = dates::find_dates(input.text, sentence_span, input.published);
@@ -229,6 +250,21 @@ impl EventLexicon {
             let entry = &lex.triggers[m.entry];
             let next = active.get(idx + 1).map(|n| n.start);
             let mut args = arguments::find_arguments(lex, view, actors, m, next);
+            // "X made Y attack Z": Y acts, X instigates ([`claims`]).
+            let instigation = claims::instigation(lex, view, actors, m);
+            if let Some(i) = &instigation {
+                claims::apply_instigation(i, &mut args);
+            }
+            // "agreed to provide aid for Romania": the recipient of an absorbed complement
+            // is the recipient of the whole event.
+            if args.recipient.is_empty() && entry.complement == lexicon::Complement::Absorb {
+                args.recipient = absorbed
+                    .iter()
+                    .filter(|a| a.start >= m.end && next.is_none_or(|n| a.start < n))
+                    .map(|a| arguments::find_arguments(lex, view, actors, a, next).recipient)
+                    .find(|r| !r.is_empty() && r.iter().all(|k| !args.actor.contains(k)))
+                    .unwrap_or_default();
+            }
             // "rebels kidnapped advisers and exploded bombs": a coordinated verb shares
             // the subject of the verb before it.
             if entry.pos.is_verb() && m.start > 0 && view.word(m.start - 1) == "and" {
@@ -243,7 +279,12 @@ impl EventLexicon {
             let all: Vec<usize> = args.actor.iter().chain(&args.recipient).copied().collect();
             let actor = refs_with_homes(view, actors, &args.actor, &all, &homes);
             let recipient = refs_with_homes(view, actors, &args.recipient, &all, &homes);
-            if actor.is_empty() && recipient.is_empty() {
+            // No event without anyone who acts, unless the actor is left unsaid: a passive
+            // ("was arrested") or a nominal event ("the airstrike on Gaza") with a target.
+            if actor.is_empty()
+                && (recipient.iter().all(|r| r.code.is_none())
+                    || !(args.passive || entry.pos == Pos::Noun))
+            {
                 continue;
             }
             let covering: Vec<&attribution::Source> = sources
@@ -356,7 +397,7 @@ impl EventLexicon {
                     }
                 }
             }
-            event.location = location::find_location(view, actors, m.start, m.end, event.event);
+            event.location = location::find_location(view, actors, m.start, m.end, entry.event);
             complete_recipient(lex, &mut event);
             out.push(Draft {
                 event,
@@ -365,31 +406,37 @@ impl EventLexicon {
                 token: m.start,
                 noun: entry.pos == Pos::Noun,
                 // A bare participle after a noun is a reduced relative only once the
-                // sentence has had its main verb ("the wing refused" is the main verb).
-                subordinate: arguments::is_subordinate(lex, view, m)
-                    && active[..idx]
-                        .iter()
-                        .any(|o| lex.triggers[o.entry].pos.is_verb()),
+                // sentence has had its main event ("the wing refused" is the main verb,
+                // "began a hunger strike ... property seized by" the main noun).
+                subordinate: arguments::is_subordinate(lex, view, m) && !active[..idx].is_empty(),
             });
 
             // "X said Y attacked Z": X accuses Y.
             let last = out.last().map(|d| &d.event);
             if let Some(e) = last {
-                if matches!(e.event, EventType::Assault | EventType::Coerce)
-                    && entry.pos != Pos::Noun
+                // "X said W made Y attack Z", "X said W was behind the attack": X accuses W.
+                let instigator = instigation
+                    .as_ref()
+                    .map(|i| arguments::actor_refs(view, actors, &i.instigator))
+                    .filter(|r| !r.is_empty());
+                let accused = instigator.clone().unwrap_or_else(|| e.actor.clone());
+                if (instigator.is_some()
+                    || matches!(e.event, EventType::Assault | EventType::Coerce)
+                        && entry.pos != Pos::Noun)
                     && !matches!(
                         e.status,
                         Status::Negated | Status::Hypothetical | Status::Future
                     )
-                    && !e.actor.is_empty()
+                    && !codes(&accused).is_empty()
                 {
                     // Only a source that opens the claim ("X said Y attacked Z"); a trailing
                     // "..., the army said" is sourcing, not an accusation.
                     let accuser = covering.iter().find(|s| {
                         s.speech
                             && s.scope.0 > 0
-                            && !s.refs.is_empty()
-                            && codes(&s.refs).is_disjoint(&codes(&e.actor))
+                            && !view.is_comma(s.cue_tokens.1)
+                            && !codes(&s.refs).is_empty()
+                            && codes(&s.refs).is_disjoint(&codes(&accused))
                     });
                     if let Some(s) = accuser {
                         let mut acc = self.blank_event(
@@ -400,7 +447,7 @@ impl EventLexicon {
                             s.cue_tokens.1,
                         );
                         acc.actor = s.refs.clone();
-                        acc.recipient = e.actor.clone();
+                        acc.recipient = accused.clone();
                         acc.contexts = contexts::merge_contexts(&acc.contexts, &keyword_ctx);
                         acc.date = e.date;
                         acc.date_text = e.date_text.clone();
@@ -417,6 +464,17 @@ impl EventLexicon {
                 }
             }
         }
+
+        // "sparked concerns among A, B and C": an ACCUSE by A, B and C ([`claims`]).
+        claims::concern_events(
+            self,
+            view,
+            actors,
+            paragraph,
+            &sources,
+            &keyword_ctx,
+            &mut out,
+        );
 
         // A noun restating a verb's event type in the same sentence adds nothing.
         let verb_types: BTreeSet<EventType> = out
@@ -557,10 +615,12 @@ fn refs_with_homes(
             } else if let Some(home) = homes.community_home(view, actors, k) {
                 r.code = Some(home);
             }
-            if !out
-                .iter()
-                .any(|o| o.entity.is_some() && o.entity == r.entity)
-            {
+            // One participant once: the same entity, or a country named twice ("Iran ...
+            // Tehran").
+            if !out.iter().any(|o| {
+                (o.entity.is_some() && o.entity == r.entity)
+                    || (o.code.is_some() && o.code == r.code && o.sector == r.sector)
+            }) {
                 out.push(r);
             }
         }
@@ -599,6 +659,29 @@ fn is_reciprocal(event: EventType) -> bool {
 /// will evacuate settlements in the Gaza Strip", "agreed to set up a centre in Tokyo")
 /// target that country; a domestic protest is directed at its country's government.
 fn complete_recipient(lex: &Lexicon, event: &mut Event) {
+    // "Discussions between them also touched upon ...": participants of a reciprocal event
+    // with no one else named act together.
+    if is_reciprocal(event.event) && event.actor.is_empty() && codes(&event.recipient).len() >= 2 {
+        event.actor = event.recipient.clone();
+    }
+    // "X telephoned Y", "X held talks with Y": both sides consult each other.
+    if matches!(event.cameo.as_str(), "040" | "041" | "046")
+        && !event.actor.is_empty()
+        && !event.recipient.is_empty()
+    {
+        let mut both = event.actor.clone();
+        for r in &event.recipient {
+            if !both
+                .iter()
+                .any(|a| a.code == r.code && a.entity == r.entity)
+            {
+                both.push(r.clone());
+            }
+        }
+        event.actor = both.clone();
+        event.recipient = both;
+        return;
+    }
     if !event.recipient.is_empty() {
         return;
     }
@@ -681,8 +764,14 @@ fn link_denials(drafts: &mut [Draft]) {
         }
         let sentence = drafts[d].event.sentence;
         let para = drafts[d].paragraph;
+        // A denial denies what happened, not the concern or criticism it drew (CAMEO
+        // 110/111 from [`claims`]).
         let involves = |e: &Event| {
             e.event != EventType::Reject
+                && !matches!(e.cameo.as_str(), "110" | "111")
+                // An accusation a claim implies: its content (the linked events) is what
+                // is denied, not that the accuser spoke.
+                && (e.event != EventType::Accuse || e.links.is_empty())
                 && (!codes(&e.actor).is_disjoint(&deniers)
                     || !codes(&e.recipient).is_disjoint(&deniers))
         };
@@ -951,8 +1040,9 @@ mod tests {
         assert_eq!(summary(&e[0]), "ASSAULT HAM>ISR asserted");
         let e = code(&lex, "New sanctions were imposed on Iran by Canada.");
         assert_eq!(summary(&e[0]), "SANCTION CAN>IRA asserted", "{e:?}");
+        // The one made to act acts; the one who made it instigates ([`claims`]).
         let e = code(&lex, "The US made Kyiv attack Russia.");
-        assert_eq!(summary(&e[0]), "ASSAULT US>RUS asserted");
+        assert_eq!(summary(&e[0]), "ASSAULT KYI>RUS asserted");
     }
 
     #[test]

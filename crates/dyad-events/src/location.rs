@@ -26,6 +26,7 @@ pub fn find_location(
             | EventType::Protest
             | EventType::Aid
             | EventType::Retreat
+            | EventType::Concede
     );
     let mut best: Option<(usize, Location)> = None;
     for &(m, ms, me) in &view.mentions {

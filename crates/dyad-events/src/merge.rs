@@ -2,6 +2,10 @@
 //! same event type between the same actor and recipient codes in one paragraph (or a
 //! restatement: "met ..." then "held talks") is one event, keeping the most informative
 //! date, place and magnitude.
+//!
+//! An event is compared with at most the [`LOOKBACK`] latest kept events of its
+//! paragraph, so that a paragraph of thousands of events (a generated or hostile page)
+//! costs linear, not quadratic, time; real paragraphs hold a handful.
 
 use std::collections::BTreeSet;
 
@@ -81,29 +85,67 @@ pub fn absorb(a: &mut Event, b: &Event) {
     }
 }
 
+/// Whether `b`, later in the body, tells the headline event `a` again: same type, the same
+/// actor and recipient codes, compatible status, and no conflicting dates.
+fn restates_headline(a: &Event, b: &Event) -> bool {
+    a.event == b.event
+        && compatible(a.status, b.status)
+        && a.links.is_empty()
+        && b.links.is_empty()
+        && !codes(&a.actor).is_empty()
+        && codes(&a.actor) == codes(&b.actor)
+        && codes(&a.recipient) == codes(&b.recipient)
+        && (a.date.is_none() || b.date.is_none() || a.date == b.date)
+}
+
+/// How many of the latest kept events of a paragraph a new event is compared with.
+pub const LOOKBACK: usize = 64;
+
 /// Merges duplicates among `events` (in text order) whose paragraphs are given by
 /// `paragraph`. Returns, for each input event, the index of the kept event it became.
 pub fn merge(events: &mut Vec<Event>, paragraph: &[usize]) -> Vec<usize> {
     let mut kept: Vec<Event> = Vec::new();
-    let mut kept_para: Vec<usize> = Vec::new();
+    // The kept events of each paragraph, in order.
+    let mut by_paragraph: std::collections::HashMap<usize, Vec<usize>> = Default::default();
     let mut map = Vec::with_capacity(events.len());
     for (i, e) in events.drain(..).enumerate() {
         let p = paragraph.get(i).copied().unwrap_or(0);
-        let found = (0..kept.len()).rev().find(|&k| {
-            kept_para[k] == p
-                && same_event(&kept[k], &e)
-                && (kept[k].sentence == e.sentence
-                    || e.links.is_empty() && kept[k].links.is_empty())
+        let same_paragraph = by_paragraph.entry(p).or_default();
+        let found = same_paragraph
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .copied()
+            .find(|&k| {
+                same_event(&kept[k], &e)
+                    && (kept[k].sentence == e.sentence
+                        || e.links.is_empty() && kept[k].links.is_empty())
+            });
+        // A headline (or lead) restated in the body: the same type between the same
+        // codes, on a compatible date, is one event.
+        let found = found.or_else(|| {
+            (p != 0)
+                .then(|| by_paragraph.get(&0))
+                .flatten()?
+                .iter()
+                .take(LOOKBACK)
+                .copied()
+                .find(|&k| restates_headline(&kept[k], &e))
         });
+        let same_paragraph = by_paragraph.entry(p).or_default();
         match found {
             Some(k) => {
                 absorb(&mut kept[k], &e);
                 map.push(k);
+                // A headline event now also stands in this paragraph, for its restatements.
+                if !same_paragraph.contains(&k) {
+                    same_paragraph.push(k);
+                }
             }
             None => {
                 map.push(kept.len());
+                same_paragraph.push(kept.len());
                 kept.push(e);
-                kept_para.push(p);
             }
         }
     }

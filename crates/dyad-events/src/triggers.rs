@@ -183,6 +183,28 @@ pub fn find_triggers(lex: &Lexicon, view: &SentenceView<'_>) -> Vec<TriggerMatch
     found
 }
 
+/// Whether a trigger names no event of its own: the aim of something else ("a trip aimed
+/// at pushing for a ceasefire", "talks meant to end the war"), a capitalised verb in
+/// running text, which is a slogan or a name ("unfurling ``Free Tibet'' banners"), or a
+/// generic noun ("any attack").
+pub fn is_aim_or_slogan(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
+    let before = |back: usize| m.start.checked_sub(back).map_or("", |j| view.word(j));
+    let aim = matches!(before(1), "at" | "to")
+        && matches!(
+            before(2),
+            "aimed" | "aiming" | "designed" | "intended" | "meant" | "geared"
+        );
+    let slogan =
+        lex.triggers[m.entry].pos.is_verb() && m.start > 0 && view.is_capitalised(m.start) && {
+            let prev = view.word(m.start - 1);
+            matches!(prev, "``" | "\"" | "'" | "‘" | "“")
+                || (prev.chars().all(|c| c.is_lowercase()) && !prev.is_empty())
+        };
+    // "any attack on Poland would be met with force": a noun after "any" is generic.
+    let generic = lex.triggers[m.entry].pos == Pos::Noun && before(1) == "any";
+    aim || slogan || generic
+}
+
 /// "agreed to withdraw" → the AGREE absorbs the RETREAT; "pledged to attack" → the pledge
 /// is dropped and the ASSAULT becomes intended; "demanded the withdrawal" → the noun is the
 /// demand's object.
@@ -225,6 +247,29 @@ fn resolve_complements(lex: &Lexicon, view: &SentenceView<'_>, found: &mut [Trig
                             Complement::None => {}
                         }
                         continue;
+                    }
+                }
+                // "refused to allow planes to land and evacuate": a complement whose first
+                // verb is no trigger still holds the events it refuses or agrees to.
+                if entry.complement == Complement::Absorb
+                    && crate::arguments::is_infinitive_marker(view, to)
+                {
+                    // ... up to the next clause ("asked not to be named said ...").
+                    let clause_end = (to..view.len())
+                        .find(|&j| {
+                            view.is_comma(j)
+                                || view.is_hard_boundary(j)
+                                || lex.cues.report.contains_key(view.word(j))
+                                || matches!(
+                                    view.word(j),
+                                    "that" | "who" | "which" | "but" | "while" | "because"
+                                )
+                        })
+                        .unwrap_or(view.len());
+                    for later in found.iter_mut().skip(a + 1) {
+                        if later.start > to && later.start < clause_end {
+                            later.absorbed = true;
+                        }
                     }
                 }
             }
@@ -350,6 +395,40 @@ mod tests {
         assert!(triggers("Protesters chanted Free Tibet slogans.")
             .iter()
             .all(|t| t.0 != "free"));
+    }
+
+    /// The patterns of `text`'s triggers that name an event of their own.
+    fn eventful(text: &str) -> Vec<String> {
+        let lex = Lexicon::from_data(&DataSet::embedded()).unwrap();
+        let layer = dyad_text::analyze(text);
+        let actors = Actors::default();
+        let view = SentenceView::new(text, &layer, &actors, 0);
+        find_triggers(&lex, &view)
+            .into_iter()
+            .filter(|m| !is_aim_or_slogan(&lex, &view, m))
+            .map(|m| lex.triggers[m.entry].pattern.clone())
+            .collect()
+    }
+
+    #[test]
+    fn aims_slogans_and_generic_nouns_are_no_events() {
+        let t = eventful("He began a trip aimed at pushing for a ceasefire.");
+        assert!(t.iter().all(|p| p != "push for"), "{t:?}");
+        let t = eventful("Activists unfurled ``Free Tibet'' banners.");
+        assert!(t.iter().all(|p| p != "free"), "{t:?}");
+        let t = eventful("Any attack on Poland would be met with force.");
+        assert!(t.iter().all(|p| p != "attack"), "{t:?}");
+        let t = eventful("Russia attacked Poland.");
+        assert_eq!(t, vec!["attack".to_string()]);
+    }
+
+    #[test]
+    fn a_refused_complement_holds_every_event_verb() {
+        let t = triggers("The wing refused to allow planes to land and evacuate observers.");
+        assert!(
+            t.iter().filter(|x| x.0 != "refuse").all(|x| x.1),
+            "evacuate is part of the refusal: {t:?}"
+        );
     }
 
     #[test]

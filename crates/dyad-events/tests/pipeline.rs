@@ -287,3 +287,203 @@ fn a_conflict_named_by_its_country_is_not_the_event_place() {
         Some("Ukraine")
     );
 }
+
+/// One case of the issue's "What to build" list for dates, places and magnitudes: the
+/// event of `event` type in `text` has the date, place and counts given.
+struct Facts {
+    text: &'static str,
+    event: EventType,
+    date: Option<&'static str>,
+    date_end: Option<&'static str>,
+    place_country: Option<&'static str>,
+    place_text: Option<&'static str>,
+    counts: &'static [(&'static str, u64)],
+}
+
+const FACTS: &[Facts] = &[
+    // Dates: explicit, weekday, month without a year, last week, earlier this month, a
+    // period over the last few months.
+    Facts {
+        text: "Chad and Sudan signed a border accord on 3 March 2025.",
+        event: EventType::Agree,
+        date: Some("2025-03-03"),
+        date_end: None,
+        place_country: None,
+        place_text: None,
+        counts: &[],
+    },
+    Facts {
+        text: "Turkish jets bombed Kurdish positions on Friday.",
+        event: EventType::Assault,
+        date: Some("2025-03-07"),
+        date_end: None,
+        place_country: None,
+        place_text: None,
+        counts: &[],
+    },
+    Facts {
+        text: "Peru expelled the Venezuelan ambassador in January.",
+        event: EventType::Sanction,
+        date: Some("2025-01-01"),
+        date_end: None,
+        place_country: None,
+        place_text: None,
+        counts: &[],
+    },
+    Facts {
+        text: "Ghana hosted talks with Togo last week.",
+        event: EventType::Consult,
+        date: Some("2025-03-03"),
+        date_end: None,
+        place_country: None,
+        place_text: None,
+        counts: &[],
+    },
+    Facts {
+        text: "Nepal accused India of border violations earlier this month.",
+        event: EventType::Accuse,
+        date: Some("2025-03-01"),
+        date_end: None,
+        place_country: None,
+        place_text: None,
+        counts: &[],
+    },
+    Facts {
+        text: "Iran sent drones to Russia in the last few months.",
+        event: EventType::Aid,
+        date: None,
+        date_end: Some("2025-03-10"),
+        place_country: None,
+        place_text: None,
+        counts: &[],
+    },
+    // Places: a capital, a region with an adjective; the actor's home is not the place.
+    Facts {
+        text: "Russian officials met North Korean envoys in Pyongyang on Tuesday.",
+        event: EventType::Consult,
+        date: Some("2025-03-04"),
+        date_end: None,
+        place_country: Some("PRK"),
+        place_text: Some("Pyongyang"),
+        counts: &[],
+    },
+    Facts {
+        text: "Ukrainian troops attacked Russian positions in the contested Kursk region.",
+        event: EventType::Assault,
+        date: None,
+        date_end: None,
+        place_country: Some("RUS"),
+        place_text: Some("Kursk"),
+        counts: &[],
+    },
+    // Magnitudes: troops, dead and injured, arrested, displaced and refugees, money with
+    // its currency, numbers written as words, approximations and ranges.
+    Facts {
+        text: "Belarus deployed about 4,000 troops to the Polish border.",
+        event: EventType::Mobilize,
+        date: None,
+        date_end: None,
+        place_country: None,
+        place_text: None,
+        counts: &[("troops", 4000)],
+    },
+    Facts {
+        text: "Militants attacked a village in Niger, leaving twelve dead and 30 injured.",
+        event: EventType::Assault,
+        date: None,
+        date_end: None,
+        place_country: Some("NER"),
+        place_text: None,
+        counts: &[("dead", 12), ("injured", 30)],
+    },
+    Facts {
+        text: "Egyptian police arrested between 1,500 and 3,000 protesters in Cairo.",
+        event: EventType::Coerce,
+        date: None,
+        date_end: None,
+        place_country: Some("EGY"),
+        place_text: Some("Cairo"),
+        counts: &[("arrested", 1500), ("arrested_max", 3000)],
+    },
+    Facts {
+        text: "Japan gave $20 million in aid to Sri Lanka after floods displaced 40,000 people.",
+        event: EventType::Aid,
+        date: None,
+        date_end: None,
+        place_country: None,
+        place_text: None,
+        counts: &[("money_usd", 20_000_000)],
+    },
+];
+
+#[test]
+fn dates_places_and_counts_of_the_issue() {
+    let pipeline = Pipeline::embedded().unwrap();
+    let mut failures = Vec::new();
+    for (i, case) in FACTS.iter().enumerate() {
+        let x = extract(&pipeline, &format!("f{i}"), case.text, "2025-03-10");
+        let Some(e) = x.events.iter().find(|e| e.event == case.event) else {
+            failures.push(format!(
+                "{}: no {} in {:?}",
+                case.text,
+                case.event,
+                x.events.iter().map(show).collect::<Vec<_>>()
+            ));
+            continue;
+        };
+        let mut wrong = Vec::new();
+        if let Some(d) = case.date {
+            if e.date != d.parse().ok() {
+                wrong.push(format!("date {:?} != {d}", e.date));
+            }
+        }
+        if let Some(d) = case.date_end {
+            if e.date_end != d.parse().ok() {
+                wrong.push(format!("date_end {:?} != {d}", e.date_end));
+            }
+        }
+        let place = e.location.as_ref();
+        if let Some(c) = case.place_country {
+            if place.and_then(|l| l.country.as_deref()) != Some(c) {
+                wrong.push(format!("place {place:?} not in {c}"));
+            }
+        }
+        if let Some(t) = case.place_text {
+            if !place.is_some_and(|l| l.text.contains(t) && l.lat.is_some()) {
+                wrong.push(format!("place {place:?} is not {t} with coordinates"));
+            }
+        }
+        for (kind, value) in case.counts {
+            if e.magnitude.get(*kind) != Some(value) {
+                wrong.push(format!("{kind} {:?} != {value}", e.magnitude.get(*kind)));
+            }
+        }
+        if !wrong.is_empty() {
+            failures.push(format!("{}: {} ({})", case.text, wrong.join("; "), show(e)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_headline_restated_in_the_body_is_one_event() {
+    let pipeline = Pipeline::embedded().unwrap();
+    let x = extract(
+        &pipeline,
+        "h1",
+        "Chile and Peru hold talks on border\n\nChile and Peru held talks on Friday about the border, officials said.\n\nThe two sides also discussed trade.",
+        "2025-03-10",
+    );
+    let consults: Vec<&Event> = x
+        .events
+        .iter()
+        .filter(|e| e.event == EventType::Consult)
+        .collect();
+    assert_eq!(
+        consults.len(),
+        1,
+        "{:?}",
+        x.events.iter().map(show).collect::<Vec<_>>()
+    );
+    assert_eq!(consults[0].date, "2025-03-07".parse().ok());
+}

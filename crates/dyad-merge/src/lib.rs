@@ -388,6 +388,14 @@ pub struct Claim {
     /// Whether the claimant is the outlet itself (it states the event, or its negation,
     /// as fact).
     pub is_outlet: bool,
+    /// The kind of source (`state_media`, `intelligence`, `government`, ...; see the
+    /// contract's `attribution[].source_type`), when the report types it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_type: Option<String>,
+    /// Whether the claimant hedges ("reports suggest", "allegedly": the report's status is
+    /// `alleged`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hedged: bool,
 }
 
 /// The claims one report makes about its event; `outlet` names the report's source.
@@ -401,6 +409,8 @@ pub fn claims(event: &Event, outlet: &str) -> Vec<Claim> {
             sector: a.sector.clone(),
             cue: Some(a.cue.clone()).filter(|c| !c.is_empty()),
             is_outlet: false,
+            source_type: a.source_type.clone(),
+            hedged: event.status == Status::Alleged,
         });
     }
     for d in &event.denied_by {
@@ -411,6 +421,8 @@ pub fn claims(event: &Event, outlet: &str) -> Vec<Claim> {
             sector: None,
             cue: None,
             is_outlet: false,
+            source_type: None,
+            hedged: false,
         });
     }
     let outlet_stance = match event.status {
@@ -426,6 +438,8 @@ pub fn claims(event: &Event, outlet: &str) -> Vec<Claim> {
             sector: None,
             cue: None,
             is_outlet: true,
+            source_type: None,
+            hedged: false,
         });
     }
     out
@@ -742,7 +756,7 @@ mod tests {
             code: Some("KOR".into()),
             sector: Some("SPY".into()),
             cue: "said".into(),
-            source_type: None,
+            source_type: Some("intelligence".into()),
         });
         e.denied_by.push(Denial {
             text: "Moscow".into(),
@@ -753,6 +767,11 @@ mod tests {
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].stance, Stance::Asserts);
         assert_eq!(c[1].stance, Stance::Denies);
+        assert_eq!(c[0].source_type.as_deref(), Some("intelligence"));
+        assert!(!c[0].hedged);
+        e.status = Status::Alleged;
+        e.denied_by.clear();
+        assert!(claims(&e, "Reuters")[0].hedged);
         use Status::*;
         assert_eq!(merged_status([Reported, Asserted]), Some(Asserted));
         assert_eq!(merged_status([Reported, Negated]), Some(Denied));

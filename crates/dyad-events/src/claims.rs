@@ -1,0 +1,888 @@
+//! Claims that reach beyond one clause:
+//!
+//! - nested claims whose inner event a third party instigated: "Kim said the US made Kyiv
+//!   attack Russia" is an accusation by Kim against the US and an attack by Ukraine that
+//!   only Kim asserts ([`instigation`]); "Ukraine said Russia was behind the attacks" is
+//!   an accusation against Russia;
+//! - concern and criticism that something draws from others ("sparked concerns among
+//!   South Korea, the US and NATO", "drew criticism from France"): an ACCUSE (PLOVER
+//!   `disapprove`; CAMEO 110 for concern, 111 for criticism) by those others against the
+//!   actor of what caused it ([`concern_events`]), found in an earlier sentence when the
+//!   cause is named by an anaphor ("these exchanges", "the move");
+//! - quotes that run over several sentences: every sentence inside the quote marks gets
+//!   the speaker the tag before or after the quote names ([`resolve_document`]);
+//! - speaker continuation: "He added that ...", "the minister also said": a pronoun or a
+//!   definite description the actors layer leaves unresolved takes the last named source
+//!   of the same paragraph, and a pronoun source is reported by its entity's name.
+
+use std::collections::BTreeSet;
+
+use dyad_actors::Actors;
+use dyad_model::{ActorRef, Attribution, EventType, Status};
+
+use crate::arguments::{actor_refs, extend_left, main_subject, subject_left, Arguments};
+use crate::attribution::{find_sources, Source};
+use crate::lexicon::Lexicon;
+use crate::triggers::TriggerMatch;
+use crate::view::{is_determiner, SentenceView, CLAUSE_OPENERS};
+use crate::{CodingInput, Draft, EventLexicon};
+
+/// Verbs that make, force or lead someone else to act: "made Kyiv attack", "pushed Seoul
+/// to sign", "is using Hamas to attack".
+const INSTIGATING_VERBS: &[&str] = &[
+    "made",
+    "make",
+    "makes",
+    "making",
+    "forced",
+    "force",
+    "forces",
+    "forcing",
+    "pushed",
+    "push",
+    "pushes",
+    "pushing",
+    "ordered",
+    "order",
+    "orders",
+    "ordering",
+    "encouraged",
+    "encourage",
+    "encourages",
+    "encouraging",
+    "compelled",
+    "compel",
+    "compels",
+    "pressured",
+    "pressure",
+    "pressures",
+    "pressuring",
+    "pressed",
+    "incited",
+    "incite",
+    "incites",
+    "inciting",
+    "used",
+    "use",
+    "uses",
+    "using",
+    "directed",
+    "instructed",
+    "manipulated",
+    "manipulating",
+    "goaded",
+    "coerced",
+];
+
+/// Words that put someone behind an event: "Russia was behind the attacks", "Iran
+/// orchestrated the strike".
+const BEHIND_WORDS: &[&str] = &[
+    "behind",
+    "orchestrated",
+    "orchestrates",
+    "orchestrating",
+    "masterminded",
+    "instigated",
+    "engineered",
+];
+
+/// Verbs by which something draws concern or criticism from others, each with the
+/// prepositions that introduce those others ("sparked concerns among", "drew criticism
+/// from").
+const CAUSING_VERBS: &[(&str, &[&str])] = &[
+    ("spark", AMONG),
+    ("sparked", AMONG),
+    ("sparks", AMONG),
+    ("sparking", AMONG),
+    ("raise", AMONG),
+    ("raised", AMONG),
+    ("raises", AMONG),
+    ("raising", AMONG),
+    ("prompt", AMONG),
+    ("prompted", AMONG),
+    ("prompts", AMONG),
+    ("trigger", AMONG),
+    ("triggered", AMONG),
+    ("triggers", AMONG),
+    ("fuel", AMONG),
+    ("fueled", AMONG),
+    ("fuelled", AMONG),
+    ("fuels", AMONG),
+    ("stoke", AMONG),
+    ("stoked", AMONG),
+    ("stokes", AMONG),
+    ("provoke", AMONG),
+    ("provoked", AMONG),
+    ("provokes", AMONG),
+    ("cause", AMONG),
+    ("caused", AMONG),
+    ("causes", AMONG),
+    ("heightened", AMONG),
+    ("deepened", AMONG),
+    ("generated", AMONG),
+    ("draw", FROM),
+    ("drew", FROM),
+    ("drawn", FROM),
+    ("draws", FROM),
+    ("drawing", FROM),
+    ("attract", FROM),
+    ("attracted", FROM),
+    ("attracts", FROM),
+    ("earn", FROM),
+    ("earned", FROM),
+    ("earns", FROM),
+    ("elicit", FROM),
+    ("elicited", FROM),
+    ("elicits", FROM),
+    ("met", FROM),
+];
+const AMONG: &[&str] = &["among", "in", "across", "within", "amongst"];
+const FROM: &[&str] = &["from"];
+
+/// Nouns of concern and criticism with their CAMEO code: 110 (disapprove) for concern,
+/// 111 (criticize or denounce) for criticism.
+const CONCERN_NOUNS: &[(&str, &str)] = &[
+    ("concern", "110"),
+    ("concerns", "110"),
+    ("alarm", "110"),
+    ("worry", "110"),
+    ("worries", "110"),
+    ("fear", "110"),
+    ("fears", "110"),
+    ("unease", "110"),
+    ("disquiet", "110"),
+    ("anxiety", "110"),
+    ("consternation", "110"),
+    ("anger", "110"),
+    ("outrage", "110"),
+    ("indignation", "110"),
+    ("dismay", "110"),
+    ("objections", "110"),
+    ("criticism", "111"),
+    ("criticisms", "111"),
+    ("condemnation", "111"),
+    ("condemnations", "111"),
+    ("rebuke", "111"),
+    ("rebukes", "111"),
+    ("backlash", "111"),
+    ("censure", "111"),
+];
+
+/// Nouns for what two sides do to each other: the concern they draw is directed at both
+/// ("these exchanges", "their cooperation").
+const RECIPROCAL_NOUNS: &[&str] = &[
+    "exchanges",
+    "exchange",
+    "cooperation",
+    "ties",
+    "deals",
+    "deal",
+    "alliance",
+    "partnership",
+    "transfers",
+    "trade",
+    "relations",
+    "pact",
+    "collaboration",
+];
+
+/// Nouns for what someone did that "the" makes anaphoric after a verb of criticism
+/// ("condemned the attack": the attack the article has just told).
+const EVENT_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "move",
+    "decision",
+    "deployment",
+    "launch",
+    "launches",
+    "test",
+    "tests",
+    "killing",
+    "killings",
+    "bombing",
+    "shelling",
+    "invasion",
+    "offensive",
+    "incursion",
+    "exchanges",
+    "transfers",
+    "shipments",
+    "raid",
+    "raids",
+];
+
+/// Words that refer back to what an earlier sentence said.
+const ANAPHORS: &[&str] = &[
+    "this", "these", "those", "such", "it", "they", "the", "that", "them",
+];
+
+fn codes(refs: &[ActorRef]) -> BTreeSet<String> {
+    refs.iter().filter_map(|r| r.code.clone()).collect()
+}
+
+/// Who made whom act, for one trigger.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Instigation {
+    /// Mentions of the party that made, forced or was behind the event.
+    pub instigator: Vec<usize>,
+    /// Mentions of the party made to act ("Kyiv" in "made Kyiv attack"); empty when the
+    /// instigator is also the one who acts ("Russia was behind the attacks").
+    pub causee: Vec<usize>,
+}
+
+/// The instigation of trigger `m`: "X made/forced/pushed/ordered/encouraged Y (to) V",
+/// "X is using Y to V" (Y acts, X instigates, when Y is another country's actor than X:
+/// "Kim ordered the army to attack" stays Kim's attack) or "X was behind / orchestrated
+/// the V" (X instigates and acts).
+pub fn instigation(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    actors: &Actors,
+    m: &TriggerMatch,
+) -> Option<Instigation> {
+    let mut p = m.start;
+    if p > 0 && view.word(p - 1) == "to" {
+        p -= 1;
+    }
+    if let Some(k) = p.checked_sub(1).and_then(|q| view.mention_at[q]) {
+        let mut causee = vec![k];
+        extend_left(view, &mut causee);
+        let first = view.mentions[causee[0]].1;
+        if first > 0 && INSTIGATING_VERBS.contains(&view.word(first - 1)) {
+            let instigator = subject_left(lex, view, actors, first - 1);
+            let causee_codes = codes(&actor_refs(view, actors, &causee));
+            let instigator_codes = codes(&actor_refs(view, actors, &instigator));
+            let apart = !causee_codes.is_empty()
+                && !instigator_codes.is_empty()
+                && causee_codes.is_disjoint(&instigator_codes);
+            if apart && !causee.iter().any(|k| instigator.contains(k)) {
+                return Some(Instigation { instigator, causee });
+            }
+        }
+    }
+    // "Russia was behind the chemical attacks": up to three modifier words between.
+    let mut j = m.start;
+    while j > 0 && m.start - j <= 3 {
+        let w = view.word(j - 1);
+        if BEHIND_WORDS.contains(&w) {
+            let instigator = subject_left(lex, view, actors, j - 1);
+            if instigator.is_empty() {
+                return None;
+            }
+            return Some(Instigation {
+                instigator,
+                causee: Vec::new(),
+            });
+        }
+        if view.mention_at[j - 1].is_some() || view.is_punct(j - 1) {
+            break;
+        }
+        j -= 1;
+    }
+    None
+}
+
+/// The party made to act is the event's actor; the instigator is neither actor nor
+/// recipient.
+pub fn apply_instigation(instigation: &Instigation, args: &mut Arguments) {
+    if instigation.causee.is_empty() {
+        return;
+    }
+    args.actor = instigation.causee.clone();
+    args.recipient
+        .retain(|k| !instigation.causee.contains(k) && !instigation.instigator.contains(k));
+}
+
+/// The mentions that follow a preposition at `from`: a list joined by commas and "and"
+/// ("among South Korea, the US, and NATO").
+fn listed_mentions(view: &SentenceView<'_>, from: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut j = from;
+    while j < view.len() {
+        if let Some(k) = view.mention_at[j] {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+            j = view.mentions[k].2;
+            continue;
+        }
+        let w = view.word(j);
+        let joins = matches!(w, "," | "and" | "both" | "as" | "well" | "other")
+            || is_determiner(w) && !matches!(w, "that" | "this" | "these" | "those");
+        let ends = j + 1 >= view.len()
+            || view.mention_at[j + 1].is_none() && !matches!(view.word(j + 1), "and" | "the");
+        if !joins || (w == "," && ends) || w == "as" && !out.is_empty() && ends {
+            break;
+        }
+        j += 1;
+    }
+    out
+}
+
+/// Concern and criticism that something draws from others: "X's move sparked concerns
+/// among A, B and C" / "drew criticism from A" is an ACCUSE by A, B and C against X (one
+/// event with the list as actor). With no actor in the subject ("These exchanges
+/// sparked concerns ...") the target comes from the preceding sentences
+/// ([`resolve_document`]). Trigger events inside the phrase ("criticism") give way.
+pub(crate) fn concern_events(
+    coder: &EventLexicon,
+    view: &SentenceView<'_>,
+    actors: &Actors,
+    paragraph: usize,
+    sources: &[Source],
+    keyword_contexts: &[String],
+    out: &mut Vec<Draft>,
+) {
+    let n = view.len();
+    for v in 0..n {
+        let Some((_, preps)) = CAUSING_VERBS.iter().find(|(w, _)| *w == view.word(v)) else {
+            continue;
+        };
+        // Up to three modifiers: "sparked serious international concern".
+        let Some((c, cameo)) = (v + 1..(v + 5).min(n)).find_map(|c| {
+            CONCERN_NOUNS
+                .iter()
+                .find(|(w, _)| *w == view.word(c))
+                .map(|(_, code)| (c, *code))
+        }) else {
+            continue;
+        };
+        if (v + 1..c).any(|j| view.mention_at[j].is_some() || view.is_punct(j)) {
+            continue;
+        }
+        if c + 1 >= n || !preps.contains(&view.word(c + 1)) {
+            continue;
+        }
+        let experiencers = listed_mentions(view, c + 2);
+        let actor = actor_refs(view, actors, &experiencers);
+        if actor.is_empty() {
+            continue;
+        }
+        let target = cause_actors(view, actors, v);
+        let target: Vec<ActorRef> = target
+            .into_iter()
+            .filter(|r| {
+                r.code.is_none() || !codes(&actor).contains(r.code.as_deref().unwrap_or(""))
+            })
+            .collect();
+        out.retain(|d| !(d.event.sentence == view.index && d.token >= v && d.token <= c));
+        let mut event = coder.blank_event(view, EventType::Accuse, cameo, v, c + 1);
+        event.contexts = crate::contexts::merge_contexts(&event.contexts, keyword_contexts);
+        event.actor = actor;
+        event.recipient = target;
+        let covering: Vec<&Source> = sources
+            .iter()
+            .filter(|s| s.scope.0 <= v && v < s.scope.1)
+            .collect();
+        event.attribution = covering.iter().flat_map(|s| s.attribution()).collect();
+        event.status = if covering.iter().any(|s| s.hedged) {
+            Status::Alleged
+        } else if event.attribution.is_empty() {
+            Status::Asserted
+        } else {
+            Status::Reported
+        };
+        out.push(Draft {
+            event,
+            paragraph,
+            denial: None,
+            token: v,
+            noun: false,
+            subordinate: false,
+        });
+    }
+}
+
+/// The actors of the subject that draws concern at verb `v`: its main subject ("Israel's
+/// offensive"), else an actor in an of- or by-phrase of the subject ("the deployment of
+/// North Korean troops"); empty when the subject names none.
+fn cause_actors(view: &SentenceView<'_>, actors: &Actors, v: usize) -> Vec<ActorRef> {
+    let start = crate::modality::clause_start(view, v);
+    let subject: Vec<usize> = main_subject(view, actors, v)
+        .into_iter()
+        .filter(|&k| view.mentions[k].1 >= start)
+        .collect();
+    if !subject.is_empty() {
+        return actor_refs(view, actors, &subject);
+    }
+    let of_phrase = (start..v).find_map(|j| {
+        let k = view.mention_at[j]?;
+        let ms = view.mentions[k].1;
+        (ms > 0 && matches!(view.word(ms - 1), "of" | "by")).then_some(k)
+    });
+    of_phrase
+        .map(|k| actor_refs(view, actors, &[k]))
+        .unwrap_or_default()
+}
+
+/// Paragraph index of every sentence (a newline between two sentences opens one).
+fn paragraphs(input: &CodingInput<'_>) -> Vec<usize> {
+    let layer = input.layer;
+    let mut out = Vec::with_capacity(layer.sentences.len());
+    let mut p = 0;
+    for s in 0..layer.sentences.len() {
+        if s > 0 {
+            let gap = input
+                .text
+                .get(layer.sentences[s - 1].span.end..layer.sentences[s].span.start)
+                .unwrap_or("");
+            if gap.contains('\n') {
+                p += 1;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// Byte spans of the quotations of a text (“...”, "...", «...»), outer quote marks
+/// included.
+fn quotations(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, ch) in text.char_indices() {
+        match ch {
+            '“' | '«' => open = Some(i),
+            '”' | '»' => {
+                if let Some(s) = open.take() {
+                    out.push((s, i + ch.len_utf8()));
+                }
+            }
+            '"' => match open.take() {
+                Some(s) => out.push((s, i + 1)),
+                None => open = Some(i),
+            },
+            // A paragraph without a closing mark ends the quote's reach.
+            '\n' if open.is_some_and(|s| text.get(s..i).is_some_and(|q| q.contains('\n'))) => {
+                open = None
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The view and sources of each sentence a quotation touches, computed once per sentence
+/// (a sentence can hold many quotations).
+type SentenceSources<'a> = std::collections::HashMap<usize, (SentenceView<'a>, Vec<Source>)>;
+
+/// The speaker of a quotation: a speaking source whose cue stands just outside it, after
+/// the closing mark in the quote's last sentence ("...,” Kim said") or before the opening
+/// mark in its first sentence ("Kim said: “...").
+fn quote_speaker<'a>(
+    lex: &Lexicon,
+    input: &CodingInput<'a>,
+    (qs, qe): (usize, usize),
+    cache: &mut SentenceSources<'a>,
+) -> Option<Vec<Attribution>> {
+    let layer = input.layer;
+    let first = layer.sentence_at(qs)?;
+    let last = layer.sentence_at(qe.saturating_sub(1))?;
+    let mut candidates = vec![last];
+    if first != last {
+        candidates.push(first);
+    }
+    for s in candidates {
+        let (view, sources) = cache.entry(s).or_insert_with(|| {
+            let view = SentenceView::new(input.text, layer, input.actors, s);
+            let sources = find_sources(lex, &view, input.actors);
+            (view, sources)
+        });
+        let view = &*view;
+        let found = sources.iter().find(|src| {
+            if !src.speech {
+                return false;
+            }
+            let (cs, ce) = view.byte_span(src.cue_tokens.0, src.cue_tokens.1);
+            let after = cs >= qe
+                && input
+                    .text
+                    .get(qe..cs)
+                    .is_some_and(|gap| gap.len() <= 60 && !gap.contains(['.', '“', '"']));
+            let before = ce <= qs
+                && input
+                    .text
+                    .get(ce..qs)
+                    .is_some_and(|gap| gap.len() <= 30 && !gap.contains(['.', '”', '"']));
+            after || before
+        });
+        if let Some(src) = found {
+            let attribution = src.attribution();
+            if !attribution.is_empty() {
+                return Some(attribution);
+            }
+        }
+    }
+    None
+}
+
+/// Pronouns that stand for a source.
+fn is_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "it" | "they" | "we")
+}
+
+/// Whether a pronoun can stand for an entity of `kind`: "he"/"she" for people, "it" for
+/// anything else, "they"/"we" for anything.
+fn pronoun_fits(pronoun: &str, kind: dyad_model::EntityType) -> bool {
+    let person = kind == dyad_model::EntityType::Person;
+    match pronoun {
+        "he" | "she" => person,
+        "it" => !person,
+        "they" | "we" => true,
+        _ => false,
+    }
+}
+
+/// Whether an unresolved source phrase continues `antecedent`: a pronoun, or a definite
+/// description whose head word the antecedent's words hold ("the minister" after
+/// "Ukraine's foreign minister").
+fn continues(text: &str, antecedent: &Attribution) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(dyad_text::normalize::fold)
+        .collect();
+    match words.as_slice() {
+        [w] if is_pronoun(w) => true,
+        [first, .., head]
+            if matches!(first.as_str(), "the" | "this" | "that") && words.len() <= 4 =>
+        {
+            let head = head.trim_end_matches('s');
+            let before: Vec<String> = antecedent
+                .text
+                .split_whitespace()
+                .map(dyad_text::normalize::fold)
+                .collect();
+            !head.is_empty() && before.iter().any(|b| b.trim_end_matches('s') == head)
+        }
+        _ => false,
+    }
+}
+
+/// The last source naming an actor in sentences `from..to` (latest first).
+fn last_named_source(
+    lex: &Lexicon,
+    input: &CodingInput<'_>,
+    sentences: impl Iterator<Item = usize>,
+) -> Option<Attribution> {
+    for s in sentences {
+        let view = SentenceView::new(input.text, input.layer, input.actors, s);
+        let sources = find_sources(lex, &view, input.actors);
+        let named = sources
+            .iter()
+            .filter(|src| !src.refs.is_empty())
+            .max_by_key(|src| src.cue_tokens.0);
+        if let Some(src) = named {
+            if let Some(a) = src.attribution().into_iter().next() {
+                return Some(a);
+            }
+        }
+    }
+    None
+}
+
+/// Document-level claims: speakers of multi-sentence quotes, speaker continuation, and the
+/// targets of concern whose cause an anaphor names.
+pub(crate) fn resolve_document(lex: &Lexicon, input: &CodingInput<'_>, drafts: &mut [Draft]) {
+    let para = paragraphs(input);
+    // Quotes: every event inside a quotation gets its speaker; a quotation without a tag
+    // of its own that follows a tagged one in the next sentence of the paragraph
+    // continues its speaker ("“We will respond,” Putin said. “They attacked us.”").
+    let mut previous: Option<(usize, Vec<Attribution>)> = None;
+    let mut sentence_sources = SentenceSources::new();
+    for q in quotations(input.text) {
+        let first = input.layer.sentence_at(q.0);
+        let last = input.layer.sentence_at(q.1.saturating_sub(1));
+        let speaker = quote_speaker(lex, input, q, &mut sentence_sources).or_else(|| {
+            let (s, a) = previous.as_ref()?;
+            let f = first?;
+            let same_paragraph = para.get(*s) == para.get(f);
+            (same_paragraph && f <= s + 1).then(|| a.clone())
+        });
+        previous = speaker.clone().zip(last).map(|(a, l)| (l, a));
+        let Some(attribution) = speaker else {
+            continue;
+        };
+        for d in drafts.iter_mut() {
+            let t = &d.event.trigger;
+            if t.start >= q.0 && t.end <= q.1 && d.event.attribution.is_empty() {
+                d.event.attribution = attribution.clone();
+                if d.event.status == Status::Asserted {
+                    d.event.status = Status::Reported;
+                }
+            }
+        }
+    }
+    // Speaker continuation.
+    for d in drafts.iter_mut() {
+        let sentence = d.event.sentence;
+        for a in d.event.attribution.iter_mut() {
+            let folded = dyad_text::normalize::fold(&a.text);
+            if let Some(entity) = a.entity.as_ref().filter(|_| a.code.is_some()) {
+                // "He added": the coreference already knows who; say so.
+                let entity = input.actors.entities.iter().find(|e| &e.id == entity);
+                if let Some(e) = entity.filter(|e| pronoun_fits(&folded, e.kind)) {
+                    a.text = e.name.clone();
+                }
+                continue;
+            }
+            if a.code.is_some() {
+                continue;
+            }
+            // An uncoded source ("the ministry") may still continue a coded one.
+            let p = para.get(sentence).copied().unwrap_or(0);
+            let earlier = (0..sentence)
+                .rev()
+                .take_while(|&s| para.get(s).copied() == Some(p));
+            let Some(antecedent) = last_named_source(lex, input, earlier) else {
+                continue;
+            };
+            if continues(&a.text, &antecedent) {
+                let cue = std::mem::take(&mut a.cue);
+                *a = Attribution { cue, ..antecedent };
+            }
+        }
+    }
+    // Concern whose cause an anaphor names: "These exchanges have sparked concerns ...".
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        if d.event.event != EventType::Accuse
+            || !d.event.recipient.is_empty()
+            || !matches!(d.event.cameo.as_str(), "110" | "111")
+        {
+            continue;
+        }
+        let s = d.event.sentence;
+        if s >= input.layer.sentences.len() {
+            continue;
+        }
+        let view = SentenceView::new(input.text, input.layer, input.actors, s);
+        let Some(reciprocal) = anaphoric_cause(&view, d.token) else {
+            continue;
+        };
+        let p = d.paragraph;
+        let own = codes(&d.event.actor);
+        let before = (0..i)
+            .filter(|&j| {
+                let e = &drafts[j].event;
+                e.sentence < s
+                    && (drafts[j].paragraph == p || drafts[j].paragraph + 1 == p)
+                    && !matches!(e.event, EventType::Reject | EventType::Accuse)
+                    && !e.actor.is_empty()
+            })
+            .max_by_key(|&j| (drafts[j].paragraph, drafts[j].event.sentence));
+        let Some(j) = before else { continue };
+        let nearest = drafts[j].event.sentence;
+        let causes: Vec<usize> = (0..i)
+            .filter(|&k| {
+                let e = &drafts[k].event;
+                e.sentence == nearest && !matches!(e.event, EventType::Reject | EventType::Accuse)
+            })
+            .collect();
+        let mut target: Vec<ActorRef> = Vec::new();
+        for &k in &causes {
+            let e = &drafts[k].event;
+            let sides = if reciprocal {
+                e.actor.iter().chain(&e.recipient).collect::<Vec<_>>()
+            } else {
+                e.actor.iter().collect()
+            };
+            for r in sides {
+                let code = r.code.clone().unwrap_or_default();
+                if own.contains(&code) || target.iter().any(|t| t.code == r.code) {
+                    continue;
+                }
+                target.push(r.clone());
+            }
+        }
+        if !target.is_empty() {
+            drafts[i].event.recipient = target;
+            // Draft indices; `finish` turns them into event ids.
+            drafts[i].event.links = causes.iter().map(usize::to_string).collect();
+        }
+    }
+    link_claims(lex, drafts);
+}
+
+/// Links of the accusations claims imply: "X said Y attacked Z" (ACCUSE X→Y) links the
+/// attack X reports; "A's strike drew criticism from B" links the strike.
+fn link_claims(lex: &Lexicon, drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        let e = &drafts[i].event;
+        if e.event != EventType::Accuse || !e.links.is_empty() {
+            continue;
+        }
+        let (sentence, token) = (e.sentence, drafts[i].token);
+        let cue = e.trigger.text.clone();
+        let implied = lex
+            .cues
+            .report
+            .contains_key(&dyad_text::normalize::fold(&cue));
+        let concern = CAUSING_VERBS.iter().any(|(w, _)| {
+            e.trigger
+                .text
+                .split_whitespace()
+                .next()
+                .is_some_and(|f| dyad_text::normalize::fold(f) == *w)
+        });
+        let accused = codes(&e.recipient);
+        let links: Vec<usize> = (0..drafts.len())
+            .filter(|&j| {
+                let o = &drafts[j].event;
+                if j == i
+                    || o.sentence != sentence
+                    || matches!(o.event, EventType::Accuse | EventType::Reject)
+                {
+                    return false;
+                }
+                if implied {
+                    o.attribution.iter().any(|a| a.cue == cue)
+                } else {
+                    concern
+                        && drafts[j].token < token
+                        && !codes(&o.actor).is_empty()
+                        && codes(&o.actor).is_subset(&accused)
+                }
+            })
+            .collect();
+        drafts[i].event.links = links.iter().map(usize::to_string).collect();
+    }
+}
+
+/// For an ACCUSE of concern or criticism at token `at`: whether what it is about is named
+/// by an anaphor — the subject of "sparked concerns" ("These exchanges", "The move",
+/// "This") or the object of "condemned" ("condemned the attack") — and, if so, whether
+/// that anaphor names something two sides do ("exchanges").
+fn anaphoric_cause(view: &SentenceView<'_>, at: usize) -> Option<bool> {
+    let start = crate::modality::clause_start(view, at);
+    let reciprocal = |from: usize, to: usize| {
+        (from..to.min(view.len())).any(|j| RECIPROCAL_NOUNS.contains(&view.word(j)))
+    };
+    if CAUSING_VERBS.iter().any(|(w, _)| *w == view.word(at)) {
+        // The subject: anaphoric words without any actor before the verb.
+        let subject = (start..at).find(|&j| !matches!(view.word(j), "," | "and" | "but"))?;
+        let no_actor = (start..at).all(|j| view.mention_at[j].is_none());
+        return (no_actor && ANAPHORS.contains(&view.word(subject)))
+            .then(|| reciprocal(subject, at));
+    }
+    // "condemned the attack", "criticized these moves": an anaphor after the trigger (or
+    // after its preposition), and no actor in the rest of the clause.
+    let mut j = at + 1;
+    while j < view.len() && matches!(view.word(j), "of" | "over" | "about" | "at" | "for") {
+        j += 1;
+    }
+    let w = view.word(j);
+    let anaphor = matches!(w, "this" | "these" | "those" | "such" | "it" | "them")
+        || w == "the" && j + 1 < view.len() && EVENT_NOUNS.contains(&view.word(j + 1));
+    if j >= view.len() || !anaphor {
+        return None;
+    }
+    let mut end = j + 1;
+    while end < view.len() && !view.is_punct(end) && !CLAUSE_OPENERS.contains(&view.word(end)) {
+        if view.mention_at[end].is_some() {
+            return None;
+        }
+        end += 1;
+    }
+    Some(reciprocal(j, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::tests::{code_with, toy_actors};
+    use dyad_data::DataSet;
+    use dyad_model::Event;
+
+    fn code(text: &str) -> Vec<Event> {
+        let lex = EventLexicon::from_data(&DataSet::embedded()).expect("embedded lexicon");
+        let layer = dyad_text::analyze(text);
+        let actors = toy_actors(text, &layer);
+        code_with(&lex, text, &actors)
+    }
+
+    fn summary(e: &Event) -> String {
+        let c = |v: &[ActorRef]| {
+            v.iter()
+                .filter_map(|a| a.code.clone())
+                .collect::<Vec<_>>()
+                .join("+")
+        };
+        format!(
+            "{} {}>{} {}",
+            e.event,
+            c(&e.actor),
+            c(&e.recipient),
+            e.status.as_str()
+        )
+    }
+
+    #[test]
+    fn instigated_events_accuse_the_instigator() {
+        let e = code("Iran said Israel pushed Azerbaijan to attack Armenia.");
+        let s: Vec<String> = e.iter().map(summary).collect();
+        assert!(s.contains(&"ASSAULT AZE>ARM reported".to_string()), "{s:?}");
+        assert!(s.contains(&"ACCUSE IRA>ISR asserted".to_string()), "{s:?}");
+        let accusation = e
+            .iter()
+            .find(|x| x.event == EventType::Accuse)
+            .expect("ACCUSE");
+        let attack = e
+            .iter()
+            .find(|x| x.event == EventType::Assault)
+            .expect("ASSAULT");
+        assert_eq!(accusation.links, vec![attack.id.clone()]);
+    }
+
+    #[test]
+    fn concern_is_an_accusation_by_those_concerned() {
+        let e =
+            code("Chile sent troops to Peru. The move sparked concerns among Bolivia and Ecuador.");
+        let s: Vec<String> = e.iter().map(summary).collect();
+        assert!(
+            s.contains(&"ACCUSE BOL+ECU>CHI asserted".to_string()),
+            "{s:?}"
+        );
+        let e = code("Chile's offensive drew criticism from Bolivia.");
+        let concern = e.iter().find(|x| x.cameo == "111").expect("criticism");
+        assert_eq!(summary(concern), "ACCUSE BOL>CHI asserted");
+    }
+
+    #[test]
+    fn pronouns_fit_their_entities() {
+        use dyad_model::EntityType;
+        assert!(pronoun_fits("he", EntityType::Person));
+        assert!(!pronoun_fits("he", EntityType::Country));
+        assert!(pronoun_fits("it", EntityType::Organization));
+    }
+
+    #[test]
+    fn quotations_pair_their_marks() {
+        let text = "“A. B,” he said. \"C\" and «D».";
+        let q = quotations(text);
+        assert_eq!(q.len(), 3);
+        assert_eq!(&text[q[0].0..q[0].1], "“A. B,”");
+        assert_eq!(&text[q[1].0..q[1].1], "\"C\"");
+        // An unclosed mark never panics.
+        assert!(quotations("“open and never closed").is_empty());
+    }
+
+    #[test]
+    fn definite_descriptions_continue_a_matching_source() {
+        let antecedent = Attribution {
+            text: "Ukraine's foreign minister".into(),
+            entity: None,
+            code: Some("UKR".into()),
+            sector: Some("GOV".into()),
+            cue: "said".into(),
+            source_type: Some("government".into()),
+        };
+        assert!(continues("He", &antecedent));
+        assert!(continues("the minister", &antecedent));
+        assert!(!continues("the army", &antecedent));
+        assert!(!continues("Reuters", &antecedent));
+    }
+}
