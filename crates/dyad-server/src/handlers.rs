@@ -165,15 +165,14 @@ pub async fn dyads(
         &["actor", "dyad", "since", "until", "limit"],
     )?;
     let limit = params.limit(20, MAX_SUMMARY_LIMIT)?;
-    // Pairs of one code with itself (events within one country) are not dyads here: ask
-    // for more rows than shown so that dropping them still fills the page.
-    let query = params.summary_query(limit.saturating_mul(2).saturating_add(200))?;
+    // A pair of one code with itself is a domestic dyad (an army against rebels of the
+    // same country); the store leaves out the self-pairs of reciprocal events.
+    let query = params.summary_query(limit)?;
     state
         .read(move |store| {
             let dyads: Vec<Value> = store
                 .dyad_summary(&query)?
                 .into_iter()
-                .filter(|d| d.code_a != d.code_b)
                 .take(limit)
                 .filter_map(|d| {
                     let mut value = serde_json::to_value(d).ok()?;

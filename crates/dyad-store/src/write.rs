@@ -678,9 +678,21 @@ impl<'c> Batch<'c> {
                 party.execute(params![id, side, a.code, a.sector, a.text, entity])?;
             }
         }
+        // A reciprocal event ("the two leaders met") lists the same parties on both sides;
+        // its dyads are the pairs of different parties. A self-pair stays when distinct
+        // parties share a code (government against rebels of one country).
+        let reciprocal = happening.actor_codes.len() > 1
+            && happening
+                .actor_codes
+                .iter()
+                .collect::<std::collections::BTreeSet<_>>()
+                == happening.recipient_codes.iter().collect();
         let mut pairs = Vec::new();
         for a in &happening.actor_codes {
             for r in &happening.recipient_codes {
+                if reciprocal && a == r {
+                    continue;
+                }
                 pairs.push(if a <= r { (a, r) } else { (r, a) });
             }
         }

@@ -661,3 +661,44 @@ fn stores_opened_at_once_by_many_writers_are_migrated_once() {
         .collect();
     assert!(versions.windows(2).all(|w| w[0] == w[1]), "{versions:?}");
 }
+
+#[test]
+fn reciprocal_events_count_for_their_dyad_only_but_domestic_dyads_stay() {
+    let mut store = Store::open_in_memory().unwrap();
+    let both = || {
+        vec![
+            actor("ETH", "GOV", "Abiy Ahmed"),
+            actor("SOM", "GOV", "Hassan Sheikh Mohamud"),
+        ]
+    };
+    let talks = event(
+        "ev1",
+        EventType::Consult,
+        "046",
+        1,
+        both(),
+        both(),
+        Some("2025-03-17"),
+        "The two leaders held talks.",
+    );
+    let clash = event(
+        "ev2",
+        EventType::Assault,
+        "190",
+        4,
+        vec![actor("SDN", "MIL", "the army")],
+        vec![actor("SDN", "REB", "the Rapid Support Forces")],
+        Some("2025-03-18"),
+        "The army shelled the Rapid Support Forces.",
+    );
+    store
+        .add(&doc("a", "Wire", "2025-03-19", "text", vec![talks, clash]))
+        .unwrap();
+    let dyads = store.dyad_summary(&SummaryQuery::default()).unwrap();
+    let mut pairs: Vec<_> = dyads
+        .iter()
+        .map(|d| format!("{}-{}", d.code_a, d.code_b))
+        .collect();
+    pairs.sort();
+    assert_eq!(pairs, ["ETH-SOM", "SDN-SDN"]);
+}
