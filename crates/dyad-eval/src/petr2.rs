@@ -4,7 +4,9 @@
 //! country, CAMEO root): the first three letters of each CAMEO actor code (normalised by
 //! [`crate::codes::country_part`]) and the first two digits of the event code. A predicted
 //! event yields one triple per actor × recipient (an empty side is `---`, the gold's
-//! "unidentified"), with its CAMEO root. Triples are deduplicated per record.
+//! "unidentified"), with its CAMEO root, except the pairs of one party with itself: a
+//! reciprocal event ("the two leaders met") lists both parties on both sides and stands for
+//! A→B and B→A, not A→A. Triples are deduplicated per record.
 //!
 //! Recall: gold triples found among the record's predicted triples. Precision: predicted
 //! triples that are among the record's gold triples. Records marked "no events" have no
@@ -72,23 +74,39 @@ pub fn gold_triples(gold: &Petr2Gold) -> BTreeSet<Triple> {
 pub fn predicted_triples(extraction: &Extraction) -> BTreeSet<Triple> {
     let mut out = BTreeSet::new();
     for event in &extraction.events {
-        let codes = |refs: &[dyad_model::ActorRef]| -> Vec<String> {
+        let root = cameo_root(&event.cameo);
+        let side = |refs: &[dyad_model::ActorRef]| -> Vec<Option<dyad_model::ActorRef>> {
             if refs.is_empty() {
-                vec![country_part(None)]
+                vec![None]
             } else {
-                refs.iter()
-                    .map(|a| country_part(a.code.as_deref()))
-                    .collect()
+                refs.iter().cloned().map(Some).collect()
             }
         };
-        let root = cameo_root(&event.cameo);
-        for a in codes(&event.actor) {
-            for r in codes(&event.recipient) {
-                out.insert((a.clone(), r, root.clone()));
+        for a in side(&event.actor) {
+            for r in side(&event.recipient) {
+                if let (Some(a), Some(r)) = (&a, &r) {
+                    if same_party(a, r) {
+                        continue;
+                    }
+                }
+                let code = |x: &Option<dyad_model::ActorRef>| {
+                    country_part(x.as_ref().and_then(|x| x.code.as_deref()))
+                };
+                out.insert((code(&a), code(&r), root.clone()));
             }
         }
     }
     out
+}
+
+/// Whether two actor references are one party (the same entity, or the same words when
+/// neither names an entity).
+fn same_party(a: &dyad_model::ActorRef, b: &dyad_model::ActorRef) -> bool {
+    match (&a.entity, &b.entity) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => a.text == b.text,
+        _ => false,
+    }
 }
 
 /// The PETRARCH-2 scores of a run.
@@ -179,6 +197,19 @@ mod tests {
 
     fn gold(json: &str) -> Petr2Gold {
         serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn reciprocal_events_pair_each_party_with_the_other_not_itself() {
+        let e = extraction(vec![cameo_event(
+            EventType::Consult,
+            "046",
+            &["ETH", "SOM"],
+            &["ETH", "SOM"],
+        )]);
+        let triples: Vec<_> = predicted_triples(&e).into_iter().collect();
+        let t = |a: &str, b: &str| (a.to_string(), b.to_string(), "04".to_string());
+        assert_eq!(triples, [t("ETH", "SOM"), t("SOM", "ETH")]);
     }
 
     #[test]
