@@ -248,7 +248,12 @@ impl Source<'_> {
 /// The message for a read error: gzip errors (corrupt data, early end of a compressed
 /// stream) are named as such.
 pub(crate) fn read_error_message(error: &std::io::Error, compressed: bool) -> String {
-    if compressed {
+    if error
+        .get_ref()
+        .is_some_and(|inner| inner.is::<LineTooLong>())
+    {
+        error.to_string()
+    } else if compressed {
         format!("truncated or corrupt gzip data: {error}")
     } else {
         format!("read error: {error}")
@@ -312,9 +317,20 @@ impl Read for Failing {
     }
 }
 
+/// How many times its limit a line may run on before reading gives up on the input:
+/// passing over the rest of an over-long line costs reading it, and a gzip bomb without
+/// line breaks (1 GiB of zeros in 1 MB) would otherwise be decompressed to its end.
+const SKIP_FACTOR: usize = 16;
+
+/// A line that runs on past [`SKIP_FACTOR`] times its limit: reading stops there.
+#[derive(Debug, thiserror::Error)]
+#[error("a line runs on past {} without a line break; the rest of the input is not read", human_bytes(*.0))]
+pub(crate) struct LineTooLong(usize);
+
 /// Reads one line (through its `\n`) into `buffer`, keeping at most `limit` bytes of it
 /// and passing over the rest. Returns the bytes consumed (0 at the end of the input) and
-/// whether the line was longer than `limit`.
+/// whether the line was longer than `limit`. A line longer than [`SKIP_FACTOR`] × `limit`
+/// is an error ([`LineTooLong`], kind `InvalidData`): the input is not read further.
 pub(crate) fn read_line_bounded(
     input: &mut dyn BufRead,
     buffer: &mut Vec<u8>,
@@ -322,7 +338,16 @@ pub(crate) fn read_line_bounded(
 ) -> std::io::Result<(usize, bool)> {
     buffer.clear();
     let (mut consumed, mut over) = (0usize, false);
+    let give_up = limit
+        .saturating_mul(SKIP_FACTOR)
+        .max(limit.saturating_add(1));
     loop {
+        if consumed > give_up {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                LineTooLong(give_up),
+            ));
+        }
         let available = match input.fill_buf() {
             Ok(available) => available,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
@@ -625,5 +650,14 @@ mod tests {
             (0, false)
         );
         assert_eq!(human_bytes(MAX_PAGE_BYTES), "16 MiB");
+        // A line that runs on past SKIP_FACTOR times the limit ends the read.
+        let endless = vec![b'a'; 8 * SKIP_FACTOR + 100];
+        let mut input: &[u8] = &endless;
+        let err = read_line_bounded(&mut input, &mut buffer, 8).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+        assert_eq!(
+            read_error_message(&err, true),
+            "a line runs on past 128 bytes without a line break; the rest of the input is not read"
+        );
     }
 }

@@ -4,6 +4,12 @@
 //! (with any closing quotes and brackets after it) when the next token can start a
 //! sentence. Titles ("Gen.", "Mr.") never end a sentence; other abbreviations ("U.S.",
 //! "Jan.") end one only when the next word is a typical sentence opener ("The", "He").
+//!
+//! No sentence is longer than [`MAX_SENTENCE_TOKENS`]: text without sentence punctuation
+//! (lists, tables, scraped junk, a run of quote marks) is cut into pieces of at most that
+//! many tokens, at a comma, semicolon, colon or dash in the second half of the piece when
+//! there is one. The layers above look at each sentence as a whole, some with work that
+//! grows with the square of its length; the cap keeps a document's cost linear.
 
 use dyad_model::Span;
 
@@ -87,6 +93,25 @@ fn has_blank_line_or_newline_between(text: &str, a: &Token, b: &Token) -> bool {
     text[a.end..b.start].contains('\n')
 }
 
+/// The most tokens of one sentence (real sentences of news stay far below it).
+pub const MAX_SENTENCE_TOKENS: usize = 256;
+
+/// Where to cut a run of tokens `first..=last` that reached [`MAX_SENTENCE_TOKENS`]: after
+/// the last clause punctuation of its second half, else after `last`.
+fn forced_end(text: &str, tokens: &[Token], first: usize, last: usize) -> usize {
+    let half = first + (last - first) / 2;
+    (half..=last)
+        .rev()
+        .find(|&k| {
+            tokens[k].kind == TokenKind::Punct
+                && matches!(
+                    tokens[k].text(text),
+                    "," | ";" | ":" | "\u{2014}" | "\u{2013}" | "-" | "--"
+                )
+        })
+        .unwrap_or(last)
+}
+
 /// Splits tokenised `text` into sentences.
 pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
@@ -149,6 +174,9 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 }
             }
         }
+        if end_after.is_none() && i + 1 - first >= MAX_SENTENCE_TOKENS {
+            end_after = Some(forced_end(text, tokens, first, i));
+        }
         if let Some(j) = end_after {
             sentences.push(Sentence {
                 span: Span::new(tokens[first].start, tokens[j].end),
@@ -171,7 +199,33 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 
 #[cfg(test)]
 mod tests {
+    use super::MAX_SENTENCE_TOKENS;
     use crate::analyze;
+
+    #[test]
+    fn runs_without_sentence_punctuation_are_cut() {
+        let text = "Russia attacked Ukraine and China, Iran, Israel, France ".repeat(500);
+        let layer = analyze(&text);
+        assert!(layer.sentences.len() > 10, "{}", layer.sentences.len());
+        for s in &layer.sentences {
+            assert!(s.tokens.len() <= MAX_SENTENCE_TOKENS);
+        }
+        // Cut after a comma where there is one.
+        let first = layer.sentences[0].span.slice(&text);
+        assert!(first.ends_with(','), "{first:?}");
+        // Sentences still tile the tokens.
+        let covered: usize = layer.sentences.iter().map(|s| s.tokens.len()).sum();
+        assert_eq!(covered, layer.tokens.len());
+        let quotes = "\"\u{201C}\u{2018} ".repeat(5_000);
+        let layer = analyze(&quotes);
+        assert!(layer
+            .sentences
+            .iter()
+            .all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+        // A normal long sentence is one sentence.
+        let long = format!("{}.", "word ".repeat(MAX_SENTENCE_TOKENS - 2));
+        assert_eq!(analyze(&long).sentences.len(), 1);
+    }
 
     fn sentences(s: &str) -> Vec<&str> {
         analyze(s)
