@@ -364,9 +364,16 @@ fn first_char_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether `folded` is one of [`NOT_NAMES`] (a set: this runs for most tokens).
+fn not_name(folded: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+    SET.contains(folded)
+}
+
 /// A word that may be part of a name by its own shape.
 fn is_name_word(word: &str, folded: &str) -> bool {
-    if NOT_NAMES.contains(&folded)
+    if not_name(folded)
         || dyad_text::calendar::is_weekday(folded)
         || (folded.len() > 3 && dyad_text::calendar::is_month_word(folded))
     {

@@ -143,12 +143,38 @@ fn the_events_an_analyst_reads() {
     parties.dedup();
     assert_eq!(parties, vec!["PRK", "RUS"]);
 
-    // Kim's support for Russia.
+    // The meeting and the pledge are reported by North Korean state media ("According to
+    // North Korean state media, Kim expressed ..." follows the meeting's sentence).
+    let by_state_media = |e: &dyad_core::Event| {
+        e.status == Status::Reported
+            && e.attribution.iter().any(|a| {
+                a.text.contains("North Korean state media")
+                    && a.cue.eq_ignore_ascii_case("according to")
+            })
+    };
     assert!(
-        x.events.iter().any(|e| e.event == EventType::Support
-            && codes(&e.actor) == ["PRK"]
-            && codes(&e.recipient).contains(&"RUS")),
-        "no PRK→RUS support: {summary:#?}"
+        by_state_media(meeting),
+        "meeting not reported by state media: {:?} {:?}",
+        meeting.status,
+        meeting.attribution
+    );
+
+    // Kim's support for Russia, the headline's pledge and the body's statement one event.
+    let support: Vec<&dyad_core::Event> = x
+        .events
+        .iter()
+        .filter(|e| {
+            e.event == EventType::Support
+                && codes(&e.actor) == ["PRK"]
+                && codes(&e.recipient).contains(&"RUS")
+        })
+        .collect();
+    assert_eq!(support.len(), 1, "PRK→RUS support: {summary:#?}");
+    assert!(
+        by_state_media(support[0]),
+        "pledge not reported by state media: {:?} {:?}",
+        support[0].status,
+        support[0].attribution
     );
 
     // The strategic pact of June 2024, month precision.

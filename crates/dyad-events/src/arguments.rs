@@ -156,13 +156,21 @@ fn can_act(view: &SentenceView<'_>, actors: &Actors, k: usize) -> bool {
     !(entity.kind == EntityType::Location && m.kind != MentionKind::Metonym)
 }
 
-/// Whether the mention's entity has a country or organisation code.
+/// Whether the mention's entity has a country or organisation code; a plural reference
+/// ("both governments", "the two nations") has one when a member does.
 fn has_code(view: &SentenceView<'_>, actors: &Actors, k: usize) -> bool {
     let (m, _, _) = view.mentions[k];
-    actors
-        .entities
-        .get(m.entity)
-        .is_some_and(|e| e.code.is_some())
+    let Some(entity) = actors.entities.get(m.entity) else {
+        return false;
+    };
+    entity.code.is_some()
+        || m.kind == MentionKind::Plural
+            && entity.members.iter().any(|id| {
+                actors
+                    .entities
+                    .iter()
+                    .any(|e| &e.id == id && e.code.is_some())
+            })
 }
 
 /// Whether the mention's entity is a group with a role ("soldiers", "the government"),

@@ -123,6 +123,16 @@ fn mentions_in(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
     out
 }
 
+/// Whether `word` is a reporting verb or a one-word hedging verb ("say", "suggest").
+fn is_report_or_hedge_verb(lex: &Lexicon, word: &str) -> bool {
+    lex.cues.report.contains_key(word)
+        || lex
+            .cues
+            .hedge
+            .iter()
+            .any(|c| c.words.len() == 1 && c.words[0] == word)
+}
+
 /// The sources of one sentence.
 pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> Vec<Source> {
     let mut out = Vec::new();
@@ -174,6 +184,14 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
         if w.ends_with("ing") && r > 0 && view.word(r - 1) == "quoted" {
             continue; // "was quoted saying": the quote verb already counts.
         }
+        // "intelligence reports suggest", "media reports say": a noun before the verb.
+        if w.ends_with('s')
+            && r + 1 < n
+            && !view.word(r + 1).ends_with("ing")
+            && is_report_or_hedge_verb(lex, view.word(r + 1))
+        {
+            continue;
+        }
         let participial = w.ends_with("ing") && r > 0 && view.is_comma(r - 1);
         let mut speaker: Vec<usize> = Vec::new();
         let mut speaker_start = r;
@@ -214,6 +232,27 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                         .map(|&k| view.mentions[k].1)
                         .min()
                         .unwrap_or(j);
+                }
+            }
+            // "Egypt, which signed a pact in August, said": the subject before the
+            // relative clause speaks.
+            if speaker.is_empty() && j > 1 && view.is_comma(j - 1) {
+                let relative = (2..j - 1)
+                    .rev()
+                    .find(|&w| matches!(view.word(w), "which" | "who") && view.is_comma(w - 1));
+                let clean = relative.is_some_and(|w| (w..j).all(|t| !view.is_hard_boundary(t)));
+                if let Some(w) = relative.filter(|_| clean) {
+                    if let Some(k) = view.mention_at[w - 2] {
+                        speaker = subject_left(lex, view, actors, w - 1);
+                        if !speaker.contains(&k) {
+                            speaker = vec![k];
+                        }
+                        speaker_start = speaker
+                            .iter()
+                            .map(|&k| view.mentions[k].1)
+                            .min()
+                            .unwrap_or(w - 2);
+                    }
                 }
             }
             // "“...,” said Kim": the speaker after the verb, only where the verb opens

@@ -13,7 +13,12 @@
 //!   the speaker the tag before or after the quote names ([`resolve_document`]);
 //! - speaker continuation: "He added that ...", "the minister also said": a pronoun or a
 //!   definite description the actors layer leaves unresolved takes the last named source
-//!   of the same paragraph, and a pronoun source is reported by its entity's name.
+//!   of the same paragraph, and a pronoun source is reported by its entity's name;
+//! - opening sources reach back: a sentence-initial "According to X," (or "X said" opening
+//!   a paragraph's second sentence) also vouches for the unattributed events of the
+//!   paragraph's earlier sentences that share a participant with what it covers, up to a
+//!   sentence with a source of its own ([`extend_opening_sources`]). The sources of each
+//!   sentence are found once ([`SourceCache`]).
 
 use std::collections::BTreeSet;
 
@@ -465,9 +470,49 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The view and sources of each sentence a quotation touches, computed once per sentence
-/// (a sentence can hold many quotations).
-type SentenceSources<'a> = std::collections::HashMap<usize, (SentenceView<'a>, Vec<Source>)>;
+/// The sources of each sentence of a document, found once: the sentence coder stores
+/// what it found, the document-level passes ([`resolve_document`]) read them back and find
+/// those of the sentences the coder skipped (no actor mentioned) on first use.
+pub(crate) struct SourceCache {
+    sentences: Vec<Option<Vec<Source>>>,
+}
+
+impl SourceCache {
+    /// An empty cache for a document of `sentences` sentences.
+    pub(crate) fn new(sentences: usize) -> SourceCache {
+        SourceCache {
+            sentences: vec![None; sentences],
+        }
+    }
+
+    /// Stores the sources found for sentence `s`.
+    pub(crate) fn insert(&mut self, s: usize, sources: Vec<Source>) {
+        if let Some(slot) = self.sentences.get_mut(s) {
+            *slot = Some(sources);
+        }
+    }
+
+    /// The sources the coder stored for sentence `s`: none for a sentence it skipped,
+    /// which mentions no actor and so has no named source.
+    fn stored(&self, s: usize) -> &[Source] {
+        self.sentences
+            .get(s)
+            .and_then(Option::as_deref)
+            .unwrap_or(&[])
+    }
+
+    /// The sources of sentence `s`, found now if nobody has yet.
+    fn get(&mut self, lex: &Lexicon, input: &CodingInput<'_>, s: usize) -> &[Source] {
+        if s >= self.sentences.len() || s >= input.layer.sentences.len() {
+            return &[];
+        }
+        let slot = &mut self.sentences[s];
+        slot.get_or_insert_with(|| {
+            let view = SentenceView::new(input.text, input.layer, input.actors, s);
+            find_sources(lex, &view, input.actors)
+        })
+    }
+}
 
 /// The speaker of a quotation: a speaking source whose cue stands just outside it, after
 /// the closing mark in the quote's last sentence ("...,” Kim said") or before the opening
@@ -476,7 +521,7 @@ fn quote_speaker<'a>(
     lex: &Lexicon,
     input: &CodingInput<'a>,
     (qs, qe): (usize, usize),
-    cache: &mut SentenceSources<'a>,
+    cache: &mut SourceCache,
 ) -> Option<Vec<Attribution>> {
     let layer = input.layer;
     let first = layer.sentence_at(qs)?;
@@ -486,12 +531,11 @@ fn quote_speaker<'a>(
         candidates.push(first);
     }
     for s in candidates {
-        let (view, sources) = cache.entry(s).or_insert_with(|| {
-            let view = SentenceView::new(input.text, layer, input.actors, s);
-            let sources = find_sources(lex, &view, input.actors);
-            (view, sources)
-        });
-        let view = &*view;
+        let sources = cache.get(lex, input, s);
+        if !sources.iter().any(|src| src.speech) {
+            continue;
+        }
+        let view = SentenceView::new(input.text, layer, input.actors, s);
         let found = sources.iter().find(|src| {
             if !src.speech {
                 return false;
@@ -563,13 +607,11 @@ fn continues(text: &str, antecedent: &Attribution) -> bool {
 
 /// The last source naming an actor in sentences `from..to` (latest first).
 fn last_named_source(
-    lex: &Lexicon,
-    input: &CodingInput<'_>,
     sentences: impl Iterator<Item = usize>,
+    cache: &SourceCache,
 ) -> Option<Attribution> {
     for s in sentences {
-        let view = SentenceView::new(input.text, input.layer, input.actors, s);
-        let sources = find_sources(lex, &view, input.actors);
+        let sources = cache.stored(s);
         let named = sources
             .iter()
             .filter(|src| !src.refs.is_empty())
@@ -583,19 +625,27 @@ fn last_named_source(
     None
 }
 
+/// How many sentences back (in its paragraph) an unnamed source looks for the named one
+/// it continues: a paragraph of thousands of sentences must not be re-read for each.
+const CONTINUATION_SENTENCES: usize = 12;
+
 /// Document-level claims: speakers of multi-sentence quotes, speaker continuation, and the
 /// targets of concern whose cause an anaphor names.
-pub(crate) fn resolve_document(lex: &Lexicon, input: &CodingInput<'_>, drafts: &mut [Draft]) {
+pub(crate) fn resolve_document(
+    lex: &Lexicon,
+    input: &CodingInput<'_>,
+    drafts: &mut [Draft],
+    sources: &mut SourceCache,
+) {
     let para = paragraphs(input);
     // Quotes: every event inside a quotation gets its speaker; a quotation without a tag
     // of its own that follows a tagged one in the next sentence of the paragraph
     // continues its speaker ("“We will respond,” Putin said. “They attacked us.”").
     let mut previous: Option<(usize, Vec<Attribution>)> = None;
-    let mut sentence_sources = SentenceSources::new();
     for q in quotations(input.text) {
         let first = input.layer.sentence_at(q.0);
         let last = input.layer.sentence_at(q.1.saturating_sub(1));
-        let speaker = quote_speaker(lex, input, q, &mut sentence_sources).or_else(|| {
+        let speaker = quote_speaker(lex, input, q, sources).or_else(|| {
             let (s, a) = previous.as_ref()?;
             let f = first?;
             let same_paragraph = para.get(*s) == para.get(f);
@@ -615,6 +665,7 @@ pub(crate) fn resolve_document(lex: &Lexicon, input: &CodingInput<'_>, drafts: &
             }
         }
     }
+    extend_opening_sources(lex, input, drafts, sources, &para);
     // Speaker continuation.
     for d in drafts.iter_mut() {
         let sentence = d.event.sentence;
@@ -635,8 +686,9 @@ pub(crate) fn resolve_document(lex: &Lexicon, input: &CodingInput<'_>, drafts: &
             let p = para.get(sentence).copied().unwrap_or(0);
             let earlier = (0..sentence)
                 .rev()
-                .take_while(|&s| para.get(s).copied() == Some(p));
-            let Some(antecedent) = last_named_source(lex, input, earlier) else {
+                .take_while(|&s| para.get(s).copied() == Some(p))
+                .take(CONTINUATION_SENTENCES);
+            let Some(antecedent) = last_named_source(earlier, sources) else {
                 continue;
             };
             if continues(&a.text, &antecedent) {
@@ -706,9 +758,99 @@ pub(crate) fn resolve_document(lex: &Lexicon, input: &CodingInput<'_>, drafts: &
     link_claims(lex, drafts);
 }
 
+/// A source that opens a sentence and vouches for the rest of it: "According to X, ..."
+/// anywhere in a paragraph; "X said ..." only as the paragraph's second sentence (the
+/// usual news lead: "A met B on Friday. B's ministry said the two ...").
+fn opening_source(src: &Source, sentence_in_paragraph: usize) -> bool {
+    let according = !src.speech && src.cue_tokens.0 == 0;
+    let speech = src.speech && src.phrase.0 == 0 && sentence_in_paragraph == 1;
+    !src.hedged && (according || speech) && src.scope.1 > src.cue_tokens.1
+}
+
+/// Backward reach of an opening source: a sentence-initial "According to X," (or a
+/// paragraph's second sentence opening with "X said") also vouches for the unattributed
+/// events of the earlier sentences of its paragraph that share a participant (actor or
+/// recipient code) with an event it covers: "Kim met Belousov in Pyongyang. According to
+/// state media, Kim expressed support for Russia" — the meeting too is state media's
+/// report. The reach runs back sentence by sentence and stops at a sentence with a
+/// source of its own, at one with no event sharing a participant, and at the paragraph's
+/// start; it never makes a status other than `asserted` into `reported`.
+fn extend_opening_sources(
+    lex: &Lexicon,
+    input: &CodingInput<'_>,
+    drafts: &mut [Draft],
+    sources: &mut SourceCache,
+    para: &[usize],
+) {
+    for s in 1..input.layer.sentences.len() {
+        let p = para.get(s).copied();
+        let first_of_paragraph = (0..s)
+            .rev()
+            .take_while(|&t| para.get(t).copied() == p)
+            .count();
+        if first_of_paragraph == 0 {
+            continue;
+        }
+        let opening: Vec<Vec<Attribution>> = sources
+            .stored(s)
+            .iter()
+            .filter(|src| opening_source(src, first_of_paragraph))
+            .map(Source::attribution)
+            .filter(|a| !a.is_empty())
+            .collect();
+        let Some(attribution) = opening.into_iter().next() else {
+            continue;
+        };
+        // The participants of the events this source covers.
+        let mut participants: BTreeSet<String> = drafts
+            .iter()
+            .filter(|d| d.event.sentence == s && d.event.attribution == attribution)
+            .flat_map(|d| {
+                codes(&d.event.actor)
+                    .into_iter()
+                    .chain(codes(&d.event.recipient))
+            })
+            .collect();
+        if participants.is_empty() {
+            continue;
+        }
+        for t in (0..s).rev().take(first_of_paragraph) {
+            if !sources.get(lex, input, t).is_empty() {
+                break;
+            }
+            let mut reached: BTreeSet<String> = BTreeSet::new();
+            for d in drafts.iter_mut().filter(|d| d.event.sentence == t) {
+                let own: BTreeSet<String> = codes(&d.event.actor)
+                    .into_iter()
+                    .chain(codes(&d.event.recipient))
+                    .collect();
+                if d.event.status != Status::Asserted
+                    || !d.event.attribution.is_empty()
+                    || own.is_disjoint(&participants)
+                {
+                    continue;
+                }
+                d.event.status = Status::Reported;
+                d.event.attribution = attribution.clone();
+                reached.extend(own);
+            }
+            if reached.is_empty() {
+                break;
+            }
+            participants.extend(reached);
+        }
+    }
+}
+
 /// Links of the accusations claims imply: "X said Y attacked Z" (ACCUSE X→Y) links the
 /// attack X reports; "A's strike drew criticism from B" links the strike.
 fn link_claims(lex: &Lexicon, drafts: &mut [Draft]) {
+    // The drafts of each sentence, in order: only those can be linked (a document of
+    // thousands of accusations must not compare each with every draft).
+    let mut by_sentence: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    for (j, d) in drafts.iter().enumerate() {
+        by_sentence.entry(d.event.sentence).or_default().push(j);
+    }
     for i in 0..drafts.len() {
         let e = &drafts[i].event;
         if e.event != EventType::Accuse || !e.links.is_empty() {
@@ -728,7 +870,10 @@ fn link_claims(lex: &Lexicon, drafts: &mut [Draft]) {
                 .is_some_and(|f| dyad_text::normalize::fold(f) == *w)
         });
         let accused = codes(&e.recipient);
-        let links: Vec<usize> = (0..drafts.len())
+        let same_sentence = by_sentence.get(&sentence).map_or(&[][..], Vec::as_slice);
+        let links: Vec<usize> = same_sentence
+            .iter()
+            .copied()
             .filter(|&j| {
                 let o = &drafts[j].event;
                 if j == i

@@ -101,6 +101,11 @@ pub struct Lexicon {
     pub cues: Cues,
     /// Context keywords: (words, prefix match on the last word, context).
     pub contexts: Vec<(Vec<String>, bool, String)>,
+    /// Indices into `contexts` by exact first word (all but one-word prefix keywords),
+    /// and the one-word prefix keywords: [`crate::contexts::keyword_contexts`] reads each
+    /// token once instead of trying every keyword at every token.
+    pub contexts_by_first: HashMap<String, Vec<usize>>,
+    pub contexts_prefix: Vec<usize>,
     /// ISO 3166-1 alpha-3 codes of countries (from `actors/countries.tsv`), to tell a
     /// country code from an organisation's or a region's.
     pub countries: HashSet<String>,
@@ -387,12 +392,23 @@ impl Lexicon {
             }
         }
 
+        let mut contexts_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut contexts_prefix = Vec::new();
+        for (i, (words, prefix, _)) in contexts.iter().enumerate() {
+            match words.as_slice() {
+                [] => {}
+                [_] if *prefix => contexts_prefix.push(i),
+                [first, ..] => contexts_by_first.entry(first.clone()).or_default().push(i),
+            }
+        }
         Ok(Lexicon {
             cameo,
             triggers,
             by_first_word,
             cues,
             contexts,
+            contexts_by_first,
+            contexts_prefix,
             countries,
             non_events,
         })

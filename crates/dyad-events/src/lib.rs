@@ -70,6 +70,34 @@ enum DenialScope {
     Anaphoric,
     /// "denied that it attacked X": events later in the same sentence.
     Forward,
+    /// "accused X of ..., a charge that X denied": the accusation earlier in the sentence.
+    Charge,
+}
+
+/// Nouns that name an accusation a relative clause can deny ("a charge that X denied").
+const CHARGE_NOUNS: &[&str] = &[
+    "charge",
+    "charges",
+    "claim",
+    "claims",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+];
+
+/// Whether the denial verb at `verb` closes a relative clause on a charge noun: "a charge
+/// that the Ethiopian government denied", "accusations which Moscow has denied".
+fn denies_charge_noun(view: &SentenceView<'_>, verb: usize) -> bool {
+    let Some(that) = (0..verb)
+        .rev()
+        .take(8)
+        .take_while(|&t| !view.is_comma(t) && !view.is_hard_boundary(t))
+        .find(|&t| matches!(view.word(t), "that" | "which"))
+    else {
+        return false;
+    };
+    that > 0 && CHARGE_NOUNS.contains(&view.word(that - 1))
 }
 
 /// Coding state of one event before ids are assigned.
@@ -127,6 +155,7 @@ impl EventLexicon {
         }
         let layer = input.layer;
         let mut drafts: Vec<Draft> = Vec::new();
+        let mut sources = claims::SourceCache::new(layer.sentences.len());
         let mut paragraph = 0;
         for s in 0..layer.sentences.len() {
             if s > 0 {
@@ -145,9 +174,11 @@ impl EventLexicon {
             if let Some(tagger) = &self.tagger {
                 view.set_tagger(tagger);
             }
-            drafts.extend(self.code_sentence(input, &view, paragraph));
+            let found = attribution::find_sources(lex, &view, input.actors);
+            drafts.extend(self.code_sentence(input, &view, paragraph, &found));
+            sources.insert(s, found);
         }
-        claims::resolve_document(&self.lexicon, input, &mut drafts);
+        claims::resolve_document(&self.lexicon, input, &mut drafts, &mut sources);
         link_denials(&mut drafts);
         finish(input.doc_id, drafts)
     }
@@ -157,6 +188,7 @@ impl EventLexicon {
         input: &CodingInput<'_>,
         view: &SentenceView<'_>,
         paragraph: usize,
+        sources: &[attribution::Source],
     ) -> Vec<Draft> {
         let lex = &*self.lexicon;
         let actors = input.actors;
@@ -172,7 +204,6 @@ impl EventLexicon {
             .into_iter()
             .filter(|m| !m.absorbed && view.mention_at.get(m.start).is_none_or(Option::is_none))
             .collect();
-        let sources = attribution::find_sources(lex, view, actors);
         // "..., a member of the team trying to broker a peace pact said": the words that
         // describe a source tell who speaks, not what happened.
         active.retain(|m| {
@@ -323,16 +354,18 @@ impl EventLexicon {
                                 || matches!(view.word(after), "and" | "as" | "but" | "or"))
                     })
                 });
-                if cameo_code == "016" || object {
+                // "a charge that X rejected": the relative clause denies the charge.
+                let charge = denies_charge_noun(view, m.start);
+                if cameo_code == "016" || object || charge {
                     cameo_code = "016".to_string();
                     mode = Some("deny".to_string());
-                    denial = Some(
-                        if object || args.recipient.is_empty() && view.word(m.end) != "that" {
-                            DenialScope::Anaphoric
-                        } else {
-                            DenialScope::Forward
-                        },
-                    );
+                    denial = Some(if charge {
+                        DenialScope::Charge
+                    } else if object || args.recipient.is_empty() && view.word(m.end) != "that" {
+                        DenialScope::Anaphoric
+                    } else {
+                        DenialScope::Forward
+                    });
                 }
             }
             if let Some(refined) = cameo::refine_by_context(&cameo_code, &keyword_ctx) {
@@ -471,7 +504,7 @@ impl EventLexicon {
             view,
             actors,
             paragraph,
-            &sources,
+            sources,
             &keyword_ctx,
             &mut out,
         );
@@ -538,6 +571,17 @@ impl EventLexicon {
                 .map(|(i, _)| i);
             let target = fitting.or(if kept.len() == 1 { Some(0) } else { None });
             if let Some(i) = target {
+                // "withdraw about 3,000 soldiers": the counted people are the magnitude,
+                // not a recipient (an uncoded actor whose words end the count).
+                let counted = input
+                    .text
+                    .get(q.span.start..q.span.end)
+                    .map(dyad_text::normalize::fold)
+                    .unwrap_or_default();
+                kept[i].event.recipient.retain(|r| {
+                    let words = dyad_text::normalize::fold(&r.text);
+                    r.code.is_some() || words.is_empty() || !counted.ends_with(&words)
+                });
                 let magnitude: &mut Magnitude = &mut kept[i].event.magnitude;
                 if !magnitude.contains_key(&q.kind) {
                     magnitude.insert(q.kind.clone(), q.value);
@@ -783,6 +827,16 @@ fn link_denials(drafts: &mut [Draft]) {
                         && drafts[j].token > drafts[d].token
                         && drafts[j].denial.is_none()
                 })
+                .collect(),
+            DenialScope::Charge => (0..d)
+                .rev()
+                .filter(|&j| {
+                    drafts[j].event.sentence == sentence
+                        && drafts[j].denial.is_none()
+                        && drafts[j].event.event == EventType::Accuse
+                        && !codes(&drafts[j].event.recipient).is_disjoint(&deniers)
+                })
+                .take(1)
                 .collect(),
             DenialScope::Anaphoric => {
                 let mut found = Vec::new();

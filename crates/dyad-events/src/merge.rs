@@ -71,6 +71,11 @@ pub fn absorb(a: &mut Event, b: &Event) {
             a.contexts.push(c.clone());
         }
     }
+    // "X pledged support" (the article's words) told again as "according to state media,
+    // X expressed support": the article reports what its source said.
+    if a.status == Status::Asserted && b.status == Status::Reported && a.attribution.is_empty() {
+        a.status = Status::Reported;
+    }
     let attributed = matches!(a.status, Status::Reported | Status::Alleged);
     for at in b.attribution.iter().filter(|_| attributed) {
         if !a.attribution.contains(at) {

@@ -487,3 +487,75 @@ fn a_headline_restated_in_the_body_is_one_event() {
     );
     assert_eq!(consults[0].date, "2025-03-07".parse().ok());
 }
+
+/// Defects first seen in the demo article, checked on sentences written for the purpose:
+/// a hedged noun phrase ("army reports suggest") is one source and no accusation; a
+/// relative clause on the speaker is the article's, not the speaker's; counted troops
+/// are a magnitude, not a recipient; "a charge that X denied" denies the accusation;
+/// "both governments" stands for the two countries just named.
+#[test]
+fn demo_defects_stay_fixed() {
+    let pipeline = Pipeline::embedded().expect("embedded pipeline");
+    let run = |text: &str| extract(&pipeline, "d", text, "2025-03-19").events;
+    let all = |events: &[Event]| events.iter().map(show).collect::<Vec<_>>();
+
+    let events = run("Ugandan army reports suggest that rebels attacked a police post in Gulu.");
+    assert!(
+        !events.iter().any(|e| e.event == EventType::Accuse),
+        "a hedging noun made an accusation: {:#?}",
+        all(&events)
+    );
+    let attack = events.iter().find(|e| e.event == EventType::Assault);
+    assert!(
+        attack.is_some_and(|e| e.status == Status::Alleged && e.attribution.len() == 1),
+        "{:#?}",
+        all(&events)
+    );
+
+    let events =
+        run("Qatar, which signed a trade deal with Oman in May, said it welcomed the ceasefire.");
+    let deal = events.iter().find(|e| e.event == EventType::Agree);
+    assert!(
+        deal.is_some_and(|e| e.status == Status::Asserted && e.attribution.is_empty()),
+        "relative clause attributed to its speaker: {:#?}",
+        all(&events)
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e.attribution.iter().all(|a| !a.text.contains("welcomed"))),
+        "{:#?}",
+        all(&events)
+    );
+
+    let events = run("Rwanda withdrew about 2,000 soldiers stationed in the Kivu region.");
+    let pullout = events.iter().find(|e| e.event == EventType::Retreat);
+    assert!(
+        pullout.is_some_and(|e| e.recipient.iter().all(|r| r.code.is_some())
+            && e.magnitude.get("troops") == Some(&2000)),
+        "{:#?}",
+        all(&events)
+    );
+
+    let events =
+        run("Serbia accused Kosovo of arming local gangs, a charge that the Kosovar government rejected.");
+    let charge = events.iter().find(|e| e.event == EventType::Accuse);
+    let denial = events.iter().find(|e| e.cameo == "016");
+    assert!(
+        charge
+            .zip(denial)
+            .is_some_and(|(c, d)| d.links.contains(&c.id)),
+        "denial not linked to the charge: {:#?}",
+        all(&events)
+    );
+
+    let events = run(
+        "Peru and Chile held border talks in Lima. The UN envoy urged both governments to compromise.",
+    );
+    let appeal = events.iter().find(|e| e.event == EventType::Request);
+    assert!(
+        appeal.is_some_and(|e| codes(&e.recipient) == "PER+CHL"),
+        "{:#?}",
+        all(&events)
+    );
+}
