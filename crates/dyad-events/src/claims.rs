@@ -938,7 +938,7 @@ fn anaphoric_cause(view: &SentenceView<'_>, at: usize) -> Option<bool> {
 mod tests {
     use super::*;
 
-    use crate::tests::{code_with, toy_actors};
+    use crate::tests::{code_with, summary, toy_actors};
     use dyad_data::DataSet;
     use dyad_model::Event;
 
@@ -947,22 +947,6 @@ mod tests {
         let layer = dyad_text::analyze(text);
         let actors = toy_actors(text, &layer);
         code_with(&lex, text, &actors)
-    }
-
-    fn summary(e: &Event) -> String {
-        let c = |v: &[ActorRef]| {
-            v.iter()
-                .filter_map(|a| a.code.clone())
-                .collect::<Vec<_>>()
-                .join("+")
-        };
-        format!(
-            "{} {}>{} {}",
-            e.event,
-            c(&e.actor),
-            c(&e.recipient),
-            e.status.as_str()
-        )
     }
 
     #[test]

@@ -1041,7 +1041,8 @@ mod tests {
         code_with(lex, text, &actors)
     }
 
-    fn summary(e: &Event) -> String {
+    /// `TYPE ACTORS>RECIPIENTS status`, codes joined by `+`.
+    pub fn summary(e: &Event) -> String {
         let c = |v: &[ActorRef]| {
             v.iter()
                 .filter_map(|a| a.code.clone())
