@@ -25,6 +25,9 @@ if [[ ! -x "$chromium" ]]; then
 fi
 command -v node >/dev/null || { echo "run.sh: node is not installed" >&2; exit 2; }
 
+# The binary's path may be relative to the caller's directory: make it absolute before cd.
+bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+
 cd "$here"
 if [[ ! -d node_modules/playwright-core ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund --loglevel=error
