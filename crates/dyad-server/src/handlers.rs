@@ -164,16 +164,14 @@ pub async fn dyads(
         raw.as_deref(),
         &["actor", "dyad", "since", "until", "limit"],
     )?;
-    let limit = params.limit(20, MAX_SUMMARY_LIMIT)?;
-    // A pair of one code with itself is a domestic dyad (an army against rebels of the
-    // same country); the store leaves out the self-pairs of reciprocal events.
-    let query = params.summary_query(limit)?;
+    // The store's dyads as they are: a pair of one code with itself is a domestic dyad
+    // (an army against rebels of one country), and reciprocal events add no self-pairs.
+    let query = params.summary_query(params.limit(20, MAX_SUMMARY_LIMIT)?)?;
     state
         .read(move |store| {
             let dyads: Vec<Value> = store
                 .dyad_summary(&query)?
                 .into_iter()
-                .take(limit)
                 .filter_map(|d| {
                     let mut value = serde_json::to_value(d).ok()?;
                     if let Some(object) = value.as_object_mut() {
