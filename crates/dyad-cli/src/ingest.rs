@@ -231,7 +231,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
                                 passed_over += 1;
                                 continue;
                             }
-                            Admission::AlreadyStored => {
+                            Admission::AlreadyStored { .. } => {
                                 skipped += 1;
                                 continue;
                             }

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use dyad_ingest::{Entry, SourceDocument};
 use dyad_model::{Date, Extraction};
-use dyad_store::{intake::as_document, Admission, Intake};
+use dyad_store::{intake::source_hash, Admission, Intake};
 use serde::Serialize;
 
 use crate::error::ApiError;
@@ -199,7 +199,7 @@ fn apply(doc: &mut SourceDocument, overrides: &Overrides) {
         (None, None) => {
             let mut keyed = doc.clone();
             keyed.id = String::new();
-            let hash = dyad_store::content_hash(&as_document(&keyed));
+            let hash = source_hash(&keyed);
             format!("post-{}", hash.get(..16).unwrap_or(&hash))
         }
     };
@@ -224,14 +224,10 @@ pub async fn ingest(
                 .into_iter()
                 .map(|doc| {
                     let key = doc.id.clone();
-                    // The hash the document is stored under, to name the stored row of a
-                    // document that is there already.
-                    let mut keyed = as_document(&doc);
-                    keyed.published = keyed.published.or(intake.published);
-                    let hash = dyad_store::content_hash(&keyed);
                     let admission = intake.admit(store, doc)?;
-                    let row = match admission {
-                        Admission::AlreadyStored => store.document_row(&hash)?,
+                    // The stored row of a document that is there already, to name it.
+                    let row = match &admission {
+                        Admission::AlreadyStored { hash } => store.document_row(hash)?,
                         _ => None,
                     };
                     Ok((key, row, admission))
@@ -246,7 +242,7 @@ pub async fn ingest(
         match admission {
             Admission::Extract(doc) => to_extract.push(*doc),
             Admission::OtherLanguage => summary.skipped += 1,
-            Admission::AlreadyStored => already.push((key, row)),
+            Admission::AlreadyStored { .. } => already.push((key, row)),
         }
     }
     // Large bodies are extracted on several blocking threads, results kept in order.

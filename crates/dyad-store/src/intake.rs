@@ -5,9 +5,10 @@
 //! never extracted twice and every edge stores the same documents.
 
 use dyad_ingest::SourceDocument;
-use dyad_model::{Date, Document};
+use dyad_model::Date;
 
-use crate::{content_hash, Result, Store};
+use crate::write::hash_fields;
+use crate::{Result, Store};
 
 /// The rules a document passes before extraction.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -26,22 +27,26 @@ pub enum Admission {
     /// In a language dyad does not code.
     OtherLanguage,
     /// A document with the same content hash is stored already.
-    AlreadyStored,
+    AlreadyStored {
+        /// The content hash it is stored under.
+        hash: String,
+    },
 }
 
-/// The document as the pipeline will return it, for its content hash.
-pub fn as_document(doc: &SourceDocument) -> Document {
-    Document {
-        id: doc.id.clone(),
-        url: doc.url.clone(),
-        title: doc.title.clone(),
-        published: doc.published,
-        source: doc.source.clone(),
-        author: doc.author.clone(),
-        language: doc.language.clone(),
-        text: doc.text.clone(),
-        duplicate_of: None,
-    }
+/// The content hash the store will give the document the pipeline returns for `doc`
+/// ([`crate::content_hash`] of the same fields, without copying the text).
+pub fn source_hash(doc: &SourceDocument) -> String {
+    let published = doc.published.map(|d| d.to_string());
+    hash_fields([
+        Some(doc.id.as_str()),
+        doc.url.as_deref(),
+        doc.title.as_deref(),
+        published.as_deref(),
+        doc.source.as_deref(),
+        doc.author.as_deref(),
+        doc.language.as_deref(),
+        Some(doc.text.as_str()),
+    ])
 }
 
 impl Intake {
@@ -54,8 +59,9 @@ impl Intake {
         if doc.published.is_none() {
             doc.published = self.published;
         }
-        if store.contains(&content_hash(&as_document(&doc)))? {
-            return Ok(Admission::AlreadyStored);
+        let hash = source_hash(&doc);
+        if store.contains(&hash)? {
+            return Ok(Admission::AlreadyStored { hash });
         }
         Ok(Admission::Extract(Box::new(doc)))
     }
@@ -64,6 +70,22 @@ impl Intake {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dyad_model::Document;
+
+    /// The document as the pipeline returns it.
+    fn as_document(doc: &SourceDocument) -> Document {
+        Document {
+            id: doc.id.clone(),
+            url: doc.url.clone(),
+            title: doc.title.clone(),
+            published: doc.published,
+            source: doc.source.clone(),
+            author: doc.author.clone(),
+            language: doc.language.clone(),
+            text: doc.text.clone(),
+            duplicate_of: None,
+        }
+    }
 
     #[test]
     fn language_date_and_stored_documents_are_decided_before_extraction() {
@@ -107,6 +129,11 @@ mod tests {
             removed: Vec::new(),
         };
         assert!(store.add(&extraction).unwrap().stored);
-        assert_eq!(intake.admit(&store, doc).unwrap(), Admission::AlreadyStored);
+        assert_eq!(
+            intake.admit(&store, doc).unwrap(),
+            Admission::AlreadyStored {
+                hash: crate::content_hash(&extraction.doc)
+            }
+        );
     }
 }

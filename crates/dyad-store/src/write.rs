@@ -15,9 +15,8 @@ use crate::Result;
 /// The content hash of a document: SHA-256 over its id, metadata and cleaned text, each
 /// length-prefixed. Two reads of the same input hash the same.
 pub fn content_hash(doc: &Document) -> String {
-    let mut hasher = Sha256::new();
     let published = doc.published.map(|d| d.to_string());
-    let fields: [Option<&str>; 8] = [
+    hash_fields([
         Some(doc.id.as_str()),
         doc.url.as_deref(),
         doc.title.as_deref(),
@@ -26,7 +25,13 @@ pub fn content_hash(doc: &Document) -> String {
         doc.author.as_deref(),
         doc.language.as_deref(),
         Some(doc.text.as_str()),
-    ];
+    ])
+}
+
+/// The content hash over a document's fields in [`content_hash`]'s order: id, url, title,
+/// published, source, author, language, text.
+pub(crate) fn hash_fields(fields: [Option<&str>; 8]) -> String {
+    let mut hasher = Sha256::new();
     for field in fields {
         match field {
             Some(text) => {
