@@ -35,6 +35,71 @@ pub struct EvalArgs {
     /// A directory of data files overriding the embedded ones.
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
+    /// Also list the records the run got wrong, with gold and predicted events (plover and
+    /// petr2; in `--json`, a `misses` array).
+    #[arg(long)]
+    misses: bool,
+    /// Score only part K of N of the records, by position (K/N keeps records K, K+N,
+    /// K+2N, … counting from 1): `--part 1/2` and `--part 2/2` split a set in halves, one
+    /// to study and one to check that a change generalises.
+    #[arg(long, value_name = "K/N", value_parser = parse_part)]
+    part: Option<Part>,
+}
+
+/// Part K of N of a gold set, by record position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Part {
+    k: usize,
+    n: usize,
+}
+
+impl Part {
+    /// Whether the record at 0-based `index` belongs to this part.
+    fn keeps(&self, index: usize) -> bool {
+        index % self.n == self.k - 1
+    }
+}
+
+fn parse_part(text: &str) -> Result<Part, String> {
+    let bad = || format!("`{text}` is not K/N with 1 <= K <= N (e.g. 1/2)");
+    let (k, n) = text.split_once('/').ok_or_else(bad)?;
+    let k: usize = k.trim().parse().map_err(|_| bad())?;
+    let n: usize = n.trim().parse().map_err(|_| bad())?;
+    if k == 0 || n == 0 || k > n {
+        return Err(bad());
+    }
+    Ok(Part { k, n })
+}
+
+/// The records of `gold` that `part` keeps (all of them without a part).
+fn select<T>(gold: Vec<T>, part: Option<Part>) -> Vec<T> {
+    match part {
+        None => gold,
+        Some(part) => gold
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| part.keeps(*i))
+            .map(|(_, g)| g)
+            .collect(),
+    }
+}
+
+/// Prints the report, with the misses after it when asked.
+fn print_with_misses(
+    args: &EvalArgs,
+    report: serde_json::Value,
+    table: String,
+    misses: serde_json::Value,
+    misses_text: String,
+) -> anyhow::Result<()> {
+    if !args.misses {
+        return print(args.json, report, table);
+    }
+    let mut report = report;
+    if let serde_json::Value::Object(map) = &mut report {
+        map.insert("misses".into(), misses);
+    }
+    print(args.json, report, format!("{table}{misses_text}"))
 }
 
 /// Extracts one gold record's text as a document.
@@ -69,25 +134,44 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
     let pipeline = crate::pipeline(args.data.as_ref())?;
     match args.set {
         EvalSet::Plover => {
-            let gold: Vec<dyad_eval::plover::PloverGold> = dyad_eval::parse_jsonl(&name, &text)?;
+            use dyad_eval::plover;
+            let gold: Vec<plover::PloverGold> =
+                select(dyad_eval::parse_jsonl(&name, &text)?, args.part);
             let extractions: Vec<Extraction> = gold
                 .iter()
                 .map(|g| extract(&pipeline, &g.id, &g.text, g.published()))
                 .collect();
-            let report = dyad_eval::plover::score(gold.iter().zip(&extractions));
-            print(args.json, serde_json::to_value(&report)?, report.render())?;
+            let report = plover::score(gold.iter().zip(&extractions));
+            let misses = plover::misses(gold.iter().zip(&extractions));
+            print_with_misses(
+                &args,
+                serde_json::to_value(&report)?,
+                report.render(),
+                serde_json::to_value(&misses)?,
+                plover::render_misses(&misses),
+            )?;
         }
         EvalSet::Petr2 => {
-            let gold: Vec<dyad_eval::petr2::Petr2Gold> = dyad_eval::parse_jsonl(&name, &text)?;
+            use dyad_eval::petr2;
+            let gold: Vec<petr2::Petr2Gold> =
+                select(dyad_eval::parse_jsonl(&name, &text)?, args.part);
             let extractions: Vec<Extraction> = gold
                 .iter()
                 .map(|g| extract(&pipeline, &g.id, &g.text, g.published()))
                 .collect();
-            let report = dyad_eval::petr2::score(gold.iter().zip(&extractions));
-            print(args.json, serde_json::to_value(&report)?, report.render())?;
+            let report = petr2::score(gold.iter().zip(&extractions));
+            let misses = petr2::misses(gold.iter().zip(&extractions));
+            print_with_misses(
+                &args,
+                serde_json::to_value(&report)?,
+                report.render(),
+                serde_json::to_value(&misses)?,
+                petr2::render_misses(&misses),
+            )?;
         }
         EvalSet::Ner => {
-            let gold: Vec<dyad_eval::ner::NerGold> = dyad_eval::parse_jsonl(&name, &text)?;
+            let gold: Vec<dyad_eval::ner::NerGold> =
+                select(dyad_eval::parse_jsonl(&name, &text)?, args.part);
             let extractions: Vec<Extraction> = gold
                 .iter()
                 .map(|g| extract(&pipeline, &g.id, &g.text, None))
@@ -96,7 +180,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
             print(args.json, serde_json::to_value(&report)?, report.render())?;
         }
         EvalSet::NerConll => {
-            let gold = dyad_eval::wikigold::parse_conll(&name, &text)?;
+            let gold = select(dyad_eval::wikigold::parse_conll(&name, &text)?, args.part);
             let extractions: Vec<Extraction> = gold
                 .iter()
                 .map(|g| extract(&pipeline, &g.id, &g.text, None))
@@ -144,4 +228,22 @@ fn article_report(dir: &std::path::Path) -> anyhow::Result<dyad_eval::article::A
         }
     }
     Ok(dyad_eval::article::report(scores, failed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_split_records_by_position() {
+        let odd = parse_part("1/2").unwrap();
+        let even = parse_part(" 2 / 2 ").unwrap();
+        assert_eq!(select(vec![0, 1, 2, 3, 4], Some(odd)), [0, 2, 4]);
+        assert_eq!(select(vec![0, 1, 2, 3, 4], Some(even)), [1, 3]);
+        assert_eq!(select(vec![0, 1], None), [0, 1]);
+        for bad in ["0/2", "3/2", "1/0", "1", "a/b", ""] {
+            let err = parse_part(bad).unwrap_err();
+            assert!(err.contains("K/N"), "{bad}: {err}");
+        }
+    }
 }

@@ -49,6 +49,24 @@ pub fn parse_jsonl<T: DeserializeOwned>(input: &str, text: &str) -> Result<Vec<T
         .collect()
 }
 
+/// One predicted event in a line, `TYPE CAMEO ACTORS -> RECIPIENTS`, with the
+/// comparable code of each party (see [`codes::country_part`]) joined by `+`.
+pub fn describe_event(event: &dyad_model::Event) -> String {
+    let codes = |refs: &[dyad_model::ActorRef]| {
+        refs.iter()
+            .map(|a| codes::country_part(a.code.as_deref()))
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    format!(
+        "{} {} {} -> {}",
+        event.event.as_str(),
+        event.cameo,
+        codes(&event.actor),
+        codes(&event.recipient)
+    )
+}
+
 /// Parses a date written `YYYY-MM-DD` or `YYYYMMDD`; anything else is `None`.
 pub fn parse_gold_date(text: &str) -> Option<dyad_model::Date> {
     let text = text.trim();

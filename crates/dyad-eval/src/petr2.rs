@@ -152,6 +152,66 @@ pub fn score<'a>(pairs: impl IntoIterator<Item = (&'a Petr2Gold, &'a Extraction)
     report
 }
 
+/// A record whose predicted triples differ from its gold ones.
+#[derive(Clone, Debug, Serialize)]
+pub struct Petr2Miss {
+    pub id: String,
+    pub text: String,
+    /// Gold triples not predicted, `SRC TGT ROOT`.
+    pub missing: Vec<String>,
+    /// Predicted triples not in the gold.
+    pub extra: Vec<String>,
+    /// Each predicted event, `TYPE CAMEO ACTORS -> RECIPIENTS`.
+    pub predicted: Vec<String>,
+}
+
+/// The records with a missing or an extra triple, in input order.
+pub fn misses<'a>(
+    pairs: impl IntoIterator<Item = (&'a Petr2Gold, &'a Extraction)>,
+) -> Vec<Petr2Miss> {
+    let show = |t: &Triple| format!("{} {} {}", t.0, t.1, t.2);
+    let mut out = Vec::new();
+    for (gold, extraction) in pairs {
+        let gold_set = gold_triples(gold);
+        let predicted = predicted_triples(extraction);
+        let missing: Vec<String> = gold_set.difference(&predicted).map(show).collect();
+        let extra: Vec<String> = predicted.difference(&gold_set).map(show).collect();
+        if missing.is_empty() && extra.is_empty() {
+            continue;
+        }
+        out.push(Petr2Miss {
+            id: gold.id.clone(),
+            text: gold.text.clone(),
+            missing,
+            extra,
+            predicted: extraction
+                .events
+                .iter()
+                .map(crate::describe_event)
+                .collect(),
+        });
+    }
+    out
+}
+
+/// The misses as text: one block per record.
+pub fn render_misses(misses: &[Petr2Miss]) -> String {
+    let mut out = String::new();
+    for m in misses {
+        out.push_str(&format!("\n{}: {}\n", m.id, m.text.trim()));
+        if !m.missing.is_empty() {
+            out.push_str(&format!("  missing: {}\n", m.missing.join("; ")));
+        }
+        if !m.extra.is_empty() {
+            out.push_str(&format!("  extra:   {}\n", m.extra.join("; ")));
+        }
+        for p in &m.predicted {
+            out.push_str(&format!("  got:     {p}\n"));
+        }
+    }
+    out
+}
+
 impl Petr2Report {
     /// The report as a plain aligned table.
     pub fn render(&self) -> String {
@@ -237,5 +297,13 @@ mod tests {
         assert_eq!(g1.published(), Some(Date::new(2008, 8, 6).unwrap()));
         assert_eq!(g2.published(), None);
         assert!(report.render().contains("triples"));
+
+        let missed = misses([(&g1, &e1), (&g2, &e2), (&g3, &e3)]);
+        assert_eq!(missed.len(), 2, "{missed:?}");
+        assert_eq!(missed[0].missing, ["GEO GEO 04"]);
+        assert_eq!(missed[0].extra, ["TUN SYR 17"]);
+        assert_eq!(missed[1].extra, ["USA --- 04"]);
+        let text = render_misses(&missed);
+        assert!(text.contains("missing: GEO GEO 04"), "{text}");
     }
 }

@@ -189,6 +189,108 @@ fn actors_match(gold: &PloverGold, gold_type: EventType, extraction: &Extraction
         })
 }
 
+/// What went wrong on one record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Problem {
+    /// The gold type is not among the predicted types.
+    Type,
+    /// The gold type was predicted, but no event of it has the gold actors.
+    Actors,
+    /// Types other than the gold one were predicted.
+    Extra,
+}
+
+/// A record the run got wrong, laid out for reading what to fix.
+#[derive(Clone, Debug, Serialize)]
+pub struct PloverMiss {
+    pub id: String,
+    pub text: String,
+    pub problems: Vec<Problem>,
+    /// The gold type and actors, `TYPE SOURCES -> TARGETS`.
+    pub gold: String,
+    /// Each predicted event, `TYPE CAMEO ACTORS -> RECIPIENTS`.
+    pub predicted: Vec<String>,
+}
+
+/// The records with a problem, in input order (records with unknown labels left out).
+pub fn misses<'a>(
+    pairs: impl IntoIterator<Item = (&'a PloverGold, &'a Extraction)>,
+) -> Vec<PloverMiss> {
+    let mut out = Vec::new();
+    for (gold, extraction) in pairs {
+        let Some(gold_type) = gold.event_type() else {
+            continue;
+        };
+        let mut problems = Vec::new();
+        if !extraction.events.iter().any(|e| e.event == gold_type) {
+            problems.push(Problem::Type);
+        } else if !actors_match(gold, gold_type, extraction) {
+            problems.push(Problem::Actors);
+        }
+        if extraction.events.iter().any(|e| e.event != gold_type) {
+            problems.push(Problem::Extra);
+        }
+        if problems.is_empty() {
+            continue;
+        }
+        let codes = |actors: &[GoldActor]| {
+            actors
+                .iter()
+                .map(|a| country_part(a.code.as_deref()))
+                .collect::<Vec<_>>()
+                .join("+")
+        };
+        out.push(PloverMiss {
+            id: gold.id.clone(),
+            text: gold.text.clone(),
+            problems,
+            gold: format!(
+                "{} {} -> {}",
+                gold_type.as_str(),
+                codes(&gold.source),
+                codes(&gold.target)
+            ),
+            predicted: extraction
+                .events
+                .iter()
+                .map(crate::describe_event)
+                .collect(),
+        });
+    }
+    out
+}
+
+/// The misses as text: one block per record.
+pub fn render_misses(misses: &[PloverMiss]) -> String {
+    let mut out = String::new();
+    for m in misses {
+        let problems: Vec<&str> = m
+            .problems
+            .iter()
+            .map(|p| match p {
+                Problem::Type => "type",
+                Problem::Actors => "actors",
+                Problem::Extra => "extra",
+            })
+            .collect();
+        out.push_str(&format!(
+            "\n[{}] {}: {}\n  gold: {}\n",
+            problems.join(","),
+            m.id,
+            m.text.trim(),
+            m.gold
+        ));
+        for p in &m.predicted {
+            out.push_str(&format!("  got:  {p}\n"));
+        }
+        if m.predicted.is_empty() {
+            out.push_str("  got:  (no event)\n");
+        }
+    }
+    out
+}
+
 impl PloverReport {
     /// The report as a plain aligned table.
     pub fn render(&self) -> String {
@@ -293,5 +395,24 @@ mod tests {
         assert!(text.contains("ASSAULT"), "{text}");
         let json = serde_json::to_value(&report).unwrap();
         assert_eq!(json["set"], "plover");
+
+        let missed = misses([(&g1, &e1), (&g2, &e2), (&g3, &e3), (&g4, &e4)]);
+        let problems: Vec<(&str, &[Problem])> = missed
+            .iter()
+            .map(|m| (m.id.as_str(), m.problems.as_slice()))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                ("1", &[Problem::Extra][..]),
+                ("2", &[Problem::Actors][..]),
+                ("4", &[Problem::Type][..]),
+            ]
+        );
+        assert_eq!(missed[0].gold, "REQUEST JPN -> RUS");
+        assert_eq!(missed[1].predicted, ["ASSAULT 010 PSE -> "]);
+        let text = render_misses(&missed);
+        assert!(text.contains("[actors] 2: t"), "{text}");
+        assert!(text.contains("got:  (no event)"), "{text}");
     }
 }
