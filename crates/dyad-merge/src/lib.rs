@@ -564,50 +564,12 @@ pub fn near_duplicates(a: u64, b: u64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_model::{ActorRef, Attribution, Denial, Location, Trigger};
+    use dyad_model::testing::{self, attribution, date, denial, place, EventFixture};
+    use dyad_model::{Attribution, Location};
 
-    fn date(text: &str) -> Date {
-        text.parse().unwrap()
-    }
-
-    fn actor(code: &str) -> ActorRef {
-        ActorRef {
-            entity: None,
-            text: code.into(),
-            code: Some(code.into()),
-            sector: Some("GOV".into()),
-        }
-    }
-
+    /// A report of the merge tests: dated 2024-06-19, between government actors.
     fn event(kind: EventType, actors: &[&str], recipients: &[&str]) -> Event {
-        Event {
-            id: "d1-ev1".into(),
-            event: kind,
-            mode: None,
-            contexts: vec![],
-            cameo: "042".into(),
-            goldstein: 1.9,
-            quad_class: 1,
-            actor: actors.iter().map(|c| actor(c)).collect(),
-            recipient: recipients.iter().map(|c| actor(c)).collect(),
-            date: Some(date("2024-06-19")),
-            date_end: None,
-            date_text: None,
-            date_precision: Some(DatePrecision::Day),
-            location: None,
-            magnitude: Default::default(),
-            status: Status::Asserted,
-            attribution: vec![],
-            denied_by: vec![],
-            links: vec![],
-            sentence: 0,
-            trigger: Trigger {
-                text: "met".into(),
-                start: 0,
-                end: 3,
-            },
-            evidence: String::new(),
-        }
+        testing::event(kind, actors, recipients).on("2024-06-19")
     }
 
     fn happening(e: &Event) -> Happening {
@@ -620,8 +582,7 @@ mod tests {
         let b = happening(&event(EventType::Consult, &["PRK"], &["RUS"]));
         assert_eq!(a.blocking_key(), b.blocking_key());
         assert_eq!(a.blocking_key(), "CONSULT|actual|PRK|RUS");
-        let mut future = event(EventType::Consult, &["RUS"], &["PRK"]);
-        future.status = Status::Future;
+        let future = event(EventType::Consult, &["RUS"], &["PRK"]).with_status(Status::Future);
         assert_ne!(happening(&future).blocking_key(), a.blocking_key());
     }
 
@@ -680,18 +641,9 @@ mod tests {
     #[test]
     fn places_in_different_countries_do_not_merge() {
         let rules = MergeRules::default();
-        let place = |country: &str| Location {
-            text: country.into(),
-            name: country.into(),
-            country: Some(country.into()),
-            lat: None,
-            lon: None,
-            geonameid: None,
-        };
-        let mut a = event(EventType::Consult, &["RUS"], &["PRK"]);
-        a.location = Some(place("PRK"));
-        let mut b = a.clone();
-        b.location = Some(place("RUS"));
+        let country = |code: &str| place(code, code);
+        let a = event(EventType::Consult, &["RUS"], &["PRK"]).at(country("PRK"));
+        let b = a.clone().at(country("RUS"));
         let c = event(EventType::Consult, &["RUS"], &["PRK"]);
         assert!(matches(&rules, &happening(&a), &happening(&b)).is_none());
         assert!(matches(&rules, &happening(&a), &happening(&c)).is_some());
@@ -700,7 +652,7 @@ mod tests {
         x.actor.clear();
         let y = x.clone();
         assert!(matches(&rules, &happening(&x), &happening(&y)).is_none());
-        x.location = Some(place("NGA"));
+        x.location = Some(country("NGA"));
         let mut y = x.clone();
         assert!(matches(&rules, &happening(&x), &happening(&y)).is_some());
         y.location = None;
@@ -708,12 +660,10 @@ mod tests {
         // Two resolved cities of one country are two places.
         let city = |id: u64| Location {
             geonameid: Some(id),
-            ..place("UKR")
+            ..country("UKR")
         };
-        let mut kharkiv = event(EventType::Assault, &["RUS"], &["UKR"]);
-        kharkiv.location = Some(city(706483));
-        let mut odesa = kharkiv.clone();
-        odesa.location = Some(city(698740));
+        let kharkiv = event(EventType::Assault, &["RUS"], &["UKR"]).at(city(706483));
+        let odesa = kharkiv.clone().at(city(698740));
         let somewhere = event(EventType::Assault, &["RUS"], &["UKR"]);
         assert!(matches(&rules, &happening(&kharkiv), &happening(&odesa)).is_none());
         assert!(matches(&rules, &happening(&kharkiv), &happening(&somewhere)).is_some());
@@ -723,8 +673,7 @@ mod tests {
     fn best_match_prefers_the_closest_date() {
         let rules = MergeRules::default();
         let report = happening(&event(EventType::Consult, &["RUS"], &["PRK"]));
-        let mut far = event(EventType::Consult, &["RUS"], &["PRK"]);
-        far.date = Some(date("2024-06-17"));
+        let far = event(EventType::Consult, &["RUS"], &["PRK"]).on("2024-06-17");
         let near = event(EventType::Consult, &["RUS"], &["PRK"]);
         let candidates = [happening(&far), happening(&near)];
         assert_eq!(best_match(&rules, &report, candidates.iter()), Some(1));
@@ -733,9 +682,9 @@ mod tests {
 
     #[test]
     fn absorb_keeps_the_finest_date() {
-        let mut month = event(EventType::Agree, &["RUS"], &["PRK"]);
-        month.date = Some(date("2024-06-01"));
-        month.date_precision = Some(DatePrecision::Month);
+        let month = event(EventType::Agree, &["RUS"], &["PRK"])
+            .on("2024-06-01")
+            .with_precision(DatePrecision::Month);
         let mut merged = happening(&month);
         absorb(
             &mut merged,
@@ -749,20 +698,13 @@ mod tests {
     fn claims_and_merged_status() {
         let mut e = event(EventType::Mobilize, &["PRK"], &["RUS"]);
         assert_eq!(claims(&e, "Reuters")[0].claimant, "Reuters");
-        e.status = Status::Denied;
-        e.attribution.push(Attribution {
-            text: "South Korean intelligence".into(),
-            entity: None,
-            code: Some("KOR".into()),
-            sector: Some("SPY".into()),
-            cue: "said".into(),
-            source_type: Some("intelligence".into()),
-        });
-        e.denied_by.push(Denial {
-            text: "Moscow".into(),
-            entity: None,
-            code: Some("RUS".into()),
-        });
+        e = e
+            .with_status(Status::Denied)
+            .attributed_to(Attribution {
+                source_type: Some("intelligence".into()),
+                ..attribution("South Korean intelligence", "KOR", "SPY", "said")
+            })
+            .denied_by(denial("Moscow", "RUS"));
         let c = claims(&e, "Reuters");
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].stance, Stance::Asserts);

@@ -9,6 +9,8 @@
 //! and always fall on UTF-8 character boundaries.
 
 pub mod flat;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 
 use std::collections::BTreeMap;
 

@@ -327,47 +327,15 @@ pub fn merged_batch(rules: &MergeRules, reports: &[Report]) -> Result<RecordBatc
 mod tests {
     use super::*;
     use arrow_array::Int64Array;
-    use dyad_model::{ActorRef, DatePrecision, EventType, Trigger};
+    use dyad_model::testing::{self, date, EventFixture};
+    use dyad_model::EventType;
 
-    fn date(text: &str) -> Date {
-        text.parse().unwrap()
-    }
-
+    /// A report's event: one government actor on each side, met on `day`.
     fn event(kind: EventType, actor: &str, recipient: &str, day: &str) -> Event {
-        let side = |code: &str| ActorRef {
-            entity: None,
-            text: code.into(),
-            code: Some(code.into()),
-            sector: Some("GOV".into()),
-        };
-        Event {
-            id: "d-ev1".into(),
-            event: kind,
-            mode: None,
-            contexts: vec![],
-            cameo: "042".into(),
-            goldstein: 1.9,
-            quad_class: 1,
-            actor: vec![side(actor)],
-            recipient: vec![side(recipient)],
-            date: Some(date(day)),
-            date_end: None,
-            date_text: None,
-            date_precision: Some(DatePrecision::Day),
-            location: None,
-            magnitude: Default::default(),
-            status: Status::Asserted,
-            attribution: vec![],
-            denied_by: vec![],
-            links: vec![],
-            sentence: 0,
-            trigger: Trigger {
-                text: "met".into(),
-                start: 0,
-                end: 3,
-            },
-            evidence: "Kim met Putin.".into(),
-        }
+        testing::event(kind, &[actor], &[recipient])
+            .with_id("d-ev1")
+            .on(day)
+            .with_evidence("Kim met Putin.")
     }
 
     fn report(doc: &str, outlet: Option<&str>, published: &str, event: Event) -> Report {

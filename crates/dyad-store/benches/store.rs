@@ -13,9 +13,8 @@
 
 use std::time::{Duration, Instant};
 
-use dyad_model::{
-    ActorRef, Date, DatePrecision, Document, Event, EventType, Extraction, Status, Trigger,
-};
+use dyad_model::testing::{self, named_actor, EventFixture};
+use dyad_model::{Date, Document, Event, EventType, Extraction};
 use dyad_store::{EventQuery, Store};
 
 /// A small deterministic generator (xorshift64*).
@@ -82,12 +81,7 @@ fn synthetic_event(rng: &mut Rng, doc: &str, n: usize, base: Date) -> Event {
     let day = base
         .checked_add(jiff::Span::new().days(rng.below(3650) as i64))
         .unwrap_or(base);
-    let party = |i: usize| ActorRef {
-        entity: None,
-        text: format!("the government of {}", code(i)),
-        code: Some(code(i)),
-        sector: Some("GOV".into()),
-    };
+    let party = |i: usize| named_actor(&format!("the government of {}", code(i)), &code(i), "GOV");
     // `case<n>` is a rare word (about 20 reports each) for selective searches.
     let evidence = format!(
         "{} {} {} {} near {} officials said case{}",
@@ -98,34 +92,13 @@ fn synthetic_event(rng: &mut Rng, doc: &str, n: usize, base: Date) -> Event {
         WORDS[rng.below(16)],
         rng.below(50_000)
     );
-    Event {
-        id: format!("{doc}-ev{n}"),
-        event: kind,
-        mode: None,
-        contexts: vec![],
-        cameo: "010".into(),
-        goldstein: 0.0,
-        quad_class: 1 + rng.below(4) as u8,
-        actor: vec![party(a)],
-        recipient: vec![party(b)],
-        date: Some(day),
-        date_end: None,
-        date_text: None,
-        date_precision: Some(DatePrecision::Day),
-        location: None,
-        magnitude: Default::default(),
-        status: Status::Asserted,
-        attribution: vec![],
-        denied_by: vec![],
-        links: vec![],
-        sentence: 0,
-        trigger: Trigger {
-            text: "met".into(),
-            start: 0,
-            end: 3,
-        },
-        evidence,
-    }
+    let quad_class = 1 + rng.below(4) as u8;
+    testing::event(kind, &[], &[])
+        .with_id(&format!("{doc}-ev{n}"))
+        .with_cameo("010", 0.0, quad_class)
+        .with_parties(vec![party(a)], vec![party(b)])
+        .on_date(day)
+        .with_evidence(&evidence)
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
