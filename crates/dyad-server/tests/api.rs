@@ -277,6 +277,65 @@ async fn every_read_route_answers_over_the_examples() {
     assert_eq!(searched["total"], 1, "{searched}");
 }
 
+/// A server over a store holding one hand-built report: a missile test that Japan's
+/// defence ministry, citing the military, says "appears" to have happened, in an article
+/// that names Pyongyang once by its capital.
+fn server_over_a_typed_claim() -> TestServer {
+    use dyad_model::testing::{
+        attribution, entity, event, extraction, EntityFixture, EventFixture,
+    };
+    use dyad_model::{Attribution, EntityType, EventType, MentionKind, Status};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dyad.db");
+    let launch = event(EventType::Threaten, &["PRK"], &["JPN"])
+        .on("2025-01-06")
+        .with_status(Status::Alleged)
+        .attributed_to(Attribution {
+            source_type: Some("military".into()),
+            ..attribution("the defence ministry", "JPN", "MIL", "appears")
+        });
+    let text = "Pyongyang appears to have fired a missile, the defence ministry said.";
+    let mut report = extraction("m", "Kyodo", "2025-01-07", text, vec![launch]);
+    report.entities.push(
+        entity("e1", EntityType::Country, "North Korea", "PRK", "GOV")
+            .with_role("government")
+            .mentioned("Pyongyang", 0, Some(MentionKind::Metonym)),
+    );
+    dyad_store::Store::open(&path)
+        .unwrap()
+        .add(&report)
+        .unwrap();
+    let state = AppState::with_pipeline(ServerConfig::new(path), pipeline()).unwrap();
+    let app = dyad_server::router(state.clone());
+    TestServer {
+        _dir: dir,
+        state,
+        app,
+    }
+}
+
+#[tokio::test]
+async fn claims_carry_source_type_and_hedging_and_mentions_their_kind() {
+    let server = server_over_a_typed_claim();
+    let page = get(&server.app, "/api/events").await.json();
+    let event = &page["events"][0];
+    let claim = &event["claims"][0];
+    assert_eq!(claim["claimant"], "the defence ministry");
+    assert_eq!(claim["source_type"], "military");
+    assert_eq!(claim["hedged"], true);
+    assert_eq!(event["attribution"][0]["source_type"], "military");
+    let id = event["store_id"].as_i64().unwrap();
+    let one = get(&server.app, &format!("/api/events/{id}")).await.json();
+    assert_eq!(one["event"]["claims"][0]["source_type"], "military");
+    let document_id = one["reports"][0]["document_id"].as_i64().unwrap();
+    let document = get(&server.app, &format!("/api/documents/{document_id}"))
+        .await
+        .json();
+    let entity = &document["document"]["entities"][0];
+    assert_eq!(entity["role"], "government");
+    assert_eq!(entity["mentions"][0]["kind"], "metonym");
+}
+
 #[tokio::test]
 async fn event_filters_narrow_and_page() {
     let server = examples_server().await;

@@ -353,4 +353,111 @@ mod tests {
         let err = Store::open(&path).err().unwrap();
         assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
     }
+
+    /// A document whose one event South Korean intelligence alleges, and whose entity is
+    /// named twice: by name and by a pronoun.
+    fn alleged_troops() -> dyad_model::Extraction {
+        use dyad_model::testing::{
+            attribution, entity, event, extraction, EntityFixture, EventFixture,
+        };
+        use dyad_model::{Attribution, EntityType, EventType, MentionKind, Status};
+        let troops = event(EventType::Mobilize, &["PRK"], &["RUS"])
+            .on("2024-10-01")
+            .with_status(Status::Alleged)
+            .attributed_to(Attribution {
+                source_type: Some("intelligence".into()),
+                ..attribution("South Korean intelligence", "KOR", "SPY", "said")
+            });
+        let text = "Kim Jong Un sent troops, he said.";
+        let mut x = extraction("a", "Yonhap", "2024-10-02", text, vec![troops]);
+        x.entities.push(
+            entity("e1", EntityType::Person, "Kim Jong Un", "PRK", "GOV")
+                .with_role("leader")
+                .mentioned("Kim Jong Un", 0, None)
+                .mentioned("he", 25, Some(MentionKind::Pronoun)),
+        );
+        x
+    }
+
+    fn columns(conn: &Connection, table: &str) -> Vec<String> {
+        let mut stmt = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .unwrap();
+        let names = stmt.query_map([], |r| r.get(0)).unwrap();
+        names.collect::<rusqlite::Result<_>>().unwrap()
+    }
+
+    #[test]
+    fn claims_keep_source_type_and_hedging_and_mentions_their_kind_and_role() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.add(&alleged_troops()).unwrap();
+        let events = store.events(&EventQuery::default()).unwrap();
+        let claim = &events[0].claims[0];
+        assert_eq!(claim.source_type.as_deref(), Some("intelligence"));
+        assert!(claim.hedged);
+        let attribution = &events[0].event.attribution[0];
+        assert_eq!(attribution.source_type.as_deref(), Some("intelligence"));
+        let (view, _) = store.document_view(1).unwrap().unwrap();
+        let kinds: Vec<_> = view.entities[0].mentions.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, [None, Some(dyad_model::MentionKind::Pronoun)]);
+        assert_eq!(view.entities[0].role.as_deref(), Some("leader"));
+
+        // The same source stating it plainly in another outlet's report: no longer hedged.
+        let mut plain = alleged_troops();
+        plain.doc.id = "b".into();
+        plain.doc.source = Some("Reuters".into());
+        plain.events[0].status = dyad_model::Status::Reported;
+        store.add(&plain).unwrap();
+        let events = store.events(&EventQuery::default()).unwrap();
+        assert_eq!(events[0].claims[0].sources, ["Yonhap", "Reuters"]);
+        assert_eq!(
+            events[0].claims[0].source_type.as_deref(),
+            Some("intelligence")
+        );
+        assert!(!events[0].claims[0].hedged);
+    }
+
+    #[test]
+    fn a_version_1_store_upgrades_in_place_and_recovers_its_claims() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let mut store = Store::open(&path).unwrap();
+            store.add(&alleged_troops()).unwrap();
+            // Back to version 1: the columns version 2 added are dropped.
+            store
+                .connection()
+                .execute_batch(
+                    "ALTER TABLE claims DROP COLUMN source_type;
+                     ALTER TABLE claims DROP COLUMN hedged;
+                     ALTER TABLE mentions DROP COLUMN kind;
+                     ALTER TABLE mentions DROP COLUMN role;
+                     PRAGMA user_version = 1;",
+                )
+                .unwrap();
+            let v1 = Connection::open_in_memory().unwrap();
+            v1.execute_batch(schema::MIGRATIONS[0]).unwrap();
+            for table in ["claims", "mentions"] {
+                assert_eq!(columns(store.connection(), table), columns(&v1, table));
+            }
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 2);
+        let events = store.events(&EventQuery::default()).unwrap();
+        let claim = &events[0].claims[0];
+        assert_eq!(claim.claimant, "South Korean intelligence");
+        assert_eq!(claim.source_type.as_deref(), Some("intelligence"));
+        assert!(claim.hedged);
+        assert_eq!(
+            events[0].event.attribution[0].source_type.as_deref(),
+            Some("intelligence")
+        );
+        // What version 1 did not keep stays unknown.
+        let (view, _) = store.document_view(1).unwrap().unwrap();
+        assert!(view.entities[0].mentions.iter().all(|m| m.kind.is_none()));
+        assert_eq!(view.entities[0].role, None);
+        // Nothing else changed: the store takes new documents.
+        let stats = store.stats().unwrap();
+        assert_eq!((stats.documents, stats.events, stats.reports), (1, 1, 1));
+    }
 }

@@ -83,6 +83,12 @@ pub struct ClaimView {
     pub cue: Option<String>,
     /// Whether the claimant is an outlet stating the event (or its negation) as fact.
     pub is_outlet: bool,
+    /// The kind of source (`state_media`, `intelligence`, `government`, ...; the
+    /// contract's `attribution[].source_type`): the first a report gives.
+    pub source_type: Option<String>,
+    /// Whether the claimant hedges ("reports suggest", "allegedly") in every report
+    /// carrying the claim: one report stating it plainly makes it unhedged.
+    pub hedged: bool,
     /// Earliest publication date of a report carrying the claim.
     pub first_seen: Option<Date>,
     /// The outlets whose reports carry the claim.
@@ -514,7 +520,8 @@ impl Store {
         let mut claims: Vec<ClaimView> = Vec::new();
         {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT stance, claimant, code, sector, cue, is_outlet, outlet, published
+                "SELECT stance, claimant, code, sector, cue, is_outlet, outlet, published,
+                    source_type, hedged
                  FROM claims WHERE event_id = ?1 ORDER BY published, report_id",
             )?;
             let mut rows = stmt.query([row.id])?;
@@ -524,12 +531,18 @@ impl Store {
                 let outlet: String = r.get(6)?;
                 let published: Option<String> = r.get(7)?;
                 let published = parse_date(published.as_deref());
+                let source_type: Option<String> = r.get(8)?;
+                let hedged: bool = r.get(9)?;
                 let folded = claimant.to_lowercase();
                 match claims
                     .iter_mut()
                     .find(|c| c.stance == stance && c.claimant.to_lowercase() == folded)
                 {
                     Some(existing) => {
+                        existing.hedged &= hedged;
+                        if existing.source_type.is_none() {
+                            existing.source_type = source_type;
+                        }
                         if !existing.sources.contains(&outlet) {
                             existing.sources.push(outlet);
                         }
@@ -546,6 +559,8 @@ impl Store {
                         sector: r.get(3)?,
                         cue: r.get(4)?,
                         is_outlet: r.get(5)?,
+                        source_type,
+                        hedged,
                         first_seen: published,
                         sources: vec![outlet],
                     }),
@@ -561,7 +576,7 @@ impl Store {
                 code: c.code.clone(),
                 sector: c.sector.clone(),
                 cue: c.cue.clone().unwrap_or_default(),
-                source_type: None,
+                source_type: c.source_type.clone(),
             })
             .collect();
         event.denied_by = claims

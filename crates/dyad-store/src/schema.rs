@@ -7,7 +7,7 @@
 pub const APPLICATION_ID: i32 = 0x4459_4144;
 
 /// The SQL that brings a store from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i32 {
@@ -193,4 +193,32 @@ CREATE TABLE event_links (
 ) WITHOUT ROWID;
 
 CREATE VIRTUAL TABLE report_fts USING fts5(evidence, tokenize = 'unicode61 remove_diacritics 2');
+"#;
+
+/// Version 2: claims keep the source's type and whether it hedges; mentions keep how the
+/// entity is named there (`kind`) and the entity's role in its document. A version-1
+/// store's claims are filled from the reports it keeps (`event_reports.status`,
+/// `event_json`'s attributions); its mentions' kind and role stay unknown (NULL).
+const V2: &str = r#"
+ALTER TABLE claims ADD COLUMN source_type TEXT;
+ALTER TABLE claims ADD COLUMN hedged INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE mentions ADD COLUMN kind TEXT;
+ALTER TABLE mentions ADD COLUMN role TEXT;
+
+UPDATE claims SET hedged = 1
+WHERE stance = 'asserts' AND is_outlet = 0
+  AND report_id IN (SELECT id FROM event_reports WHERE status = 'alleged');
+
+UPDATE claims SET source_type = (
+    SELECT json_extract(a.value, '$.source_type')
+    FROM event_reports r,
+         json_each(CASE WHEN json_valid(r.event_json) THEN r.event_json ELSE '{}' END,
+                   '$.attribution') a
+    WHERE r.id = claims.report_id
+      AND json_extract(a.value, '$.text') = claims.claimant
+      AND json_extract(a.value, '$.source_type') IS NOT NULL
+    ORDER BY a.key
+    LIMIT 1
+)
+WHERE stance = 'asserts' AND is_outlet = 0;
 "#;

@@ -12,7 +12,7 @@ use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
 use crate::read::{build, count};
-use crate::write::parse_date;
+use crate::write::{parse_date, parse_mention_kind};
 use crate::{EventQuery, Result, Store, StoreError};
 
 /// Event counts of one PLOVER type.
@@ -483,7 +483,8 @@ impl Store {
         let mut entities: Vec<Entity> = Vec::new();
         {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT m.local_id, en.name, en.type, en.code, en.sector, m.text, m.start, m.\"end\"
+                "SELECT m.local_id, en.name, en.type, en.code, en.sector, m.text, m.start, m.\"end\",
+                    m.kind, m.role
                  FROM mentions m JOIN entities en ON en.id = m.entity_id
                  WHERE m.document_id = ?1 ORDER BY m.rowid",
             )?;
@@ -492,11 +493,12 @@ impl Store {
                 let local_id: String = r.get(0)?;
                 let start: i64 = r.get(6)?;
                 let end: i64 = r.get(7)?;
+                let kind: Option<String> = r.get(8)?;
                 let mention = Mention {
                     text: r.get(5)?,
                     start: usize::try_from(start).unwrap_or(0),
                     end: usize::try_from(end).unwrap_or(0),
-                    kind: None,
+                    kind: parse_mention_kind(kind.as_deref()),
                 };
                 if let Some(entity) = entities.iter_mut().find(|e| e.id == local_id) {
                     entity.mentions.push(mention);
@@ -511,7 +513,7 @@ impl Store {
                     kind,
                     code: r.get(3)?,
                     sector: r.get(4)?,
-                    role: None,
+                    role: r.get(9)?,
                     geo: None,
                     members: Vec::new(),
                     mentions: vec![mention],

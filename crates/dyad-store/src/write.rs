@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use dyad_merge::{Happening, MergeRules};
-use dyad_model::{Date, DatePrecision, Document, Event, Extraction, Status};
+use dyad_model::{Date, DatePrecision, Document, Event, Extraction, MentionKind, Status};
 use rusqlite::{named_params, params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
@@ -160,6 +160,38 @@ pub(crate) fn parse_precision(text: Option<&str>) -> Option<DatePrecision> {
         "year" => Some(DatePrecision::Year),
         _ => None,
     }
+}
+
+/// Every mention kind, for reading the stored names back.
+const MENTION_KINDS: [MentionKind; 7] = [
+    MentionKind::Name,
+    MentionKind::ShortName,
+    MentionKind::Demonym,
+    MentionKind::Metonym,
+    MentionKind::Descriptor,
+    MentionKind::Pronoun,
+    MentionKind::Plural,
+];
+
+/// The stored name of a mention kind: the contract's `kind` value.
+pub(crate) fn mention_kind_str(kind: MentionKind) -> &'static str {
+    match kind {
+        MentionKind::Name => "name",
+        MentionKind::ShortName => "short_name",
+        MentionKind::Demonym => "demonym",
+        MentionKind::Metonym => "metonym",
+        MentionKind::Descriptor => "descriptor",
+        MentionKind::Pronoun => "pronoun",
+        MentionKind::Plural => "plural",
+    }
+}
+
+/// The mention kind of a stored name; unknown names (and NULL) read as no kind.
+pub(crate) fn parse_mention_kind(text: Option<&str>) -> Option<MentionKind> {
+    let text = text?;
+    MENTION_KINDS
+        .into_iter()
+        .find(|kind| mention_kind_str(*kind) == text)
 }
 
 pub(crate) fn parse_date(text: Option<&str>) -> Option<Date> {
@@ -469,8 +501,9 @@ impl<'c> Batch<'c> {
                             THEN excluded.last_seen ELSE last_seen END",
         )?;
         let mut mention = self.tx.prepare_cached(
-            "INSERT INTO mentions(document_id, entity_id, local_id, text, start, \"end\")
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO mentions(document_id, entity_id, local_id, text, start, \"end\",
+                kind, role)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
         for entity in &extraction.entities {
             let kind = entity.kind.as_str();
@@ -496,7 +529,9 @@ impl<'c> Batch<'c> {
                     entity.id,
                     m.text,
                     m.start as i64,
-                    m.end as i64
+                    m.end as i64,
+                    m.kind.map(mention_kind_str),
+                    entity.role.as_deref().filter(|r| !r.is_empty()),
                 ])?;
             }
             ids.insert(entity.id.clone(), id);
@@ -852,8 +887,8 @@ impl<'c> Batch<'c> {
             .execute(params![report_id, event.evidence])?;
         let mut claim = self.tx.prepare_cached(
             "INSERT INTO claims(event_id, report_id, stance, claimant, code, sector, cue,
-                is_outlet, outlet, published)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                is_outlet, outlet, published, source_type, hedged)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )?;
         for c in dyad_merge::claims(event, ctx.outlet) {
             claim.execute(params![
@@ -867,6 +902,8 @@ impl<'c> Batch<'c> {
                 i64::from(c.is_outlet),
                 ctx.outlet,
                 date_str(ctx.published),
+                c.source_type,
+                i64::from(c.hedged),
             ])?;
         }
         Ok(())
@@ -911,4 +948,23 @@ fn candidate_row(r: &rusqlite::Row<'_>, report: &Happening) -> rusqlite::Result<
         },
         anchor: r.get(9)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mention_kinds_are_stored_under_their_contract_names() {
+        for kind in MENTION_KINDS {
+            let name = mention_kind_str(kind);
+            assert_eq!(
+                serde_json::to_value(kind).unwrap(),
+                serde_json::Value::String(name.into())
+            );
+            assert_eq!(parse_mention_kind(Some(name)), Some(kind));
+        }
+        assert_eq!(parse_mention_kind(Some("nickname")), None);
+        assert_eq!(parse_mention_kind(None), None);
+    }
 }

@@ -1,98 +1,37 @@
 //! The store over hand-built extractions: merging reports of one happening across
 //! documents, wire copies, idempotent re-adds, claims, and every query filter.
 
-use dyad_model::{
-    ActorRef, Attribution, Date, DatePrecision, Denial, Document, Event, EventType, Extraction,
-    Location, Status, Trigger,
+use dyad_model::testing::{
+    self, attribution, date, denial, extraction, named_actor, place, EventFixture,
 };
+use dyad_model::{DatePrecision, Event, EventType, Location, Status};
 use dyad_store::{EventQuery, Sort, Store, SummaryQuery};
 
-fn date(text: &str) -> Date {
-    text.parse().unwrap()
-}
-
-fn actor(code: &str, sector: &str, text: &str) -> ActorRef {
-    ActorRef {
-        entity: None,
-        text: text.into(),
-        code: Some(code.into()),
-        sector: Some(sector.into()),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn event(
-    id: &str,
-    kind: EventType,
-    cameo: &str,
-    quad: u8,
-    actors: Vec<ActorRef>,
-    recipients: Vec<ActorRef>,
-    day: Option<&str>,
-    evidence: &str,
-) -> Event {
-    Event {
-        id: id.into(),
-        event: kind,
-        mode: None,
-        contexts: vec![],
-        cameo: cameo.into(),
-        goldstein: if quad <= 2 { 3.0 } else { -5.0 },
-        quad_class: quad,
-        actor: actors,
-        recipient: recipients,
-        date: day.map(date),
-        date_end: None,
-        date_text: None,
-        date_precision: day.map(|_| DatePrecision::Day),
-        location: None,
-        magnitude: Default::default(),
-        status: Status::Asserted,
-        attribution: vec![],
-        denied_by: vec![],
-        links: vec![],
-        sentence: 0,
-        trigger: Trigger {
-            text: "met".into(),
-            start: 0,
-            end: 3,
-        },
-        evidence: evidence.into(),
-    }
-}
-
-fn doc(id: &str, source: &str, published: &str, text: &str, events: Vec<Event>) -> Extraction {
-    Extraction {
-        doc: Document {
-            id: id.into(),
-            source: Some(source.into()),
-            published: Some(date(published)),
-            text: text.into(),
-            ..Default::default()
-        },
-        entities: vec![],
-        events,
-        removed: vec![],
-    }
+/// An event coded `cameo` in quad class `quad`, with a Goldstein score of the quad's
+/// sign (3.0 for cooperation, -5.0 for conflict).
+fn coded(kind: EventType, cameo: &str, quad: u8) -> Event {
+    let goldstein = if quad <= 2 { 3.0 } else { -5.0 };
+    testing::event(kind, &[], &[]).with_cameo(cameo, goldstein, quad)
 }
 
 fn meeting(id: &str, day: Option<&str>, evidence: &str) -> Event {
-    event(
-        id,
-        EventType::Consult,
-        "042",
-        1,
-        vec![actor("RUS", "GOV", "Andrei Belousov")],
-        vec![actor("PRK", "GOV", "Kim Jong Un")],
-        day,
-        evidence,
-    )
+    let e = coded(EventType::Consult, "042", 1)
+        .with_id(id)
+        .with_parties(
+            vec![named_actor("Andrei Belousov", "RUS", "GOV")],
+            vec![named_actor("Kim Jong Un", "PRK", "GOV")],
+        )
+        .with_evidence(evidence);
+    match day {
+        Some(day) => e.on(day),
+        None => e,
+    }
 }
 
 #[test]
 fn three_reports_of_one_meeting_are_one_event() {
     let mut store = Store::open_in_memory().unwrap();
-    let a = doc(
+    let a = extraction(
         "a",
         "Reuters",
         "2024-11-30",
@@ -105,14 +44,14 @@ fn three_reports_of_one_meeting_are_one_event() {
     );
     let mut reversed = meeting("b-ev1", Some("2024-11-29"), "Kim received Belousov.");
     std::mem::swap(&mut reversed.actor, &mut reversed.recipient);
-    let b = doc(
+    let b = extraction(
         "b",
         "AP",
         "2024-11-30",
         "North Korean leader Kim Jong Un received the Russian defence minister this week.",
         vec![reversed],
     );
-    let c = doc(
+    let c = extraction(
         "c",
         "KCNA",
         "2024-12-02",
@@ -143,7 +82,7 @@ fn three_reports_of_one_meeting_are_one_event() {
 #[test]
 fn different_happenings_stay_apart() {
     let mut store = Store::open_in_memory().unwrap();
-    let x = doc(
+    let x = extraction(
         "x",
         "Reuters",
         "2024-06-20",
@@ -151,26 +90,22 @@ fn different_happenings_stay_apart() {
         vec![
             meeting("x1", Some("2024-06-19"), "one"),
             meeting("x2", Some("2024-09-10"), "a later meeting"),
-            event(
-                "x3",
-                EventType::Assault,
-                "190",
-                4,
-                vec![actor("RUS", "MIL", "Russian forces")],
-                vec![actor("UKR", "MIL", "Ukrainian troops")],
-                Some("2024-06-19"),
-                "fighting",
-            ),
-            event(
-                "x4",
-                EventType::Assault,
-                "190",
-                4,
-                vec![actor("UKR", "MIL", "Ukrainian troops")],
-                vec![actor("RUS", "MIL", "Russian forces")],
-                Some("2024-06-19"),
-                "counter-attack",
-            ),
+            coded(EventType::Assault, "190", 4)
+                .with_id("x3")
+                .with_parties(
+                    vec![named_actor("Russian forces", "RUS", "MIL")],
+                    vec![named_actor("Ukrainian troops", "UKR", "MIL")],
+                )
+                .on("2024-06-19")
+                .with_evidence("fighting"),
+            coded(EventType::Assault, "190", 4)
+                .with_id("x4")
+                .with_parties(
+                    vec![named_actor("Ukrainian troops", "UKR", "MIL")],
+                    vec![named_actor("Russian forces", "RUS", "MIL")],
+                )
+                .on("2024-06-19")
+                .with_evidence("counter-attack"),
         ],
     );
     store.add(&x).unwrap();
@@ -181,21 +116,21 @@ fn different_happenings_stay_apart() {
 fn wire_copies_count_once() {
     let mut store = Store::open_in_memory().unwrap();
     let text = "Russian defence minister Andrei Belousov met North Korean leader Kim Jong Un in Pyongyang.";
-    let original = doc(
+    let original = extraction(
         "w1",
         "AP",
         "2024-11-30",
         text,
         vec![meeting("w1-1", Some("2024-11-29"), text)],
     );
-    let copy = doc(
+    let copy = extraction(
         "w2",
         "Yahoo News",
         "2024-11-30",
         &text.to_uppercase(),
         vec![meeting("w2-1", Some("2024-11-29"), text)],
     );
-    let mut marked = doc(
+    let mut marked = extraction(
         "w3",
         "MSN",
         "2024-11-30",
@@ -220,22 +155,14 @@ fn wire_copies_count_once() {
     // A copy's event that no rule could merge (no actor codes, no place) still joins the
     // event its original's report made, and counts nothing.
     let unnamed = |id: &str| {
-        let mut e = event(
-            id,
-            EventType::Assault,
-            "190",
-            4,
-            vec![],
-            vec![],
-            Some("2024-05-02"),
-            "Gunmen attacked a village.",
-        );
-        e.actor.clear();
-        e
+        coded(EventType::Assault, "190", 4)
+            .with_id(id)
+            .on("2024-05-02")
+            .with_evidence("Gunmen attacked a village.")
     };
     let text = "Gunmen attacked a village in the north on Thursday, killing several people, officials said.";
     store
-        .add(&doc(
+        .add(&extraction(
             "g1",
             "AP",
             "2024-05-03",
@@ -243,7 +170,7 @@ fn wire_copies_count_once() {
             vec![unnamed("g1-ev1")],
         ))
         .unwrap();
-    let mut copy = doc(
+    let mut copy = extraction(
         "g2",
         "Yahoo News",
         "2024-05-03",
@@ -268,39 +195,37 @@ fn wire_copies_count_once() {
 fn claims_collect_asserting_and_denying_sources() {
     let mut store = Store::open_in_memory().unwrap();
     let troops = |id: &str| {
-        event(
-            id,
-            EventType::Mobilize,
-            "1531",
-            4,
-            vec![actor("PRK", "MIL", "North Korea")],
-            vec![actor("RUS", "GOV", "Russia")],
-            Some("2024-10-01"),
-            "North Korea sent troops to Russia.",
-        )
+        coded(EventType::Mobilize, "1531", 4)
+            .with_id(id)
+            .with_parties(
+                vec![named_actor("North Korea", "PRK", "MIL")],
+                vec![named_actor("Russia", "RUS", "GOV")],
+            )
+            .on("2024-10-01")
+            .with_evidence("North Korea sent troops to Russia.")
     };
-    let mut reported = troops("r1");
-    reported.status = Status::Reported;
-    reported.attribution.push(Attribution {
-        text: "South Korean intelligence".into(),
-        entity: None,
-        code: Some("KOR".into()),
-        sector: Some("SPY".into()),
-        cue: "said".into(),
-        source_type: None,
-    });
-    let mut denied = troops("d1");
-    denied.status = Status::Denied;
-    denied.denied_by.push(Denial {
-        text: "the Kremlin".into(),
-        entity: None,
-        code: Some("RUS".into()),
-    });
+    let reported = troops("r1")
+        .with_status(Status::Reported)
+        .attributed_to(attribution(
+            "South Korean intelligence",
+            "KOR",
+            "SPY",
+            "said",
+        ));
+    let denied = troops("d1")
+        .with_status(Status::Denied)
+        .denied_by(denial("the Kremlin", "RUS"));
     store
-        .add(&doc("r", "Yonhap", "2024-10-02", "r", vec![reported]))
+        .add(&extraction(
+            "r",
+            "Yonhap",
+            "2024-10-02",
+            "r",
+            vec![reported],
+        ))
         .unwrap();
     store
-        .add(&doc("d", "TASS", "2024-10-03", "d", vec![denied]))
+        .add(&extraction("d", "TASS", "2024-10-03", "d", vec![denied]))
         .unwrap();
     let events = store.events(&EventQuery::default()).unwrap();
     assert_eq!(events.len(), 1);
@@ -331,42 +256,36 @@ fn claims_collect_asserting_and_denying_sources() {
 /// A store with one event of each kind the filters tell apart.
 fn filter_store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    let mut visit = meeting(
+    let visit = meeting(
         "f1",
         Some("2024-06-19"),
         "Putin arrived in Pyongyang for a summit.",
-    );
-    visit.location = Some(Location {
-        text: "Pyongyang".into(),
-        name: "Pyongyang".into(),
-        country: Some("PRK".into()),
+    )
+    .at(Location {
         lat: Some(39.03),
         lon: Some(125.75),
         geonameid: Some(1871859),
+        ..place("Pyongyang", "PRK")
     });
-    let strike = event(
-        "f2",
-        EventType::Assault,
-        "195",
-        4,
-        vec![actor("RUS", "MIL", "Russian forces")],
-        vec![actor("UKR", "CVL", "civilians")],
-        Some("2024-03-02"),
-        "A drone strike hit Odesa.",
-    );
-    let mut threat = event(
-        "f3",
-        EventType::Threaten,
-        "138",
-        3,
-        vec![actor("PRK", "GOV", "Pyongyang")],
-        vec![actor("KOR", "GOV", "Seoul")],
-        Some("2024-08-10"),
-        "North Korea threatened retaliation against Seoul.",
-    );
-    threat.status = Status::Alleged;
+    let strike = coded(EventType::Assault, "195", 4)
+        .with_id("f2")
+        .with_parties(
+            vec![named_actor("Russian forces", "RUS", "MIL")],
+            vec![named_actor("civilians", "UKR", "CVL")],
+        )
+        .on("2024-03-02")
+        .with_evidence("A drone strike hit Odesa.");
+    let threat = coded(EventType::Threaten, "138", 3)
+        .with_id("f3")
+        .with_parties(
+            vec![named_actor("Pyongyang", "PRK", "GOV")],
+            vec![named_actor("Seoul", "KOR", "GOV")],
+        )
+        .on("2024-08-10")
+        .with_evidence("North Korea threatened retaliation against Seoul.")
+        .with_status(Status::Alleged);
     store
-        .add(&doc(
+        .add(&extraction(
             "f",
             "Reuters",
             "2024-08-11",
@@ -551,7 +470,7 @@ fn a_store_file_survives_reopening() {
         let mut store = Store::open(&path).unwrap();
         let mut batch = store.batch().unwrap();
         batch
-            .add(&doc(
+            .add(&extraction(
                 "a",
                 "AP",
                 "2024-11-30",
@@ -563,7 +482,7 @@ fn a_store_file_survives_reopening() {
         // A batch dropped without commit leaves nothing behind.
         let mut batch = store.batch().unwrap();
         batch
-            .add(&doc(
+            .add(&extraction(
                 "b",
                 "AP",
                 "2024-11-30",
@@ -581,13 +500,13 @@ fn a_store_file_survives_reopening() {
 #[test]
 fn coarse_and_fine_dates_find_each_other() {
     let mut store = Store::open_in_memory().unwrap();
-    let mut in_june = meeting("m1", Some("2024-06-01"), "They met in June.");
-    in_june.date_precision = Some(DatePrecision::Month);
+    let in_june =
+        meeting("m1", Some("2024-06-01"), "They met in June.").with_precision(DatePrecision::Month);
     store
-        .add(&doc("m", "AP", "2024-07-02", "m", vec![in_june]))
+        .add(&extraction("m", "AP", "2024-07-02", "m", vec![in_june]))
         .unwrap();
     store
-        .add(&doc(
+        .add(&extraction(
             "d",
             "AFP",
             "2024-06-28",
@@ -595,10 +514,16 @@ fn coarse_and_fine_dates_find_each_other() {
             vec![meeting("d1", Some("2024-06-27"), "They met on Thursday.")],
         ))
         .unwrap();
-    let mut in_june_again = meeting("n1", Some("2024-06-01"), "The June meeting.");
-    in_june_again.date_precision = Some(DatePrecision::Month);
+    let in_june_again =
+        meeting("n1", Some("2024-06-01"), "The June meeting.").with_precision(DatePrecision::Month);
     store
-        .add(&doc("n", "BBC", "2024-07-05", "n", vec![in_june_again]))
+        .add(&extraction(
+            "n",
+            "BBC",
+            "2024-07-05",
+            "n",
+            vec![in_june_again],
+        ))
         .unwrap();
     let events = store.events(&EventQuery::default()).unwrap();
     assert_eq!(events.len(), 1, "{events:#?}");
@@ -621,14 +546,14 @@ fn republications_with_small_edits_are_copies() {
         exchange gives Pyongyang access to Russian military technology and hard currency, while \
         Russia gains artillery shells and missiles for its war in Ukraine.";
     let edited = format!("{story} This story has been updated with comment from Seoul.");
-    let original = doc(
+    let original = extraction(
         "o",
         "AP",
         "2024-11-30",
         story,
         vec![meeting("o-ev1", Some("2024-11-29"), "x")],
     );
-    let copy = doc(
+    let copy = extraction(
         "c",
         "Yahoo News",
         "2024-12-02",
@@ -636,7 +561,7 @@ fn republications_with_small_edits_are_copies() {
         vec![meeting("c-ev1", Some("2024-11-29"), "x")],
     );
     let reprint = format!("{story} Republished from the archive.");
-    let late = doc("l", "Archive", "2025-03-02", &reprint, vec![]);
+    let late = extraction("l", "Archive", "2025-03-02", &reprint, vec![]);
     store.add(&original).unwrap();
     assert_eq!(store.add(&copy).unwrap().duplicate_of.as_deref(), Some("o"));
     // Too long after the original to be a wire copy of it.
@@ -667,32 +592,31 @@ fn reciprocal_events_count_for_their_dyad_only_but_domestic_dyads_stay() {
     let mut store = Store::open_in_memory().unwrap();
     let both = || {
         vec![
-            actor("ETH", "GOV", "Abiy Ahmed"),
-            actor("SOM", "GOV", "Hassan Sheikh Mohamud"),
+            named_actor("Abiy Ahmed", "ETH", "GOV"),
+            named_actor("Hassan Sheikh Mohamud", "SOM", "GOV"),
         ]
     };
-    let talks = event(
-        "ev1",
-        EventType::Consult,
-        "046",
-        1,
-        both(),
-        both(),
-        Some("2025-03-17"),
-        "The two leaders held talks.",
-    );
-    let clash = event(
-        "ev2",
-        EventType::Assault,
-        "190",
-        4,
-        vec![actor("SDN", "MIL", "the army")],
-        vec![actor("SDN", "REB", "the Rapid Support Forces")],
-        Some("2025-03-18"),
-        "The army shelled the Rapid Support Forces.",
-    );
+    let talks = coded(EventType::Consult, "046", 1)
+        .with_id("ev1")
+        .with_parties(both(), both())
+        .on("2025-03-17")
+        .with_evidence("The two leaders held talks.");
+    let clash = coded(EventType::Assault, "190", 4)
+        .with_id("ev2")
+        .with_parties(
+            vec![named_actor("the army", "SDN", "MIL")],
+            vec![named_actor("the Rapid Support Forces", "SDN", "REB")],
+        )
+        .on("2025-03-18")
+        .with_evidence("The army shelled the Rapid Support Forces.");
     store
-        .add(&doc("a", "Wire", "2025-03-19", "text", vec![talks, clash]))
+        .add(&extraction(
+            "a",
+            "Wire",
+            "2025-03-19",
+            "text",
+            vec![talks, clash],
+        ))
         .unwrap();
     let dyads = store.dyad_summary(&SummaryQuery::default()).unwrap();
     let mut pairs: Vec<_> = dyads
