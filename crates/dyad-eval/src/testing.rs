@@ -1,10 +1,12 @@
-//! Builders of small in-memory extractions for the scorers' unit tests.
+//! The scorers' test fixtures: the shared event fixture ([`dyad_model::testing`]) with
+//! what scoring varies — a CAMEO code, parties known only by a code (an empty code is a
+//! party without one), and an entity's mention texts.
 
-use dyad_model::{
-    ActorRef, Document, Entity, EntityType, Event, EventType, Extraction, Mention, Status, Trigger,
-};
+use dyad_model::testing::{self as fixture, EntityFixture, EventFixture};
+use dyad_model::{ActorRef, Entity, EntityType, Event, EventType, Extraction};
 
-fn actor(code: &str) -> ActorRef {
+/// A party known only by its code; an empty code is a party without one.
+fn party(code: &str) -> ActorRef {
     ActorRef {
         entity: None,
         text: code.to_string(),
@@ -13,72 +15,33 @@ fn actor(code: &str) -> ActorRef {
     }
 }
 
-/// An event of `kind` with one actor per code (an empty code is an actor without one).
+fn parties(codes: &[&str]) -> Vec<ActorRef> {
+    codes.iter().map(|c| party(c)).collect()
+}
+
+/// An event of `kind` between parties given by their codes (CAMEO 010).
 pub fn event(kind: EventType, actors: &[&str], recipients: &[&str]) -> Event {
     cameo_event(kind, "010", actors, recipients)
 }
 
 /// An event with an explicit CAMEO code.
 pub fn cameo_event(kind: EventType, cameo: &str, actors: &[&str], recipients: &[&str]) -> Event {
-    Event {
-        id: "d-ev1".into(),
-        event: kind,
-        mode: None,
-        contexts: vec![],
-        cameo: cameo.into(),
-        goldstein: 0.0,
-        quad_class: 1,
-        actor: actors.iter().map(|c| actor(c)).collect(),
-        recipient: recipients.iter().map(|c| actor(c)).collect(),
-        date: None,
-        date_end: None,
-        date_text: None,
-        date_precision: None,
-        location: None,
-        magnitude: Default::default(),
-        status: Status::Asserted,
-        attribution: vec![],
-        denied_by: vec![],
-        links: vec![],
-        sentence: 0,
-        trigger: Trigger {
-            text: "t".into(),
-            start: 0,
-            end: 1,
-        },
-        evidence: String::new(),
-    }
+    fixture::event(kind, &[], &[])
+        .with_cameo(cameo, 0.0, 1)
+        .with_parties(parties(actors), parties(recipients))
 }
 
 /// An extraction holding `events` and no entities.
 pub fn extraction(events: Vec<Event>) -> Extraction {
-    Extraction {
-        doc: Document::default(),
-        entities: vec![],
-        events,
-        removed: vec![],
-    }
+    fixture::extraction("d", "outlet", "2024-01-01", "", events)
 }
 
-/// An entity with one mention per text.
+/// An entity of `kind` with one mention per text.
 pub fn entity(kind: EntityType, mentions: &[&str]) -> Entity {
-    Entity {
-        id: "e1".into(),
-        name: mentions.first().copied().unwrap_or_default().to_string(),
-        kind,
-        code: None,
-        sector: None,
-        role: None,
-        geo: None,
-        members: vec![],
-        mentions: mentions
-            .iter()
-            .map(|m| Mention {
-                text: m.to_string(),
-                start: 0,
-                end: m.len(),
-                kind: None,
-            })
-            .collect(),
-    }
+    let name = mentions.first().copied().unwrap_or_default();
+    let mut entity = fixture::entity("e1", kind, name, "", "");
+    (entity.code, entity.sector) = (None, None);
+    mentions
+        .iter()
+        .fold(entity, |e, text| e.mentioned(text, 0, None))
 }
