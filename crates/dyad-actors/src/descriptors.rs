@@ -17,6 +17,8 @@ pub struct RoleReading {
     pub head: RoleKind,
     /// Whether the run can stand as a descriptor without a country or name.
     pub alone: bool,
+    /// The actor code the head implies with no country (IGO, NGO).
+    pub body_code: Option<String>,
 }
 
 impl RoleReading {
@@ -63,6 +65,7 @@ pub fn read_roles(roles: &[(&Role, String)]) -> Option<RoleReading> {
         role,
         head: head.0.kind,
         alone: head.0.alone,
+        body_code: head.0.body_code.clone(),
     })
 }
 
@@ -78,6 +81,7 @@ mod tests {
             alone: true,
             generic,
             lower: false,
+            body_code: None,
         }
     }
 

@@ -91,6 +91,9 @@ pub struct Role {
     pub generic: bool,
     /// Matches lower-case text only ("a British national", never "the National Party").
     pub lower: bool,
+    /// The actor code the phrase implies when no country modifies it: IGO for
+    /// "peacekeepers", NGO for "a human rights group" (flags `igo`, `ngo`).
+    pub body_code: Option<String>,
 }
 
 /// One dated role of a known person.
@@ -345,6 +348,10 @@ impl Gazetteer {
                     alone: flags.contains(&"alone"),
                     generic: flags.contains(&"generic"),
                     lower: flags.contains(&"lower"),
+                    body_code: ["igo", "ngo"]
+                        .iter()
+                        .find(|f| flags.contains(f))
+                        .map(|f| f.to_ascii_uppercase()),
                 });
             }
         }

@@ -174,6 +174,32 @@ impl PhraseIndex {
         out
     }
 
+    /// The role phrase that the tokens `start..end` spell exactly, if any ("Police" is a
+    /// town in Poland and a role word).
+    pub fn role_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: &[String],
+        start: usize,
+        end: usize,
+    ) -> Option<usize> {
+        let words = folded.get(start..end)?;
+        let ids = self.by_key.get(&words.join(" "))?;
+        ids.iter()
+            .map(|&id| &self.entries[id as usize])
+            .filter(|e| {
+                e.tokens
+                    .iter()
+                    .zip(&tokens[start..end])
+                    .all(|((w, rule), t)| case_ok(*rule, w, t.text(text)))
+            })
+            .find_map(|e| match e.target {
+                Target::Role(r) => Some(r),
+                _ => None,
+            })
+    }
+
     /// The longest phrase starting at token `i` and ending before token `limit`, if any.
     /// `folded` holds the folded text of every token.
     pub fn longest_at(

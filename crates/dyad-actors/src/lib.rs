@@ -82,6 +82,8 @@ pub struct ActorLexicon {
     holders: HashMap<(String, String), Vec<usize>>,
     /// Country adjectives by folded form, for the parts of "British-Iranian".
     pub(crate) adjectives: HashMap<String, usize>,
+    /// The ISO3 codes of the countries (not the CAMEO region codes some places carry).
+    country_codes: std::collections::HashSet<String>,
 }
 
 fn role_key(role: &str) -> String {
@@ -143,11 +145,13 @@ impl ActorLexicon {
                 }
             }
         }
+        let country_codes = gaz.countries.iter().map(|c| c.iso3.clone()).collect();
         Ok(ActorLexicon {
             gaz,
             index,
             holders,
             adjectives,
+            country_codes,
         })
     }
 
@@ -168,6 +172,11 @@ impl ActorLexicon {
             .map(|p| self.adjectives.get(*p).copied())
             .collect();
         codes?.first().copied()
+    }
+
+    /// Whether `code` is a country's ISO3 code ("EUR", a region's CAMEO code, is not).
+    pub(crate) fn is_country_code(&self, code: &str) -> bool {
+        self.country_codes.contains(code)
     }
 
     /// The known person who holds `role` for `code` on `date` (with no date: an open

@@ -58,6 +58,18 @@ const MAX_NAME_TOKENS: usize = 5;
 /// words.
 const MAX_PHRASE_HITS: usize = 12;
 
+/// A title descriptor with no name, waiting for a name in apposition.
+#[derive(Clone, Copy, Debug)]
+struct TitleDescriptor {
+    entity: usize,
+    /// Index of its listed mention in [`DocEntities::mentions`].
+    mention: usize,
+    sentence: usize,
+    /// First token of the phrase and the token after it.
+    start: usize,
+    end: usize,
+}
+
 /// A word before a role run that belongs to the phrase: a country, capital or body.
 #[derive(Clone, Debug)]
 struct Modifier {
@@ -78,10 +90,16 @@ pub(crate) struct Run<'a> {
     pub(crate) doc: DocEntities,
     /// Kind of the latest place mention and the token it ended at.
     last_place: Option<(usize, MentionKind)>,
+    /// The latest title descriptor with no name ("The US commander in Iraq"), for a name
+    /// in apposition after it.
+    last_title: Option<TitleDescriptor>,
     /// People mentioned so far with their folded name words, latest last.
     pub(crate) persons: Vec<(usize, Vec<String>)>,
     /// Folded words the document also writes in lower case (common words, not names).
     lower_words: std::collections::HashSet<String>,
+    /// Per sentence: written in title case ("Rebels Seize Town in Eastern Congo"), where
+    /// capital letters say nothing about names.
+    title_case: Vec<bool>,
 }
 
 impl<'a> Run<'a> {
@@ -154,8 +172,14 @@ impl<'a> Run<'a> {
             .map(|(_, f)| f.clone())
             .collect();
         resolve_places(lex, text, layer, &folded, &lower_words, &mut hits);
+        let title_case = layer
+            .sentences
+            .iter()
+            .map(|s| is_title_case(text, &layer.tokens[s.tokens.clone()]))
+            .collect();
         Run {
             lower_words,
+            title_case,
             lex,
             text,
             layer,
@@ -164,6 +188,7 @@ impl<'a> Run<'a> {
             hits,
             doc: DocEntities::default(),
             last_place: None,
+            last_title: None,
             persons: Vec::new(),
         }
     }
@@ -240,6 +265,39 @@ impl<'a> Run<'a> {
             )
     }
 
+    /// Whether the `n` tokens from `j` are words no gazetteer names (capitalised local
+    /// names or plain lower-case words) and a non-modifier role word follows them.
+    fn local_words_before_role(&self, j: usize, n: usize) -> bool {
+        // Capitalised local names, then at most one plain word ("Cankaya district"): at
+        // least one name, so "Thailand's custody since authorities" is no phrase.
+        let capitalised = |k: usize| {
+            self.layer.tokens.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.text(self.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    && !dyad_text::calendar::is_weekday(&self.folded[k])
+                    && !dyad_text::calendar::is_month_word(&self.folded[k])
+            })
+        };
+        // A local place ("Cankaya" in Ankara) may be one of the names.
+        let free = |k: usize| {
+            self.hits
+                .get(k)
+                .copied()
+                .flatten()
+                .is_none_or(|h| matches!(h.target, Target::Place(_)) && h.end == k + 1)
+        };
+        let last = j + n - 1;
+        capitalised(j)
+            && (j..j + n)
+                .all(|k| free(k) && (capitalised(k) || k == last && self.is_plain_modifier_word(k)))
+            && self
+                .role_at(j + n)
+                .is_some_and(|(_, r)| self.lex.gaz.roles[r].kind != RoleKind::Modifier)
+    }
+
     /// Whether a non-modifier role run starts at `j` (a modifier must lead to one).
     fn role_follows(&self, j: usize) -> bool {
         let mut j = j;
@@ -307,6 +365,10 @@ impl<'a> Run<'a> {
                 Target::Organisation(o) if possessive || self.role_follows(h.end) => {
                     self.lex.gaz.organisations[o].code.clone()
                 }
+                // "the Bush administration", "the Putin regime", "Obama aides".
+                Target::Person(p) if self.role_follows(h.end) => self.lex.gaz.people[p]
+                    .tenure_on(self.published)
+                    .and_then(|t| t.country.clone()),
                 _ => break,
             };
             mods.push(Modifier { hit: h, code });
@@ -324,6 +386,17 @@ impl<'a> Run<'a> {
                 .is_some_and(|(_, r)| self.lex.gaz.roles[r].kind != RoleKind::Modifier)
         {
             j += 1;
+        } else if mods
+            .last()
+            .is_some_and(|m| m.code.is_some() && self.is_possessive(m.hit.end))
+            && self.role_at(j).is_none()
+        {
+            // "Ankara's Cankaya district administration", "Pakistan's Inter-Services
+            // Intelligence": after a possessive country, up to two local name words or
+            // plain words may stand before the role words.
+            if let Some(skip) = (1..=2).find(|&n| self.local_words_before_role(j, n)) {
+                j += skip;
+            }
         }
 
         // Role words.
@@ -352,19 +425,38 @@ impl<'a> Run<'a> {
                 } else {
                     j + 1
                 };
-                if let Some(
-                    h @ Hit {
-                        target: Target::Country(c),
-                        ..
-                    },
-                ) = self.hits.get(at).copied().flatten()
-                {
-                    code = Some(self.lex.gaz.countries[c].iso3.clone());
+                // "the government of Sindh province", "the governor of Helmand".
+                let of_code = match self.hits.get(at).copied().flatten() {
+                    Some(
+                        h @ Hit {
+                            target: Target::Country(c),
+                            ..
+                        },
+                    ) => Some((h, self.lex.gaz.countries[c].iso3.clone())),
+                    Some(
+                        h @ Hit {
+                            target: Target::Place(p),
+                            ..
+                        },
+                    ) => Some((h, self.lex.gaz.places[p].country.clone())),
+                    _ => None,
+                };
+                if let Some((h, c)) = of_code {
+                    code = Some(c);
                     mods.push(Modifier {
                         hit: h,
                         code: code.clone(),
                     });
                     j = h.end;
+                    if self.folded.get(j).is_some_and(|w| {
+                        matches!(
+                            w.as_str(),
+                            "province" | "region" | "state" | "district" | "oblast" | "governorate"
+                        )
+                    }) && j < limit
+                    {
+                        j += 1;
+                    }
                 }
             }
             let phrase_start = if det == 1 && self.folded[i] == "the" {
@@ -380,6 +472,15 @@ impl<'a> Run<'a> {
                 }
             }
             if mods.is_empty() && !reading.alone {
+                // "the Council on Foreign Relations": a capitalised role word joined by
+                // a preposition to more capitalised words may open an organisation's name
+                // ("Navy Capt. Jeff Davis" is a title and a person).
+                if matches!(
+                    self.folded.get(j).map(String::as_str),
+                    Some("on" | "of" | "for")
+                ) {
+                    return self.organisation_name(s, start, limit);
+                }
                 return None;
             }
             self.modifier_mentions(&mods);
@@ -411,6 +512,7 @@ impl<'a> Run<'a> {
                         role: self.folded[people.start..people.end].join(" "),
                         head: RoleKind::Collective,
                         alone: true,
+                        body_code: None,
                     };
                     let code = Some(self.lex.gaz.countries[*home].iso3.clone());
                     self.modifier_mentions(&mods);
@@ -423,10 +525,27 @@ impl<'a> Run<'a> {
         // No role words: a single name.
         if let Some(m) = mods.first() {
             let h = m.hit;
+            if let Some(end) = self.compound_name(s, h, start, limit) {
+                return Some(end);
+            }
             self.single(s, h, start);
             return Some(h.end);
         }
         if let Some(h) = here {
+            // "Carter" after "Ashton Carter": the namesake already in the document.
+            if let Target::Person(p) = h.target {
+                if h.end == h.start + 1 {
+                    if let Some(e) = coref::existing_person(self, h.start, h.end) {
+                        if self.doc.entities[e].name != self.lex.gaz.people[p].name {
+                            let span = self.span(h.start, h.end);
+                            self.doc
+                                .mention(self.text, e, span, span, s, MentionKind::ShortName);
+                            coref::remember_person(self, e);
+                            return Some(h.end);
+                        }
+                    }
+                }
+            }
             // "Chad Smith", "Victor Anderson": a given name that is also a place or
             // country, followed by more name words, is a person.
             if h.end == i + 1
@@ -436,6 +555,9 @@ impl<'a> Run<'a> {
                 if let Some(end) = self.proper_name(s, i, limit) {
                     return Some(end);
                 }
+            }
+            if let Some(end) = self.compound_name(s, h, i, limit) {
+                return Some(end);
             }
             self.single(s, h, i);
             return Some(h.end);
@@ -456,6 +578,117 @@ impl<'a> Run<'a> {
             return Some(end);
         }
         self.acronym(s, i)
+    }
+
+    /// "Malaysia Airlines", "the Rwandan Patriotic Front", "Air France": a country name,
+    /// adjective or place inside a capitalised compound with an organisation head word is
+    /// an organisation of that country; "the Europe Bridge", "Kabul International
+    /// Airport": one that ends in a place head word is a landmark, located in the country
+    /// (none for a region such as Europe). `h` is the gazetteer hit, `from` the phrase
+    /// start (a determiner included). Returns the token after the compound.
+    fn compound_name(&mut self, s: usize, h: Hit, from: usize, limit: usize) -> Option<usize> {
+        let code = match h.target {
+            Target::Country(c) | Target::Adjective(c) => self.lex.gaz.countries[c].iso3.clone(),
+            Target::Place(p) => self.lex.gaz.places[p].country.clone(),
+            _ => return None,
+        };
+        if self.is_possessive(h.end) {
+            return None;
+        }
+        let capitalised = |k: usize| {
+            self.layer.tokens.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.text(self.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    && !dyad_text::calendar::is_weekday(&self.folded[k])
+                    && !dyad_text::calendar::is_month_word(&self.folded[k])
+            })
+        };
+        // Other gazetteer names end the compound; capitalised role words belong to it.
+        let free = |k: usize| match self.hits.get(k).copied().flatten() {
+            None => true,
+            Some(hit) => matches!(hit.target, Target::Role(_)),
+        };
+        // "Air France", "Radio Free Europe": a head word before the name.
+        let left_head = h.start.checked_sub(1).filter(|&k| {
+            k >= self.layer.sentences[s].tokens.start
+                && capitalised(k)
+                && matches!(self.folded[k].as_str(), "air" | "radio")
+        });
+        let mut last_org_head = None;
+        let mut last_place_head = None;
+        let mut k = h.end;
+        while k < limit && k - h.end < MAX_NAME_TOKENS {
+            if capitalised(k) && free(k) {
+                let w = self.folded[k].as_str();
+                k += 1;
+                if compound_organisation_head(w) {
+                    last_org_head = Some(k);
+                } else if crate::people::is_place_head(w) {
+                    last_place_head = Some(k);
+                }
+            } else if matches!(self.folded[k].as_str(), "of" | "for" | "and")
+                && capitalised(k + 1)
+                && free(k + 1)
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let name_start = left_head.unwrap_or(h.start);
+        let span_start = if left_head.is_some() {
+            name_start
+        } else {
+            from.min(h.start)
+        };
+        let mut code = Some(code);
+        let (end, kind, sector) = match (last_place_head, last_org_head) {
+            // A landmark ("Beledweyne District", "Europe Bridge"): located in the country,
+            // not the country itself; a natural feature ("Indian Ocean") in none.
+            (Some(place_end), org) if org.is_none_or(|o| o < place_end) => {
+                if natural_feature(&self.folded[place_end - 1]) {
+                    code = None;
+                }
+                (place_end, EntityType::Location, None)
+            }
+            (_, Some(org_end)) => {
+                let head = self.folded[org_end - 1].as_str();
+                (org_end, EntityType::Organization, compound_sector(head))
+            }
+            _ if left_head.is_some() => (h.end, EntityType::Organization, Some("BUS".into())),
+            _ => return None,
+        };
+        let country = code.filter(|c| self.lex.is_country_code(c));
+        let name_span = self.span(name_start, end);
+        let name = self.text.get(name_span.start..name_span.end)?.to_string();
+        let key_tag = if kind == EntityType::Location {
+            "LOC"
+        } else {
+            "ORG"
+        };
+        let e = self.doc.entity(
+            EntityKey::Descriptor(
+                None,
+                Some(key_tag.into()),
+                self.folded[name_start..end].join(" "),
+            ),
+            || EntitySpec {
+                name,
+                kind,
+                code: country,
+                sector,
+                role: None,
+                geo: None,
+                members: vec![],
+            },
+        );
+        let phrase = self.span(span_start, end);
+        self.doc
+            .mention(self.text, e, phrase, name_span, s, MentionKind::Name);
+        Some(end)
     }
 
     /// An all-capital acronym no list knows ("NCAA", "DFAT", "USAFE") inside mixed-case
@@ -555,7 +788,9 @@ impl<'a> Run<'a> {
         let after_determiner = i
             .checked_sub(1)
             .is_some_and(|p| matches!(self.folded[p].as_str(), "the" | "a" | "an"));
-        if after_determiner || self.hits[i..end].iter().flatten().any(|h| h.end > i) {
+        if after_determiner
+            || (self.hits[i..end].iter().flatten().any(|h| h.end > i) && !self.namesake(i, end))
+        {
             return None;
         }
         let last = self.folded[end - 1].as_str();
@@ -570,7 +805,8 @@ impl<'a> Run<'a> {
         let common = self.folded[i..end]
             .iter()
             .all(|f| self.lower_words.contains(f) || f.len() <= 2);
-        let by_shape = !sentence_start && end - i <= 3 && !common;
+        let headline = self.title_case.get(s).copied().unwrap_or(false);
+        let by_shape = !sentence_start && !headline && end - i <= 3 && !common;
         if !given && !by_shape {
             return None;
         }
@@ -697,6 +933,7 @@ impl<'a> Run<'a> {
             self.doc.mention(self.text, e, span, name, s, kind);
             if let Target::Person(_) = h.target {
                 coref::remember_person(self, e);
+                self.appositive_holder(s, from.min(h.start), h.end, e);
             }
         }
     }
@@ -747,6 +984,7 @@ impl<'a> Run<'a> {
             self.doc
                 .mention(self.text, e, phrase, name, s, MentionKind::Name);
             coref::remember_person(self, e);
+            self.appositive_holder(s, start, h.end, e);
             return Some(h.end);
         }
         let end = self.name_end(title_end, limit)?;
@@ -757,6 +995,7 @@ impl<'a> Run<'a> {
         self.doc
             .mention(self.text, e, phrase, name, s, MentionKind::Name);
         coref::remember_person(self, e);
+        self.appositive_holder(s, start, end, e);
         Some(end)
     }
 
@@ -808,7 +1047,12 @@ impl<'a> Run<'a> {
     /// "Name, [the] [modifiers] title" → a person named by apposition.
     fn apposition(&mut self, s: usize, i: usize, limit: usize) -> Option<usize> {
         let end = self.name_end(i, limit)?;
-        if end - i < 2 || self.folded.get(end).map(String::as_str) != Some(",") {
+        if self.folded.get(end).map(String::as_str) != Some(",") {
+            return None;
+        }
+        // One word only when it is the short name of a person already met ("Petraeus,
+        // the US commander in Iraq, said"), never "Meanwhile, the president said".
+        if end - i < 2 && coref::existing_person(self, i, end).is_none() {
             return None;
         }
         let mut j = end + 1;
@@ -826,7 +1070,9 @@ impl<'a> Run<'a> {
             let possessive = self.is_possessive(h.end);
             let code = match h.target {
                 Target::Adjective(c) => self.lex.gaz.countries[c].iso3.clone(),
-                Target::Country(c) if possessive => self.lex.gaz.countries[c].iso3.clone(),
+                Target::Country(c) if possessive || self.role_follows(h.end) => {
+                    self.lex.gaz.countries[c].iso3.clone()
+                }
                 Target::Organisation(o) if possessive => {
                     self.lex.gaz.organisations[o].code.clone()?
                 }
@@ -855,7 +1101,15 @@ impl<'a> Run<'a> {
         }
         let code = mods.iter().find_map(|m| m.code.clone());
         let e = coref::person_by_name(self, i, end, code.as_deref())
-            .unwrap_or_else(|| self.new_person(i, end, code, &reading));
+            .unwrap_or_else(|| self.new_person(i, end, code.clone(), &reading));
+        // A person first met with no title takes the apposition's country and sector.
+        if let Some(p) = self.doc.entities.get_mut(e) {
+            if p.code.is_none() && code.is_some() {
+                p.code = code;
+                p.sector = p.sector.take().or_else(|| reading.sector.clone());
+                p.role = p.role.take().or_else(|| Some(reading.role.clone()));
+            }
+        }
         let name = self.span(i, end);
         let phrase = self.span(i, j);
         self.doc
@@ -889,6 +1143,7 @@ impl<'a> Run<'a> {
         self.doc
             .mention(self.text, e, span, span, s, MentionKind::Name);
         coref::remember_person(self, e);
+        self.appositive_holder(s, i, end, e);
     }
 
     /// "Ashton Carter said": a name of two or more words before a verb of saying is a
@@ -899,17 +1154,50 @@ impl<'a> Run<'a> {
         if end - i < 2 || !SAYING.contains(&verb.as_str()) {
             return None;
         }
-        if self.hits[i..end].iter().flatten().any(|h| h.end > i) {
+        if self.hits[i..end].iter().flatten().any(|h| h.end > i) && !self.namesake(i, end) {
             return None;
         }
         self.untitled_person(s, i, end);
         Some(end)
     }
 
+    /// "Ashton Carter" is not Jimmy Carter: a given name before a known person's one-word
+    /// alias that is not part of that person's name makes another person's name (tokens
+    /// `i..end`).
+    fn namesake(&self, i: usize, end: usize) -> bool {
+        if !self.lex.gaz.given_names.contains(&self.folded[i]) {
+            return false;
+        }
+        let mut any = false;
+        for h in self.hits[i..end].iter().flatten() {
+            if h.end <= i {
+                continue;
+            }
+            let Target::Person(p) = h.target else {
+                return false;
+            };
+            if h.start == i || h.end != h.start + 1 || h.end > end {
+                return false;
+            }
+            let person = &self.lex.gaz.people[p];
+            if fold(&person.name)
+                .split_whitespace()
+                .any(|w| w == self.folded[i])
+            {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+
     /// "Strategic Policy Institute", "Iraqi Ministry of Interior": a run of two or more
     /// capitalised words (with "of", "for", "and", "the" inside) that ends in or starts
     /// with an organisation head word is an organisation no list names.
     fn organisation_name(&mut self, s: usize, i: usize, limit: usize) -> Option<usize> {
+        if self.title_case.get(s).copied().unwrap_or(false) {
+            return None;
+        }
         let tokens = &self.layer.tokens;
         let capitalised = |k: usize| {
             tokens[k].kind == TokenKind::Word
@@ -950,14 +1238,26 @@ impl<'a> Run<'a> {
         // A sentence-initial capitalised function word is not part of the name.
         let span = self.span(i, end);
         let name = self.text[span.start..span.end].to_string();
-        let code = self.hits[i..end]
-            .iter()
-            .flatten()
+        // The country of a country name or adjective inside the name; else of a place
+        // after "of" ("United Bus Company of Tehran", "Bank of England"; a real country,
+        // not a region such as Europe). A single capitalised word that is also a small
+        // town's name ("University") says nothing.
+        let inside = || self.hits[i..end].iter().flatten();
+        let code = inside()
             .find_map(|h| match h.target {
                 Target::Country(c) | Target::Adjective(c) => {
                     Some(self.lex.gaz.countries[c].iso3.clone())
                 }
                 _ => None,
+            })
+            .or_else(|| {
+                inside().find_map(|h| match h.target {
+                    Target::Place(p) if h.start > i && self.folded[h.start - 1] == "of" => {
+                        let code = &self.lex.gaz.places[p].country;
+                        self.lex.is_country_code(code).then(|| code.clone())
+                    }
+                    _ => None,
+                })
             });
         // "the Association of African Jurists", "the Third World Water Forum": a body of
         // no country whose head word names a civil-society form is a non-governmental one.
@@ -1015,6 +1315,7 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        let code = code.or_else(|| reading.body_code.clone());
         let span = self.span(start, end);
         let name = strip_determiner(&self.text[span.start..span.end]).to_string();
         let head = reading.role.clone();
@@ -1034,6 +1335,67 @@ impl<'a> Run<'a> {
             .mention(self.text, e, phrase, phrase, s, MentionKind::Descriptor);
         if kind == EntityType::Person {
             coref::remember_person(self, e);
+            self.last_title = Some(TitleDescriptor {
+                entity: e,
+                mention: self.doc.mentions.len() - 1,
+                sentence: s,
+                start: phrase_start,
+                end,
+            });
+        }
+    }
+
+    /// "The US commander in Iraq, General David Petraeus, held talks": a name (tokens
+    /// `start..end`, title included) set off by commas right after a title descriptor with
+    /// no name is that descriptor's holder. The person takes the descriptor's country and
+    /// sector when it has none, and the descriptor's mention becomes the person's. The
+    /// descriptor may carry a locative tail ("in Iraq"); the name must close with a comma
+    /// unless the descriptor opens the sentence ("After meeting the US envoy, President
+    /// Bush said" is two people).
+    fn appositive_holder(&mut self, s: usize, start: usize, end: usize, person: usize) {
+        let Some(t) = self.last_title else { return };
+        if t.sentence != s || t.entity == person || start == 0 {
+            return;
+        }
+        let comma = start - 1;
+        if self.folded.get(comma).map(String::as_str) != Some(",") || comma < t.end {
+            return;
+        }
+        let gap = &self.folded[t.end..comma];
+        let gap_ok = gap.is_empty()
+            || (gap.len() <= 5
+                && matches!(gap[0].as_str(), "in" | "of" | "for" | "at" | "to" | "on")
+                && (t.end + 1..comma).all(|k| {
+                    self.folded[k] == "the"
+                        || self.layer.tokens[k].kind == TokenKind::Word
+                            && self.layer.tokens[k]
+                                .text(self.text)
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                }));
+        let opens_sentence = t.start == self.layer.sentences[s].tokens.start;
+        let closed = self.folded.get(end).map(String::as_str) == Some(",");
+        if !gap_ok || !(opens_sentence || closed) {
+            return;
+        }
+        self.last_title = None;
+        let (code, sector) = {
+            let d = &self.doc.entities[t.entity];
+            (d.code.clone(), d.sector.clone())
+        };
+        if let Some(p) = self.doc.entities.get_mut(person) {
+            if p.code.is_none() && code.is_some() {
+                p.code = code;
+                if sector.is_some() {
+                    p.sector = sector;
+                }
+            }
+        }
+        if let Some(m) = self.doc.mentions.get_mut(t.mention) {
+            if m.entity == t.entity {
+                m.entity = person;
+            }
         }
     }
 
@@ -1108,7 +1470,21 @@ fn resolve_places(
             && sentence_starts.contains(&i)
             && lower_words.contains(&folded[i])
             && gaz.places[chosen].kind != PlaceKind::Capital;
-        if (!major(chosen) && !after_locative && !in_context) || word_not_name {
+        // "Police in Lebanon", "Benin Police said": a role word that is also the name
+        // of a town is the role, unless a locative preposition makes it a place.
+        let role = (!after_locative && gaz.places[chosen].kind != PlaceKind::Capital)
+            .then(|| {
+                lex.index
+                    .role_at(text, &layer.tokens, folded, h.start, h.end)
+            })
+            .flatten()
+            .filter(|&r| !gaz.roles[r].lower);
+        if let Some(r) = role {
+            hits[i] = Some(Hit {
+                target: Target::Role(r),
+                ..h
+            });
+        } else if (!major(chosen) && !after_locative && !in_context) || word_not_name {
             hits[i] = None;
         } else {
             hits[i] = Some(Hit {
@@ -1117,6 +1493,112 @@ fn resolve_places(
             });
         }
     }
+}
+
+/// Whether a place head word names a natural feature, which no country owns by its name
+/// ("Indian Ocean", "South China Sea").
+fn natural_feature(head: &str) -> bool {
+    matches!(
+        head,
+        "sea"
+            | "ocean"
+            | "gulf"
+            | "strait"
+            | "river"
+            | "lake"
+            | "mountain"
+            | "mountains"
+            | "mount"
+            | "hill"
+            | "hills"
+            | "valley"
+            | "bay"
+            | "beach"
+            | "island"
+            | "islands"
+            | "peninsula"
+            | "creek"
+            | "brook"
+            | "desert"
+            | "forest"
+            | "coast"
+            | "falls"
+            | "springs"
+            | "plain"
+            | "plains"
+            | "cape"
+            | "pass"
+    )
+}
+
+/// Whether a capitalised word heads an organisation named after its country ("Malaysia
+/// Airlines", "Russian Railways", "Iran Air").
+fn compound_organisation_head(folded: &str) -> bool {
+    crate::people::is_organisation_head(folded)
+        || matches!(
+            folded,
+            "railways" | "air" | "telecom" | "petroleum" | "motors" | "steel" | "shipping"
+        )
+}
+
+/// The sector a compound organisation's head word gives: companies are business, news
+/// outlets media; other heads (front, party, movement) say nothing certain.
+fn compound_sector(head: &str) -> Option<String> {
+    let sector = match head {
+        "airlines" | "airways" | "air" | "railways" | "company" | "corporation" | "bank"
+        | "inc." | "ltd" | "ltd." | "limited" | "telecom" | "petroleum" | "motors" | "steel"
+        | "shipping" => "BUS",
+        "news" | "times" | "post" | "media" | "broadcasting" | "network" => "JRN",
+        "police" => "COP",
+        "university" | "school" | "college" => "EDU",
+        "hospital" => "HLH",
+        _ => return None,
+    };
+    Some(sector.to_string())
+}
+
+/// Whether a sentence is written in title case: at least four content words, every one
+/// capitalised (short function words may stay lower case).
+fn is_title_case(text: &str, tokens: &[dyad_text::token::Token]) -> bool {
+    let mut content = 0;
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let word = t.text(text);
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
+        if !first.is_alphabetic() {
+            continue;
+        }
+        if first.is_lowercase() {
+            let function = matches!(
+                word,
+                "a" | "an"
+                    | "the"
+                    | "and"
+                    | "or"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "as"
+                    | "vs"
+                    | "over"
+                    | "after"
+                    | "into"
+            );
+            if !function {
+                return false;
+            }
+            continue;
+        }
+        content += 1;
+    }
+    content >= 4
 }
 
 /// "The DPRK government" → "DPRK government".
