@@ -1,9 +1,12 @@
 //! In-document coreference: later short names ("Kim", "Belousov") join the person first
 //! named in full; plural references ("the two nations", "both sides") become a GROUP of
 //! the two most recently mentioned countries, people or actors; subject pronouns ("he",
-//! "she") point at the latest person, and "they" (and the possessive "their") at the
-//! latest plural actor: a group, a plural descriptor ("Russian officials"), a plural
-//! reference, or two actors just joined by "and" ("Moscow and Pyongyang"). A short name
+//! "she") point at the subject of the latest sentence naming a person ("Putin met Xi. He
+//! said" is Putin), "it" opening the complement of a reporting or denial verb at that
+//! verb's subject ("Iran denied that it ..."), and "they" (and the possessive "their") at
+//! the latest plural actor: a group, a plural descriptor ("Russian officials"), a plural
+//! reference, or two actors just joined by "and" ("Moscow and Pyongyang") with no other
+//! actor named since. A short name
 //! seen before the full one ("Mr. Dodik" ... "Milorad Dodik") joins the full name's
 //! entity. Pronouns are listed among their entity's mentions, marked as such.
 
@@ -139,6 +142,10 @@ fn coordinable(run: &Run<'_>, e: usize, kind: MentionKind) -> bool {
 fn plural_antecedent(run: &mut Run<'_>, s: usize) -> Option<usize> {
     let mentions = &run.doc.mentions;
     let text = run.text();
+    // A pair joined by "and" is what "they" stands for only while no single actor has
+    // been named after it ("Obama and Putin said they ...", not "... Thailand caught
+    // them as they ...").
+    let mut single_since = false;
     for k in (0..mentions.len()).rev() {
         let m = &mentions[k];
         if m.sentence + PLURAL_PRONOUN_REACH < s {
@@ -152,6 +159,7 @@ fn plural_antecedent(run: &mut Run<'_>, s: usize) -> Option<usize> {
                     .get(prev.span.end..m.span.start)
                     .is_some_and(|between| matches!(between.trim(), "and" | ", and" | "&"));
             if joined
+                && !single_since
                 && coordinable(run, prev.entity, prev.kind)
                 && coordinable(run, m.entity, m.kind)
             {
@@ -161,6 +169,14 @@ fn plural_antecedent(run: &mut Run<'_>, s: usize) -> Option<usize> {
         }
         if plural_actor(run, m.entity) {
             return Some(m.entity);
+        }
+        let coded = run
+            .doc
+            .entities
+            .get(m.entity)
+            .is_some_and(|e| e.code.is_some());
+        if coded && coordinable(run, m.entity, m.kind) && m.kind != MentionKind::Pronoun {
+            single_since = true;
         }
     }
     None
@@ -194,6 +210,160 @@ fn pair_group(run: &mut Run<'_>, a: usize, b: usize, first: Span, second: Span) 
             geo: None,
             members,
         })
+}
+
+/// Words before a name that put it in a prepositional phrase, not in subject position
+/// ("met with Belousov", "according to Xi", "a call from Macron").
+const PREPOSITIONS: &[&str] = &[
+    "with", "by", "to", "of", "for", "from", "against", "on", "at", "in", "about", "between",
+    "among", "toward", "towards", "into", "than", "like", "after", "before",
+];
+
+/// The person a subject pronoun at token `i` stands for: in the latest sentence (the
+/// pronoun's own, before it, or an earlier one) that names a person, the first person
+/// named there outside a prepositional phrase — the subject, which a following "he"
+/// continues ("Putin met Xi in Beijing. He said ..." is Putin) — else the last person
+/// named there.
+fn person_antecedent(run: &Run<'_>, i: usize) -> Option<usize> {
+    let layer = run.layer();
+    let at = layer.tokens.get(i)?.start;
+    let is_person = |e: usize| {
+        run.doc
+            .entities
+            .get(e)
+            .is_some_and(|x| x.kind == EntityType::Person && x.members.is_empty())
+    };
+    let mentions = &run.doc.mentions;
+    let before = mentions.partition_point(|m| m.span.end <= at);
+    let latest = mentions[..before]
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= at && is_person(m.entity))?;
+    let sentence = latest.sentence;
+    let in_sentence = mentions[..before]
+        .iter()
+        .filter(|m| m.sentence == sentence && m.span.end <= at && is_person(m.entity));
+    let governed = |start: usize| {
+        let t = layer.tokens.partition_point(|t| t.end <= start);
+        t.checked_sub(1)
+            .and_then(|p| run.folded.get(p))
+            .is_some_and(|w| PREPOSITIONS.contains(&w.as_str()))
+    };
+    let mut first_free = None;
+    for m in in_sentence {
+        if !governed(m.span.start) {
+            first_free = Some(m.entity);
+            break;
+        }
+    }
+    first_free.or(Some(latest.entity))
+}
+
+/// Verbs whose subject an "it" of their complement clause stands for: "Iran denied that
+/// it was behind the attack", "Russia said it would respond".
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "denied",
+    "denies",
+    "deny",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "stated",
+    "states",
+    "announced",
+    "announces",
+    "confirmed",
+    "confirms",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "added",
+    "adds",
+    "maintained",
+    "maintains",
+    "acknowledged",
+    "admitted",
+    "admits",
+    "asserted",
+    "declared",
+    "reiterated",
+    "stressed",
+    "noted",
+];
+
+/// Words between a subject and its verb ("has flatly denied", "also said").
+fn between_subject_and_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "has" | "have" | "had" | "also" | "again" | "later" | "earlier" | "repeatedly" | "then"
+    ) || (word.len() > 4 && word.ends_with("ly") && word != "only")
+}
+
+/// Nouns of a charge a subject can deny having a clause about it ("denied claims that it
+/// ...").
+const CHARGE_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "report",
+    "reports",
+    "suggestion",
+    "suggestions",
+    "charge",
+    "charges",
+];
+
+/// The entity an "it" at token `i` of sentence `s` stands for when it opens the
+/// complement of a reporting or denial verb: the non-person actor just before that verb
+/// ("Iran denied that it ...", "the ministry said it ...", "Moscow rejected claims that
+/// it ..."). Any other "it" is left alone.
+fn reported_it_antecedent(run: &Run<'_>, s: usize, i: usize) -> Option<usize> {
+    let layer = run.layer();
+    let first = layer.sentences.get(s)?.tokens.start;
+    if i <= first || !followed_by_word(run, i) {
+        return None;
+    }
+    let word = |t: usize| run.folded.get(t).map(String::as_str).unwrap_or("");
+    let mut v = i - 1;
+    if word(v) == "that" && v > first {
+        v -= 1;
+    }
+    // "denied claims that it", "rejected the accusations that it".
+    if CHARGE_NOUNS.contains(&word(v)) && v > first {
+        let noun = v;
+        v = (noun.saturating_sub(3).max(first)..noun)
+            .rev()
+            .find(|&t| REPORTING_VERBS.contains(&word(t)) || word(t).starts_with("reject"))?;
+    } else if !REPORTING_VERBS.contains(&word(v)) {
+        return None;
+    }
+    let mut k = v;
+    while k > first && between_subject_and_verb(word(k - 1)) {
+        k -= 1;
+    }
+    let end = layer.tokens.get(k.checked_sub(1)?)?.end;
+    let mention = run
+        .doc
+        .mentions
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence == s)
+        .find(|m| m.span.end == end)?;
+    let entity = run.doc.entities.get(mention.entity)?;
+    let fits = match entity.kind {
+        EntityType::Person => false,
+        EntityType::Location => mention.kind == MentionKind::Metonym,
+        _ => mention.kind != MentionKind::Plural && entity.members.is_empty(),
+    };
+    fits.then_some(mention.entity)
 }
 
 /// A short name of a person seen earlier, or a subject pronoun, at token `i`.
@@ -230,8 +400,16 @@ pub(crate) fn short_name_or_pronoun(
     }
     if matches!(word, "he" | "she") {
         if subject_position(run, s, i) {
-            let (e, _) = run.persons.last()?;
-            let e = *e;
+            let e = person_antecedent(run, i).or_else(|| run.persons.last().map(|(e, _)| *e))?;
+            let span = run.layer().span_of(i, i + 1);
+            let text = run.text();
+            run.doc
+                .mention(text, e, span, span, s, MentionKind::Pronoun);
+        }
+        return None;
+    }
+    if word == "it" {
+        if let Some(e) = reported_it_antecedent(run, s, i) {
             let span = run.layer().span_of(i, i + 1);
             let text = run.text();
             run.doc
@@ -392,6 +570,55 @@ mod tests {
         let a = recognize(text);
         let e = entity_of(&a, text, "their", 0).expect("their resolved");
         assert_eq!(e.code.as_deref(), Some("ISR"));
+    }
+
+    #[test]
+    fn he_continues_the_previous_subject() {
+        let text = "Vladimir Putin met Xi Jinping in Beijing. He said the talks went well.";
+        let a = recognize(text);
+        let e = entity_of(&a, text, "He", 0).expect("He resolved");
+        assert_eq!(e.name, "Vladimir Putin");
+        // A person after a preposition is no subject: "met with X" leaves the subject.
+        let text = "Xi Jinping met with Vladimir Putin. He said the talks went well.";
+        let a = recognize(text);
+        assert_eq!(entity_of(&a, text, "He", 0).expect("He").name, "Xi Jinping");
+        // Within its sentence, the subject before the pronoun.
+        let text = "Vladimir Putin told Xi Jinping that he would visit soon.";
+        let a = recognize(text);
+        assert_eq!(
+            entity_of(&a, text, "he", 0).expect("he").name,
+            "Vladimir Putin"
+        );
+    }
+
+    #[test]
+    fn it_after_a_reporting_verb_is_its_subject() {
+        let text = "Iran denied that it was behind the attack.";
+        let a = recognize(text);
+        let e = entity_of(&a, text, "it", 0).expect("it resolved");
+        assert_eq!(e.code.as_deref(), Some("IRN"));
+        let text = "Moscow has flatly rejected claims that it shelled the port.";
+        let a = recognize(text);
+        assert_eq!(
+            entity_of(&a, text, "it", 0).and_then(|e| e.code.as_deref()),
+            Some("RUS")
+        );
+        // A person is "he" or "she", and an "it" elsewhere stays alone.
+        let text = "Vladimir Putin said it was a provocation.";
+        assert_eq!(pronouns(&recognize(text)), 0);
+        let text = "Iran said the attack was a provocation and it would respond.";
+        assert_eq!(pronouns(&recognize(text)), 0);
+    }
+
+    #[test]
+    fn they_skips_a_pair_named_before_another_actor() {
+        let text = "Canada and Australia offered aid. Thailand detained the men as they fled.";
+        let a = recognize(text);
+        assert!(entity_of(&a, text, "they", 0).is_none(), "{:?}", a.mentions);
+        let text = "Obama and Putin said they will attack Iraq.";
+        let a = recognize(text);
+        let e = entity_of(&a, text, "they", 0).expect("they resolved");
+        assert_eq!(e.members.len(), 2);
     }
 
     #[test]

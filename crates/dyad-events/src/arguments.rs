@@ -3,6 +3,13 @@
 //! clauses, "according to X"); the recipient is the direct object or the actor after one
 //! of the trigger's prepositions. Passives swap the roles ("X was attacked by Y"),
 //! causatives give the causer ("made X attack" → the maker), coordinations give lists.
+//!
+//! Further: a "to ..." complement's object and recipient are the event's ("threatened to
+//! cut off power to X"); a list of bare nouns leads on to the target ("fired mortars,
+//! rockets and shells at X"); a weapon or an unnamed attacker as subject names no actor
+//! ("a roadside bomb killed ..."); an attacked or inspected place gives its country
+//! ("shelled villages in X"); a reduced relative participle is passive ("the trial of a
+//! journalist arrested over ...").
 
 use dyad_actors::{Actors, MentionKind};
 use dyad_model::{ActorRef, EntityType, EventType};
@@ -19,6 +26,117 @@ pub struct Arguments {
     pub actor: Vec<usize>,
     pub recipient: Vec<usize>,
     pub passive: bool,
+    /// The subject is a weapon or an attack, not a party ("a roadside bomb killed ...",
+    /// "the blast wounded ..."): the actor is unnamed unless the phrase gives its author
+    /// ("shelling by rebel forces").
+    pub inanimate: bool,
+}
+
+/// Nouns for attacks and weapons: as the subject of a verb they name how, not who.
+const INANIMATE_CAUSES: &[&str] = &[
+    "bomb",
+    "bombs",
+    "bombing",
+    "bombings",
+    "explosion",
+    "explosions",
+    "blast",
+    "blasts",
+    "attack",
+    "attacks",
+    "shelling",
+    "airstrike",
+    "airstrikes",
+    "strike",
+    "strikes",
+    "raid",
+    "raids",
+    "fighting",
+    "clashes",
+    "violence",
+    "mine",
+    "mines",
+    "landmine",
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "shell",
+    "shells",
+    "grenade",
+    "grenades",
+    "gunfire",
+    "fire",
+    "ambush",
+    "crossfire",
+    "barrage",
+    "drone",
+    "drones",
+    "device",
+    "shot",
+    "shots",
+    // Attackers nobody has named: coded, like the weapons, by where they struck.
+    "bomber",
+    "bombers",
+    "assailant",
+    "assailants",
+    "attacker",
+    "attackers",
+    "sniper",
+    "snipers",
+];
+
+/// Whether the clause of the verb at `start` opens with an attack or weapon noun with no
+/// actor before it ("A roadside bombing near X killed ..."). Returns the author of the
+/// attack when a "by"/"from" phrase names it ("shelling by rebel forces").
+fn inanimate_subject(view: &SentenceView<'_>, start: usize) -> Option<Vec<usize>> {
+    // "A bomb exploded in a market, killing 30 people": a participle after a comma
+    // shares the subject of the clause before it.
+    let start = if start > 1 && view.is_comma(start - 1) && view.word(start).ends_with("ing") {
+        start - 1
+    } else {
+        start
+    };
+    let mut clause = start;
+    while clause > 0
+        && !view.is_comma(clause - 1)
+        && !view.is_hard_boundary(clause - 1)
+        && !matches!(view.word(clause - 1), "that" | "which")
+    {
+        clause -= 1;
+    }
+    let mut head = None;
+    for j in clause..start.min(clause + 5) {
+        if view.mention_at[j].is_some() || view.is_punct(j) {
+            return None;
+        }
+        let w = view.word(j);
+        if INANIMATE_CAUSES.contains(&w) {
+            // "a bomb attack", "a car bomb explosion": the last noun of the compound.
+            head = Some(j);
+            if !INANIMATE_CAUSES.contains(&view.word(j + 1)) {
+                break;
+            }
+            continue;
+        }
+        if head.is_some() || is_preposition(w) || view.is_capitalised(j) && j > clause {
+            break;
+        }
+    }
+    let head = head?;
+    // "shelling by Russian forces", "rockets fired from Gaza".
+    let author = (head + 1..(head + 4).min(start))
+        .find(|&j| matches!(view.word(j), "by" | "from"))
+        .and_then(|j| {
+            view.mention_at.get(j + 1).copied().flatten().or_else(|| {
+                view.mention_at
+                    .get(j + 2)
+                    .copied()
+                    .flatten()
+                    .filter(|_| crate::view::is_determiner(view.word(j + 1)))
+            })
+        });
+    Some(author.map(|k| vec![k]).unwrap_or_default())
 }
 
 /// Words that open a comma segment that cannot hold the main subject.
@@ -51,12 +169,16 @@ const COORDINATION: &[&str] = &[
 /// Prepositions that open the topic of a complaint or protest ("over the raids").
 const TOPIC_PREPS: &[&str] = &["over", "about", "against", "at"];
 
+/// Prepositions that name a recipient inside a "to ..." complement ("promised to send aid
+/// to X", "vowed to retaliate against X", "agreed to cooperate with X").
+const COMPLEMENT_PREPS: &[&str] = &["to", "against", "on", "at", "into", "with", "from"];
+
 /// How many tokens after a topic preposition its actor may stand ("against the alleged
 /// human rights violations by the Israeli military").
 const TOPIC_REACH: usize = 8;
 
 /// Prepositions after which an actor is a place, not a participant.
-const PLACE_PREPS: &[&str] = &[
+pub const PLACE_PREPS: &[&str] = &[
     "in",
     "at",
     "near",
@@ -107,39 +229,67 @@ fn preposition_before(view: &SentenceView<'_>, start: usize) -> Option<usize> {
         if is_preposition(w) {
             return Some(j);
         }
-        if view.is_punct(j) || view.mention_at[j].is_some() || view.is_capitalised(j) {
+        // "in Western Cambodia": a compass word may be part of the name.
+        if view.is_punct(j)
+            || view.mention_at[j].is_some()
+            || view.is_capitalised(j) && !is_compass(w)
+        {
             return None;
         }
-        if !matches!(
-            w,
-            "the"
-                | "a"
-                | "an"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "contested"
-                | "occupied"
-                | "neighbouring"
-                | "neighboring"
-                | "northern"
-                | "southern"
-                | "eastern"
-                | "western"
-                | "central"
-                | "disputed"
-                | "capital"
-                | "besieged"
-                | "embattled"
-                | "both"
-                | "all"
-                | "other"
-        ) {
+        if !is_compass(w)
+            && !matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "contested"
+                    | "occupied"
+                    | "neighbouring"
+                    | "neighboring"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+                    | "disputed"
+                    | "capital"
+                    | "besieged"
+                    | "embattled"
+                    | "both"
+                    | "all"
+                    | "other"
+            )
+        {
             return None;
         }
     }
     None
+}
+
+/// Compass words that qualify a place ("northern Syria", "East Timor's capital").
+fn is_compass(word: &str) -> bool {
+    matches!(
+        word,
+        "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "upper"
+            | "lower"
+    )
 }
 
 /// Whether a mention at local tokens `ms..` is a place ("in Pyongyang").
@@ -182,6 +332,15 @@ fn has_sector(view: &SentenceView<'_>, actors: &Actors, k: usize) -> bool {
     })
 }
 
+/// Whether the mention names a person ("Prime Minister Iyad Allawi").
+fn is_person(view: &SentenceView<'_>, actors: &Actors, k: usize) -> bool {
+    let (m, _, _) = view.mentions[k];
+    actors
+        .entities
+        .get(m.entity)
+        .is_some_and(|e| e.kind == EntityType::Person)
+}
+
 /// The main subject of a sentence: its first mention outside prepositional phrases.
 pub fn main_subject(view: &SentenceView<'_>, actors: &Actors, before: usize) -> Vec<usize> {
     for (k, &(_, ms, _)) in view.mentions.iter().enumerate() {
@@ -210,12 +369,17 @@ pub fn main_subject(view: &SentenceView<'_>, actors: &Actors, before: usize) -> 
 }
 
 /// Extends a group leftwards over coordinations ("Jordan and Britain").
+///
+/// A bare comma links only inside a list that ends with "and"/"or" ("Russia, China and
+/// Iran"): in "Threatening the hostages, the rebels demanded" the comma closes a clause.
 pub fn extend_left(view: &SentenceView<'_>, group: &mut Vec<usize>) {
+    let mut in_list = false;
     loop {
         let Some(&first) = group.first() else { return };
         let (_, ms, _) = view.mentions[first];
         let mut j = ms;
         let mut saw_link = false;
+        let mut saw_conjunction = false;
         let mut next = None;
         while j > 0 {
             j -= 1;
@@ -228,9 +392,15 @@ pub fn extend_left(view: &SentenceView<'_>, group: &mut Vec<usize>) {
                 break;
             }
             saw_link |= matches!(w, "," | "and" | "or" | "&");
+            saw_conjunction |= matches!(w, "and" | "or" | "&");
         }
         match next {
-            Some(k) if saw_link && preceded_by_preposition(view, view.mentions[k].1).is_none() => {
+            Some(k)
+                if saw_link
+                    && (saw_conjunction || in_list)
+                    && preceded_by_preposition(view, view.mentions[k].1).is_none() =>
+            {
+                in_list |= saw_conjunction;
                 group.insert(0, k)
             }
             _ => return,
@@ -312,6 +482,10 @@ pub fn is_subordinate(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) 
     if !entry.pos.is_verb() || !entry.participles.iter().any(|p| p == view.word(m.start)) {
         return false;
     }
+    // "a roadside bomb killed": weapons are not killed.
+    if inanimate_subject(view, m.start).is_some() {
+        return false;
+    }
     if has_be_before(view, m.start) || has_have_before(view, m.start) {
         return false;
     }
@@ -361,13 +535,27 @@ pub fn is_subordinate(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) 
         )
 }
 
+/// Whether token `j` is a form of "to be": "'s" is one only after a pronoun ("it's been
+/// attacked"); after a noun it is a possessive ("Mali's junta expelled").
+fn is_be_form(view: &SentenceView<'_>, j: usize) -> bool {
+    let w = view.word(j);
+    if w == "'s" {
+        return j > 0
+            && matches!(
+                view.word(j - 1),
+                "it" | "he" | "she" | "that" | "there" | "who" | "what" | "where"
+            );
+    }
+    BE_FORMS.contains(&w)
+}
+
 fn has_be_before(view: &SentenceView<'_>, start: usize) -> bool {
     // "a journalist has been killed": the be-form stands between the subject and the
     // participle.
     (start.saturating_sub(4)..start)
         .rev()
         .take_while(|&j| view.mention_at[j].is_none() && !view.is_punct(j))
-        .any(|j| BE_FORMS.contains(&view.word(j)))
+        .any(|j| is_be_form(view, j))
 }
 
 /// "has offered", "had been": a perfect tense, which makes a participle active.
@@ -444,6 +632,81 @@ pub fn is_infinitive_marker(view: &SentenceView<'_>, j: usize) -> bool {
             view.word(next),
             "all" | "both" | "local" | "foreign" | "its" | "their"
         )
+        && !modifies_following_actor(view, next)
+}
+
+/// Whether the lower-case word at `i` is an adjective of an actor right after it ("to
+/// war-torn Mozambique", "to neighbouring Chad") rather than a verb ("to re-arm
+/// Ukraine"): the tagger reads it as an adjective, or it is a hyphenated word the tagger
+/// (when loaded) does not read as a verb.
+fn modifies_following_actor(view: &SentenceView<'_>, i: usize) -> bool {
+    let mention = |j: usize| view.mention_at.get(j).is_some_and(Option::is_some);
+    let actor_follows = mention(i + 1)
+        || (mention(i + 2) && view.kinds.get(i + 1) == Some(&dyad_text::TokenKind::Word));
+    if !actor_follows {
+        return false;
+    }
+    // The tagger is asked only about words shaped like adjectives (tagging is slow).
+    let w = view.word(i);
+    if w.contains('-') {
+        return !view.tagged_verb(i);
+    }
+    let adjective_shape = [
+        "ing", "ed", "al", "ous", "ic", "ive", "ern", "ful", "less", "ian",
+    ]
+    .iter()
+    .any(|s| w.ends_with(s));
+    adjective_shape && view.tag(i).is_some_and(|t| t.upos == dyad_text::Upos::Adj)
+}
+
+/// Whether the comma at `comma` separates bare nouns of a list ("artillery, mortar, and
+/// rocket fire"): one or two lower-case words follow it up to the next comma or to the
+/// "and"/"or" that closes the list, and a lower-case word precedes it.
+fn continues_noun_list(view: &SentenceView<'_>, comma: usize) -> bool {
+    let bare = |j: usize| {
+        let w = view.word(j);
+        view.mention_at[j].is_none()
+            && view.kinds.get(j) == Some(&dyad_text::TokenKind::Word)
+            && !view.is_capitalised(j)
+            && !is_preposition(w)
+            && !crate::view::is_determiner(w)
+            && !CLAUSE_OPENERS.contains(&w)
+            && !BE_FORMS.contains(&w)
+            && !w.ends_with("ing")
+    };
+    if comma == 0 || !bare(comma - 1) {
+        return false;
+    }
+    let mut words = 0;
+    for j in comma + 1..view.len().min(comma + 12) {
+        let w = view.word(j);
+        if matches!(w, "and" | "or") {
+            return words > 0 || view.is_comma(j - 1);
+        }
+        if view.is_comma(j) {
+            if words == 0 {
+                return false;
+            }
+            words = 0;
+            continue;
+        }
+        if !bare(j) || words == 2 {
+            return false;
+        }
+        words += 1;
+    }
+    false
+}
+
+/// Whether a past-tense verb starts at `i` ("... and suspended", "... and killed"): a
+/// lower-case "-ed" word that the tagger (when loaded) reads as a verb.
+fn opens_coordinated_verb(view: &SentenceView<'_>, i: usize) -> bool {
+    let w = view.word(i);
+    view.mention_at.get(i).is_some_and(Option::is_none)
+        && !view.is_capitalised(i)
+        && w.len() > 4
+        && w.ends_with("ed")
+        && (!view.has_tagger() || view.tagged_verb(i))
 }
 
 /// Index of the "(" that opens the parenthesis closed at `close`, if any (same clause).
@@ -496,8 +759,13 @@ pub fn subject_left(
         }
         if i + 1 < from && (w == "that" || lex.cues.report.contains_key(w)) {
             // "officials said that troops attacked": the speaker is not the actor.
-            let pronoun_subject =
-                (i + 1..from).any(|j| matches!(view.word(j), "it" | "they" | "he" | "she" | "we"));
+            // "... said it attacked", "the army said its jets struck": the speaker acts.
+            let pronoun_subject = (i + 1..from).any(|j| {
+                matches!(
+                    view.word(j),
+                    "it" | "they" | "he" | "she" | "we" | "its" | "their" | "our"
+                )
+            });
             if view.mention_at[i].is_none() && !pronoun_subject {
                 break;
             }
@@ -529,6 +797,117 @@ pub fn subject_left(
     of_fallback.map(|k| vec![k]).unwrap_or_default()
 }
 
+/// The passive subject "a camp for refugees", "the convoy for Gaza": the first mention of
+/// the clause behind "for" that follows a lower-case noun, when no actor heads it.
+fn beneficiary_subject(view: &SentenceView<'_>, actors: &Actors, start: usize) -> Option<usize> {
+    let mut clause = start;
+    while clause > 0 && !view.is_comma(clause - 1) && !view.is_hard_boundary(clause - 1) {
+        clause -= 1;
+    }
+    let k = (clause..start).find_map(|j| view.mention_at[j])?;
+    let ms = view.mentions[k].1;
+    let prep = preposition_before(view, ms)?;
+    let noun_before = prep > clause
+        && view.word(prep) == "for"
+        && view.kinds.get(prep - 1) == Some(&dyad_text::TokenKind::Word)
+        && !view.is_capitalised(prep - 1)
+        && view.mention_at[prep - 1].is_none();
+    (noun_before && can_act(view, actors, k)).then_some(k)
+}
+
+/// Nouns for people: "arrested five men in Nairobi" holds people, not a place.
+const PEOPLE_NOUNS: &[&str] = &[
+    "man",
+    "men",
+    "woman",
+    "women",
+    "people",
+    "person",
+    "persons",
+    "child",
+    "children",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "family",
+    "families",
+    "villagers",
+    "residents",
+    "civilians",
+    "worker",
+    "workers",
+    "student",
+    "students",
+    "member",
+    "members",
+    "supporters",
+    "suspect",
+    "suspects",
+    "passengers",
+    "tourists",
+    "pilgrims",
+    "farmers",
+    "fishermen",
+    "others",
+];
+
+/// Events whose object may be a place: attacks, seizures, coercion and inspections.
+fn targets_places(entry: &TriggerEntry) -> bool {
+    entry.pos == Pos::Verb
+        && (matches!(entry.event, EventType::Assault | EventType::Coerce)
+            || entry.mode.as_deref() == Some("investigate"))
+}
+
+/// Whether the words from `from` to the place mention at `place` are a plain object noun
+/// phrase and the preposition that locates it ("the refineries in", "a village near",
+/// "the city of").
+fn object_in_place(view: &SentenceView<'_>, from: usize, place: usize) -> bool {
+    let Some(p) = preposition_before(view, place) else {
+        return false;
+    };
+    if p <= from || p - from > 6 {
+        return false;
+    }
+    // "power lines leading into Kabul", "a pipeline running to Odesa".
+    let led = matches!(view.word(p), "into" | "to") && view.word(p - 1).ends_with("ing");
+    if !matches!(view.word(p), "in" | "near" | "of" | "outside" | "around") && !led {
+        return false;
+    }
+    (from..p).all(|j| {
+        let w = view.word(j);
+        view.mention_at[j].is_none()
+            && view.kinds.get(j) == Some(&dyad_text::TokenKind::Word)
+            && !is_preposition(w)
+            && !is_temporal(w)
+            && !PEOPLE_NOUNS.contains(&w)
+    })
+}
+
+/// The noun phrase a participle qualifies as a reduced passive relative ("the trial of a
+/// journalist arrested over his reports", "the release of soldiers held by rebels"): an
+/// actor mention right before the participle that itself sits in a prepositional phrase,
+/// with no object after the participle.
+fn reduced_relative_head(view: &SentenceView<'_>, m: &TriggerMatch) -> Option<usize> {
+    let k = view.mention_at[m.start.checked_sub(1)?]?;
+    let ms = view.mentions[k].1;
+    let next = view.word(m.end);
+    let object_follows = view.mention_at.get(m.end).is_some_and(Option::is_some)
+        || crate::view::is_determiner(next)
+        || QUANTITY_WORDS.contains(&next)
+        || matches!(view.kinds.get(m.end), Some(dyad_text::TokenKind::Number));
+    // "the case of X", "calls for X": not a place ("police in Jericho confiscated") nor
+    // an origin ("troops from Chad attacked").
+    // "thousands of Kenyans protested": a quantity's "of" is no phrase.
+    let in_phrase = preposition_before(view, ms).is_some_and(|p| {
+        matches!(
+            view.word(p),
+            "of" | "for" | "on" | "about" | "against" | "over"
+        ) && !is_quantifier_preposition(view, p)
+    });
+    (in_phrase && !object_follows && !has_have_before(view, m.start)).then_some(k)
+}
+
 /// Finds actor and recipient of trigger `m`. `next_trigger` bounds the right search.
 pub fn find_arguments(
     lex: &Lexicon,
@@ -540,13 +919,24 @@ pub fn find_arguments(
     let entry = &lex.triggers[m.entry];
     let participle = is_participle(entry, view, m);
     let mut passive = participle && has_be_before(view, m.start);
+    // "the case of a journalist arrested over his interviews": the one arrested.
+    let reduced_head = (participle && !passive)
+        .then(|| reduced_relative_head(view, m))
+        .flatten();
+    passive |= reduced_head.is_some();
 
     // Right side: object, prepositional recipient, by-agent.
     let limit = next_trigger.unwrap_or(view.len()).min(view.len());
     let mut recipient: Vec<usize> = Vec::new();
     let mut agent: Vec<usize> = Vec::new();
     let mut between: Vec<usize> = Vec::new();
-    let mut prep: Option<String> = None;
+    // "protested to Uganda": a pattern that ends in one of its own prepositions.
+    let mut prep: Option<String> = m
+        .end
+        .checked_sub(1)
+        .map(|e| view.word(e))
+        .filter(|w| m.end > m.start + 1 && entry.preps.iter().any(|p| p == w))
+        .map(str::to_string);
     let mut other_prep_seen = false;
     let perfect = has_have_before(view, m.start);
     // "complained to the UN over Israeli raids": the actor of the complaint's topic.
@@ -554,6 +944,10 @@ pub fn find_arguments(
     let mut topic_prep_at: Option<usize> = None;
     let mut addressee = false;
     let mut provisional_object = false;
+    // Inside a "to ..." complement ("threatened to cut off power to X", "opened fire to
+    // disperse protesters"), the complement's object and recipient are the event's.
+    let mut complement = false;
+    let mut after_infinitive = false;
     let mut j = m.end;
     while j < limit {
         if view.word(j) == "(" {
@@ -570,8 +964,17 @@ pub fn find_arguments(
             if !recipient.is_empty() || !agent.is_empty() || entry.pos == Pos::Noun {
                 break;
             }
-            // "provided X, Y and Z with": a comma before any argument ends the clause
-            // unless a list of actors continues.
+            // "fired artillery, mortar and rocket rounds at X": a list of bare nouns goes
+            // on to the recipient; any other comma before an argument ends the clause.
+            if continues_noun_list(view, j) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // "expelled the ambassador and suspended French media": a coordinated verb opens
+        // its own predicate.
+        if w == "and" && j > m.end && opens_coordinated_verb(view, j + 1) {
             break;
         }
         // "demanded Friday that the United States ...": the clause's subject is the
@@ -599,6 +1002,18 @@ pub fn find_arguments(
             let own_preposition = prep
                 .as_deref()
                 .is_some_and(|p| recipient.is_empty() && entry.preps.iter().any(|x| x == p));
+            // "shelled villages in X", "inspected the refineries in X": an attack or an
+            // inspection of a place hits the place's country.
+            let place_object = recipient.is_empty()
+                && agent.is_empty()
+                && targets_places(entry)
+                && object_in_place(view, m.end, ms);
+            if place_object {
+                recipient = vec![k];
+                j = me;
+                prep = None;
+                continue;
+            }
             if is_place_use(view, ms) && !has_sector(view, actors, k) && !own_preposition {
                 j = me;
                 prep = None;
@@ -630,7 +1045,8 @@ pub fn find_arguments(
                     agent = group;
                 }
                 // "denounced the sanctions imposed by the US", "rejected the proposal
-                // from Pakistan": a reaction's recipient is the author of its object.
+                // from Pakistan", "demanded an admission by Moscow": a reaction's or a
+                // demand's recipient is the author of its object.
                 Some("by" | "from")
                     if recipient.is_empty()
                         && agent.is_empty()
@@ -642,9 +1058,17 @@ pub fn find_arguments(
                                 | EventType::Reject
                                 | EventType::Support
                                 | EventType::Concede
+                                | EventType::Request
                         ) =>
                 {
                     recipient = group;
+                }
+                // "rockets were fired at Israel from Lebanon": where an attack comes
+                // from names its unnamed author.
+                Some("from")
+                    if passive && agent.is_empty() && entry.event == EventType::Assault =>
+                {
+                    agent = group;
                 }
                 Some("between") if recipient.is_empty() => {
                     between = group.clone();
@@ -652,7 +1076,8 @@ pub fn find_arguments(
                 }
                 Some(p)
                     if (recipient.is_empty() || provisional_object)
-                        && entry.preps.iter().any(|x| x == p) =>
+                        && (entry.preps.iter().any(|x| x == p)
+                            || complement && COMPLEMENT_PREPS.contains(&p)) =>
                 {
                     recipient = group;
                     provisional_object = false;
@@ -663,14 +1088,18 @@ pub fn find_arguments(
                     recipient = group;
                 }
                 None if recipient.is_empty()
-                    && entry.pos == Pos::Verb
+                    && (entry.pos == Pos::Verb
+                        && !(after_infinitive && entry.event == EventType::Request)
+                        || complement)
                     && !passive
-                    && (has_code(view, actors, k) || has_sector(view, actors, k)) =>
+                    && (has_code(view, actors, k)
+                        || has_sector(view, actors, k)
+                        || is_person(view, actors, k)) =>
                 {
                     // An object with no country ("sent troops to Russia") may be what is
                     // sent rather than who receives it: a coded recipient after the
-                    // trigger's own preposition replaces it.
-                    provisional_object = !has_code(view, actors, k);
+                    // trigger's own preposition replaces it. A person is always a party.
+                    provisional_object = !has_code(view, actors, k) && !is_person(view, actors, k);
                     recipient = group;
                 }
                 _ => {}
@@ -682,6 +1111,10 @@ pub fn find_arguments(
         if w == "to" && is_infinitive_marker(view, j) {
             // "refused to allow United Nations planes": the object of the complement.
             prep = None;
+            // A request's recipient is who is asked, never the complement's object
+            // ("demanded the parties to allow aid workers ...").
+            complement = entry.event != EventType::Request;
+            after_infinitive = true;
             j += 1;
             continue;
         }
@@ -696,8 +1129,12 @@ pub fn find_arguments(
         }
         j += 1;
     }
-    // "gave Armenia an ultimatum", "offered Kyiv a deal": an object inside the pattern.
-    if recipient.is_empty() && entry.pos.is_verb() && m.end > m.start + 1 {
+    // "gave Armenia an ultimatum", "expelled the French ambassador": an object inside
+    // the pattern; a direct-object verb's own object outranks any later phrase.
+    if (recipient.is_empty() || entry.pos == Pos::Verb)
+        && entry.pos.is_verb()
+        && m.end > m.start + 1
+    {
         if let Some(k) = (m.start + 1..m.end).find_map(|j| view.mention_at[j]) {
             if has_code(view, actors, k) && !is_place_use(view, view.mentions[k].1) {
                 recipient = vec![k];
@@ -709,12 +1146,13 @@ pub fn find_arguments(
     }
     // An accusation or protest is directed at whoever its topic names, not at the body
     // it is addressed to ("complained to the UN over Israeli raids" → Israel).
+    let mut addressed: Option<Vec<usize>> = None;
     if matches!(entry.event, EventType::Accuse | EventType::Protest)
         && !topic.is_empty()
         && (recipient.is_empty() || addressee)
         && topic.iter().any(|&k| has_code(view, actors, k))
     {
-        recipient = topic;
+        addressed = Some(std::mem::replace(&mut recipient, topic));
     }
 
     let mut subject: Vec<usize> = subject_left(lex, view, actors, m.start)
@@ -727,6 +1165,27 @@ pub fn find_arguments(
             if has_code(view, actors, k) && !recipient.contains(&k) {
                 subject = vec![k];
             }
+        }
+    }
+    if let Some(k) = reduced_head.filter(|k| !recipient.contains(k)) {
+        subject = vec![k];
+    }
+    // "a camp for Congolese refugees was attacked": the people a place is for are hit.
+    if subject.is_empty() && passive {
+        subject = beneficiary_subject(view, actors, m.start)
+            .into_iter()
+            .filter(|k| !recipient.contains(k))
+            .collect();
+    }
+    // "a roadside bomb killed two soldiers": no one named acts.
+    let mut inanimate = false;
+    if !passive && agent.is_empty() && entry.pos.is_verb() {
+        if let Some(author) = inanimate_subject(view, m.start) {
+            inanimate = author.is_empty();
+            subject = author
+                .into_iter()
+                .filter(|k| !recipient.contains(k))
+                .collect();
         }
     }
     let (mut actor, mut recipient) = if passive {
@@ -744,11 +1203,30 @@ pub fn find_arguments(
     if actor.is_empty() && between.len() >= 2 && recipient == between {
         actor = vec![recipient.remove(0)];
     }
+    // "protested to China over the detention of a Japanese businessman": a topic that
+    // names the protester's own people leaves the protest with its addressee.
+    if let Some(addressed) = addressed.filter(|a| !a.is_empty()) {
+        let code = |k: &usize| {
+            view.mentions
+                .get(*k)
+                .and_then(|(m, _, _)| actors.entities.get(m.entity))
+                .and_then(|e| e.code.clone())
+        };
+        let own: Vec<String> = actor.iter().filter_map(code).collect();
+        if !own.is_empty()
+            && recipient
+                .iter()
+                .all(|k| code(k).is_none_or(|c| own.contains(&c)))
+        {
+            recipient = addressed;
+        }
+    }
     recipient.retain(|k| !actor.contains(k));
     Arguments {
         actor,
         recipient,
         passive,
+        inanimate,
     }
 }
 
@@ -798,4 +1276,232 @@ pub fn actor_refs(view: &SentenceView<'_>, actors: &Actors, mentions: &[usize]) 
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use dyad_core::{Pipeline, SourceDocument};
+
+    /// `TYPE ACTORS>RECIPIENTS` of every event of `text` (codes joined by `+`, uncoded `-`).
+    fn coded(text: &str) -> Vec<String> {
+        let pipeline = Pipeline::embedded().expect("embedded pipeline");
+        let out = pipeline.extract(SourceDocument {
+            id: "t".into(),
+            text: text.into(),
+            published: Some("2024-12-01".parse().expect("a date")),
+            ..Default::default()
+        });
+        let join = |refs: &[dyad_model::ActorRef]| {
+            refs.iter()
+                .map(|r| r.code.clone().unwrap_or_else(|| "-".into()))
+                .collect::<Vec<_>>()
+                .join("+")
+        };
+        out.events
+            .iter()
+            .map(|e| format!("{} {}>{}", e.event, join(&e.actor), join(&e.recipient)))
+            .collect()
+    }
+
+    fn has(text: &str, expected: &str) {
+        let got = coded(text);
+        assert!(got.iter().any(|g| g == expected), "{text}: {got:?}");
+    }
+
+    #[test]
+    fn recipients_inside_a_to_complement() {
+        has(
+            "Japan promised to continue economic aid to war-torn Somalia.",
+            "AGREE JPN>SOM",
+        );
+        has(
+            "Turkey threatened to cut off gas supplies to Armenia.",
+            "THREATEN TUR>ARM",
+        );
+        // The complement's own object, not a later place.
+        has(
+            "Kenyan police opened fire to disperse protesters.",
+            "ASSAULT KEN>KEN",
+        );
+    }
+
+    #[test]
+    fn a_list_of_weapons_leads_to_the_target() {
+        has(
+            "Ethiopian troops fired mortars, rockets and artillery shells at Eritrean positions.",
+            "ASSAULT ETH>ERI",
+        );
+        // A comma that opens a source clause is no list: the speaker is no target.
+        let got = coded("Israeli troops opened fire, Egyptian officials said.");
+        assert!(got.iter().all(|g| !g.ends_with(">EGY")), "{got:?}");
+    }
+
+    #[test]
+    fn a_weapon_or_an_attack_is_not_the_actor() {
+        // The soldiers are hit, not hitting; the place gives the unnamed attacker.
+        has(
+            "A roadside bomb near the town of Kandahar killed two Canadian soldiers.",
+            "ASSAULT AFG>CAN",
+        );
+        let got = coded("A roadside bomb killed two Canadian soldiers and wounded three others.");
+        assert!(
+            got.iter().all(|g| !g.starts_with("ASSAULT CAN")),
+            "the victims acted: {got:?}"
+        );
+        // A named author of the weapon or the attack acts.
+        has(
+            "A Syrian missile killed two Israeli soldiers.",
+            "ASSAULT SYR>ISR",
+        );
+        has(
+            "Shelling by Azerbaijani forces killed three Armenian civilians.",
+            "ASSAULT AZE>ARM",
+        );
+    }
+
+    #[test]
+    fn unnamed_attackers_strike_where_the_sentence_places_them() {
+        has(
+            "A suicide bomber killed 12 civilians in Kandahar.",
+            "ASSAULT AFG>AFG",
+        );
+        let got = coded("A car bomb exploded near a market in Mosul, killing 30 people.");
+        assert!(got.iter().any(|g| g.starts_with("ASSAULT IRQ")), "{got:?}");
+        // No weapon, no attacker: a storm kills without an event.
+        let got = coded("The storm hit Florida, killing 12 people.");
+        assert!(got.iter().all(|g| !g.starts_with("ASSAULT")), "{got:?}");
+    }
+
+    #[test]
+    fn a_reduced_relative_participle_is_passive() {
+        // The journalist is arrested, not arresting.
+        let got = coded(
+            "A court in Harare adjourned the trial of a journalist arrested over his reports.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.starts_with("COERCE") && g.ends_with(">ZWE")),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|g| !g.starts_with("COERCE -")), "{got:?}");
+        // A place after the subject leaves the subject acting.
+        has(
+            "Palestinian police in Jericho confiscated weapons from armed groups.",
+            "COERCE PSE>PSE",
+        );
+    }
+
+    #[test]
+    fn a_speaker_acts_through_its_own_forces() {
+        has(
+            "The Russian defence ministry said its jets struck Ukrainian positions.",
+            "ASSAULT RUS>UKR",
+        );
+        // Another subject after the speaker acts itself.
+        has(
+            "Iraq said Turkish jets struck Kurdish villages.",
+            "ASSAULT TUR>",
+        );
+    }
+
+    #[test]
+    fn the_target_of_an_attack_is_not_its_place() {
+        has(
+            "Rockets were fired at Israel from Lebanon on Sunday.",
+            "ASSAULT LBN>ISR",
+        );
+        let got = coded("Rockets were fired at Israel on Sunday.");
+        assert!(got.iter().all(|g| !g.starts_with("ASSAULT ISR")), "{got:?}");
+    }
+
+    #[test]
+    fn places_attacked_or_inspected_give_their_country() {
+        has(
+            "Russian aircraft bombed villages in northern Syria.",
+            "ASSAULT RUS>SYR",
+        );
+        has(
+            "UN inspectors will inspect the nuclear plant in Iran.",
+            "ACCUSE IGO>IRN",
+        );
+        has(
+            "Vietnamese troops captured a village in Western Cambodia.",
+            "ASSAULT VNM>KHM",
+        );
+    }
+
+    #[test]
+    fn passive_subjects_and_person_objects() {
+        has(
+            "A camp for Sudanese refugees was shelled by Chadian rebels.",
+            "ASSAULT TCD>SDN",
+        );
+        has(
+            "Militants tried to assassinate President Hamid Karzai in Kabul.",
+            "ASSAULT AFG>AFG",
+        );
+    }
+
+    #[test]
+    fn a_bare_comma_joins_actors_only_inside_a_list() {
+        has(
+            "Russia, China and Iran agreed to hold joint naval drills.",
+            "AGREE RUS+CHN+IRN>RUS+CHN+IRN",
+        );
+        has(
+            "Holding two Kenyan hostages, Somali pirates demanded a ransom from Nairobi.",
+            "REQUEST SOM>KEN",
+        );
+    }
+
+    #[test]
+    fn a_demand_targets_who_is_asked_not_the_complement_object() {
+        has(
+            "Poland demanded an apology by Moscow for the massacre.",
+            "REQUEST POL>RUS",
+        );
+        let got = coded("The UN envoy demanded the warring sides allow Ukrainian aid workers in.");
+        assert!(
+            got.iter()
+                .all(|g| !(g.starts_with("REQUEST") && g.ends_with(">UKR"))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_possessive_is_no_passive_and_a_verb_object_stays_its_own() {
+        // "Mali's junta expelled": "'s" is no "is"; the expelled ambassador, not the
+        // object of the next verb, is the recipient.
+        has(
+            "Mali's junta expelled the French ambassador and suspended German media.",
+            "SANCTION MLI>FRA",
+        );
+        has("Iran's navy seized a British tanker.", "COERCE IRN>GBR");
+    }
+
+    #[test]
+    fn a_protest_about_ones_own_people_goes_to_its_addressee() {
+        has(
+            "Japan lodged a protest with China over the detention of a Japanese businessman.",
+            "ACCUSE JPN>CHN",
+        );
+        has(
+            "Kenya protested to Uganda about the arrest of Kenyan fishermen.",
+            "ACCUSE KEN>UGA",
+        );
+        // A topic naming a third party still decides.
+        has(
+            "Lebanon complained to the UN over Israeli air raids.",
+            "ACCUSE LBN>ISR",
+        );
+    }
+
+    #[test]
+    fn mobilizing_abroad_targets_the_host_but_not_at_home() {
+        has(
+            "Turkish troops remained on alert in northern Iraq.",
+            "MOBILIZE TUR>IRQ",
+        );
+        has("Taiwan mobilized its reserves in Taipei.", "MOBILIZE TWN>");
+    }
 }

@@ -3,7 +3,10 @@
 //! that reported attacks imply ("X said Y attacked Z" → X accuses Y), and denials that
 //! point back at earlier events ("Moscow and Pyongyang denied such transactions"), and
 //! the type of each source (state media, intelligence, government, military, anonymous,
-//! NGO, international body, other media, a person, other).
+//! NGO, international body, other media, a person, other). Speech verbs carried on by an
+//! aspect verb ("he went on to say") keep their speaker, and "continued" without an object
+//! speaks ("..., the minister continued"); a charge a denial rejects ("denied reports that
+//! ...") is no source.
 
 use dyad_actors::Actors;
 use dyad_model::{ActorRef, Attribution, EntityType};
@@ -105,6 +108,78 @@ fn is_speaker_skip(word: &str) -> bool {
     SPEAKER_SKIP.contains(&word) || (word.len() > 4 && word.ends_with("ly") && word != "only")
 }
 
+/// Verb chains that carry a reporting verb on from what the speaker said before: "he
+/// went on to say", "the minister continued to insist", "was quick to add".
+const ONWARD_CHAINS: &[&[&str]] = &[
+    &["went", "on", "to"],
+    &["goes", "on", "to"],
+    &["go", "on", "to"],
+    &["continued", "to"],
+    &["continues", "to"],
+    &["proceeded", "to"],
+    &["was", "quick", "to"],
+    &["were", "quick", "to"],
+    &["hastened", "to"],
+];
+
+/// The start of an onward chain that ends just before token `j` ("went on to" before
+/// "say"), or `j` when there is none.
+fn skip_onward_chain(view: &SentenceView<'_>, j: usize) -> usize {
+    ONWARD_CHAINS
+        .iter()
+        .find(|chain| {
+            j >= chain.len()
+                && chain
+                    .iter()
+                    .enumerate()
+                    .all(|(i, w)| view.word(j - chain.len() + i) == *w)
+        })
+        .map_or(j, |chain| j - chain.len())
+}
+
+/// Forms of "continue" that, used without an object, carry a speaker on: "the minister
+/// continued.", "“...,” he continued", "she continued: ...". With an object or a
+/// complement ("continued to attack", "continued attacking", "continued the talks") the
+/// verb is no speech.
+const CONTINUING_VERBS: &[&str] = &["continued", "continues", "continue"];
+
+/// Whether token `r` is a continuing verb used as a speech verb: followed by
+/// punctuation, the end of the sentence, or "that".
+fn continues_speech(view: &SentenceView<'_>, r: usize) -> bool {
+    CONTINUING_VERBS.contains(&view.word(r))
+        && (r + 1 >= view.len() || view.is_punct(r + 1) || view.word(r + 1) == "that")
+}
+
+/// Verbs that reject a charge named after them ("denied reports that ...").
+const REJECTING_VERBS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "rejected",
+    "rejects",
+    "reject",
+    "rejecting",
+    "dismissed",
+    "dismisses",
+    "dismiss",
+    "dismissing",
+    "refuted",
+    "refutes",
+    "disputed",
+    "disputes",
+];
+
+/// Whether the reporting word at `r` is the noun of a charge a rejecting verb just before
+/// it rejects ("denied reports", "rejected the Western claims").
+fn rejected_charge(view: &SentenceView<'_>, r: usize) -> bool {
+    let mut p = r;
+    while p > 0 && r - p < 3 && matches!(view.word(p - 1), "western" | "media" | "such" | "any") {
+        p -= 1;
+    }
+    p > 0 && REJECTING_VERBS.contains(&view.word(p - 1))
+}
+
 /// Words a source phrase without an actor does not reach back across.
 const PHRASE_STOPS: &[&str] = &[
     "and", "but", "or", "that", "as", "while", "because", "when", "if", "after", "before", "since",
@@ -174,11 +249,17 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
     // Reporting verbs.
     for r in 0..n {
         let w = view.word(r);
-        if !lex.cues.report.contains_key(w) || view.mention_at[r].is_some() {
+        let reporting = lex.cues.report.contains_key(w) || continues_speech(view, r);
+        if !reporting || view.mention_at[r].is_some() {
             continue;
         }
         // Not a noun use ("the reports", "a statement").
         if r > 0 && crate::view::is_determiner(view.word(r - 1)) {
+            continue;
+        }
+        // "denied reports that ...", "rejected Western claims that ...": the charge a
+        // denial rejects, not a source.
+        if rejected_charge(view, r) {
             continue;
         }
         if w.ends_with("ing") && r > 0 && view.word(r - 1) == "quoted" {
@@ -203,6 +284,14 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             let mut j = r;
             while j > 0 && is_speaker_skip(view.word(j - 1)) {
                 j -= 1;
+            }
+            // "He went on to say", "the minister continued to insist".
+            let chained = skip_onward_chain(view, j);
+            if chained < j {
+                j = chained;
+                while j > 0 && is_speaker_skip(view.word(j - 1)) {
+                    j -= 1;
+                }
             }
             if j > 0 {
                 if let Some(k) = view.mention_at[j - 1] {
@@ -275,6 +364,13 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             let mut s = r;
             while s > 0 && is_speaker_skip(view.word(s - 1)) {
                 s -= 1;
+            }
+            let chained = skip_onward_chain(view, s);
+            if chained < s {
+                s = chained;
+                while s > 0 && is_speaker_skip(view.word(s - 1)) {
+                    s -= 1;
+                }
             }
             let phrase_end = s;
             while s > 0
@@ -505,4 +601,45 @@ pub fn hedged_locally(lex: &Lexicon, view: &SentenceView<'_>, start: usize) -> b
         .cloned()
         .collect();
     cue_before(view, &local, start).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::toy_actors;
+    use dyad_data::DataSet;
+
+    fn sources(text: &str) -> Vec<Source> {
+        let lex = Lexicon::from_data(&DataSet::embedded()).expect("embedded lexicon");
+        let layer = dyad_text::analyze(text);
+        let actors = toy_actors(text, &layer);
+        let view = SentenceView::new(text, &layer, &actors, 0);
+        find_sources(&lex, &view, &actors)
+    }
+
+    #[test]
+    fn onward_chains_keep_their_speaker() {
+        let s = sources("Chile went on to say that Peru attacked Bolivia.");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].refs[0].code.as_deref(), Some("CHI"));
+        assert_eq!(s[0].cue, "say");
+        let s = sources("The minister was quick to add that Peru attacked Bolivia.");
+        assert_eq!(s[0].text, "The minister");
+    }
+
+    #[test]
+    fn continued_speaks_only_without_a_complement() {
+        let s = sources("Peru attacked Bolivia, the minister continued.");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!((s[0].cue.as_str(), s[0].scope.0), ("continued", 0));
+        assert!(sources("Peru continued to attack Bolivia.").is_empty());
+        assert!(sources("Peru continued attacking Bolivia.").is_empty());
+    }
+
+    #[test]
+    fn a_rejected_charge_is_no_source() {
+        assert!(sources("Peru denied reports that it attacked Bolivia.").is_empty());
+        assert!(sources("Peru rejected Western claims that it attacked Bolivia.").is_empty());
+        assert_eq!(sources("Peru claims that Chile attacked Bolivia.").len(), 1);
+    }
 }

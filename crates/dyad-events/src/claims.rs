@@ -18,7 +18,14 @@
 //!   a paragraph's second sentence) also vouches for the unattributed events of the
 //!   paragraph's earlier sentences that share a participant with what it covers, up to a
 //!   sentence with a source of its own ([`extend_opening_sources`]). The sources of each
-//!   sentence are found once ([`SourceCache`]).
+//!   sentence are found once ([`SourceCache`]);
+//! - what a denial denies in its own sentence: a gerund ("Russia denied attacking the
+//!   hospital": an ASSAULT by Russia, denied), a "that" clause, also after a charge
+//!   ("rejected claims that it ..."), with the earlier reports of the same event
+//!   ([`release_denied_events`], [`with_earlier_reports`]);
+//! - the targets a phrase leaves to the context: concern "over the fighting in Sudan"
+//!   targets Sudan, "welcomed the talks" the participants of the talks told before, and a
+//!   participant that stands for a pair ("Obama and Putin said they ...") is both.
 
 use std::collections::BTreeSet;
 
@@ -291,14 +298,189 @@ pub fn instigation(
 }
 
 /// The party made to act is the event's actor; the instigator is neither actor nor
-/// recipient.
+/// recipient. With no one made to act ("it was behind the attack on the tanker"), the
+/// instigator is the actor of an event that names none.
 pub fn apply_instigation(instigation: &Instigation, args: &mut Arguments) {
     if instigation.causee.is_empty() {
+        if args.actor.is_empty() {
+            args.actor = instigation.instigator.clone();
+            args.recipient
+                .retain(|k| !instigation.instigator.contains(k));
+        }
         return;
     }
     args.actor = instigation.causee.clone();
     args.recipient
         .retain(|k| !instigation.causee.contains(k) && !instigation.instigator.contains(k));
+}
+
+/// Nouns of a charge whose "that" clause a denial denies ("rejected claims that it ...").
+const CHARGE_CLAUSE_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "suggestion",
+    "suggestions",
+    "charge",
+    "charges",
+    "assertion",
+    "assertions",
+    "rumours",
+    "rumors",
+];
+
+/// Words between a denial verb and the charge noun ("denied the Western reports that").
+fn before_charge_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "these" | "those" | "such" | "any" | "all" | "media" | "western" | "earlier"
+    )
+}
+
+/// The local token of "that" when a charge noun with its clause follows token `from`:
+/// "claims that", "the reports that", "Western media reports that".
+pub(crate) fn charge_clause(view: &SentenceView<'_>, from: usize) -> Option<usize> {
+    let mut p = from;
+    while p < view.len() && p < from + 3 && before_charge_noun(view.word(p)) {
+        p += 1;
+    }
+    let noun = p < view.len() && CHARGE_CLAUSE_NOUNS.contains(&view.word(p));
+    (noun && p + 1 < view.len() && view.word(p + 1) == "that").then_some(p + 1)
+}
+
+/// Whether trigger `m` is a denial: a denial verb ("denied", "denies"; CAMEO 016), or a
+/// verb of rejection before a charge and its clause ("rejected claims that ...").
+fn is_denial_verb(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
+    lex.triggers.get(m.entry).is_some_and(|e| {
+        e.event == EventType::Reject
+            && e.pos.is_verb()
+            && (e.cameo == "016" || charge_clause(view, m.end).is_some())
+    })
+}
+
+/// Words between a denial verb and the gerund it denies ("denied ever attacking",
+/// "denies having fired").
+const BEFORE_DENIED_GERUND: &[&str] = &["having", "ever", "any", "all", "been"];
+
+/// The token where the gerund a denial verb at `m` denies starts ("denied attacking the
+/// hospital", "denied having fired the rocket"), if one follows it.
+fn denied_gerund(view: &SentenceView<'_>, m: &TriggerMatch) -> Option<usize> {
+    let mut p = m.end;
+    while p < view.len() && BEFORE_DENIED_GERUND.contains(&view.word(p)) {
+        p += 1;
+    }
+    let w = view.word(p);
+    let verb_form = w.ends_with("ing") || (p > m.end && view.word(p - 1) == "having");
+    (p < view.len() && verb_form && view.mention_at[p].is_none()).then_some(p)
+}
+
+/// Whether the denial verb at `m` has the event it denies in its own sentence after it:
+/// a gerund ("denied attacking the hospital") or a "that" clause.
+pub(crate) fn denies_what_follows(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    matches: &[TriggerMatch],
+    m: &TriggerMatch,
+) -> bool {
+    is_denial_verb(lex, view, m)
+        && (charge_clause(view, m.end).is_some()
+            || denied_gerund(view, m)
+                .is_some_and(|p| matches.iter().any(|o| o.start == p && o.start >= m.end)))
+}
+
+/// What a denial denies is an event of its own, not the denial's object: the trigger a
+/// denial verb's trigger-finding folded into it comes back — the gerund right after it
+/// ("Russia denied attacking the hospital") and the first trigger of a "that" clause
+/// when no other trigger stands before it in the clause ("Iran denied that it was
+/// behind the attack on the tanker").
+pub(crate) fn release_denied_events(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    matches: &mut [TriggerMatch],
+) {
+    for d in 0..matches.len() {
+        if matches[d].absorbed || !is_denial_verb(lex, view, &matches[d]) {
+            continue;
+        }
+        let end = matches[d].end;
+        let gerund = denied_gerund(view, &matches[d]);
+        // "denied that it ...", "rejected claims that it ...", or the clause without
+        // "that": "denied it was behind".
+        let clause = (end..(end + 2).min(view.len()))
+            .find(|&p| view.word(p) == "that")
+            .or_else(|| charge_clause(view, end))
+            .map(|that| that + 1)
+            .or_else(|| {
+                let opens = matches!(view.word(end), "it" | "they" | "he" | "she" | "we")
+                    && end + 1 < view.len()
+                    && !view.is_punct(end + 1);
+                opens.then_some(end)
+            });
+        let from = match (gerund, clause) {
+            (Some(p), _) => p,
+            (None, Some(from)) => from,
+            (None, None) => continue,
+        };
+        let clause_end = (from..view.len())
+            .find(|&j| view.is_hard_boundary(j) || view.is_comma(j))
+            .unwrap_or(view.len());
+        let next = (d + 1..matches.len())
+            .filter(|&j| matches[j].start >= from && matches[j].start < clause_end)
+            .min_by_key(|&j| matches[j].start);
+        if let Some(j) = next {
+            if gerund.is_none_or(|p| matches[j].start == p) {
+                matches[j].absorbed = false;
+            }
+        }
+    }
+}
+
+/// The denier who is the actor of the gerund a denial verb denies ("Russia denied
+/// attacking ...": Russia attacked, by what is denied), for trigger `m`.
+pub(crate) fn gerund_denier(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    actors: &Actors,
+    matches: &[TriggerMatch],
+    m: &TriggerMatch,
+) -> Option<Vec<usize>> {
+    let denial = matches
+        .iter()
+        .find(|d| is_denial_verb(lex, view, d) && denied_gerund(view, d) == Some(m.start))?;
+    let subject = subject_left(lex, view, actors, denial.start);
+    (!subject.is_empty()).then_some(subject)
+}
+
+/// The events a denial's own clause denies (`clause`, drafts after denial `d` in its
+/// sentence), with the earlier reports of the same events in its paragraph: "Ukraine said
+/// Russia attacked a hospital. Russia denied attacking the hospital." denies the reported
+/// attack too (same type, a shared actor).
+pub(crate) fn with_earlier_reports(drafts: &[Draft], d: usize, clause: Vec<usize>) -> Vec<usize> {
+    let Some(denial) = drafts.get(d) else {
+        return clause;
+    };
+    let mut out = clause.clone();
+    for j in 0..d {
+        let o = &drafts[j];
+        let repeats = clause.iter().any(|&c| {
+            let e = &drafts[c].event;
+            e.event == o.event.event && !codes(&e.actor).is_disjoint(&codes(&o.event.actor))
+        });
+        if o.paragraph == denial.paragraph
+            && o.event.sentence < denial.event.sentence
+            && o.denial.is_none()
+            && repeats
+            && !out.contains(&j)
+        {
+            out.push(j);
+        }
+    }
+    out
 }
 
 /// The mentions that follow a preposition at `from`: a list joined by commas and "and"
@@ -341,6 +523,12 @@ pub(crate) fn concern_events(
     keyword_contexts: &[String],
     out: &mut Vec<Draft>,
 ) {
+    // Most sentences name no concern at all: one pass over their words decides.
+    let concern_named =
+        (0..view.len()).any(|j| CONCERN_NOUNS.iter().any(|(w, _)| *w == view.word(j)));
+    if !concern_named {
+        return;
+    }
     let n = view.len();
     for v in 0..n {
         let Some((_, preps)) = CAUSING_VERBS.iter().find(|(w, _)| *w == view.word(v)) else {
@@ -398,6 +586,190 @@ pub(crate) fn concern_events(
             noun: false,
             subordinate: false,
         });
+    }
+    expressed_concern_events(
+        coder,
+        view,
+        actors,
+        paragraph,
+        sources,
+        keyword_contexts,
+        out,
+    );
+}
+
+/// Verbs by which someone states its own concern ("voiced alarm at", "expressed dismay
+/// over").
+const EXPRESSING_VERBS: &[&str] = &[
+    "express",
+    "expressed",
+    "expresses",
+    "expressing",
+    "voice",
+    "voiced",
+    "voices",
+    "voicing",
+    "register",
+    "registered",
+    "registers",
+    "convey",
+    "conveyed",
+    "conveys",
+];
+
+/// Prepositions that introduce what a concern is about.
+const CONCERN_PREPS: &[&str] = &[
+    "over",
+    "about",
+    "at",
+    "regarding",
+    "on",
+    "concerning",
+    "with",
+];
+
+/// What a concern is about, read after its noun (local token `after`): "over Iran's
+/// programme" names an actor (its mentions are returned as such), "over the fighting in
+/// Sudan" only a place, whose country is the target when the sentence names no actor for
+/// it. `None` when no preposition of concern follows or the phrase names neither.
+fn concern_object(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    actors: &Actors,
+    after: usize,
+) -> Option<Vec<ActorRef>> {
+    if after >= view.len() || !CONCERN_PREPS.contains(&view.word(after)) {
+        return None;
+    }
+    let mut j = after + 1;
+    while j < view.len() && j <= after + 12 {
+        if view.is_punct(j) || CLAUSE_OPENERS.contains(&view.word(j)) {
+            return None;
+        }
+        if let Some(k) = view.mention_at[j] {
+            let (m, ms, _) = view.mentions[k];
+            if !crate::arguments::is_place_use(view, ms) {
+                let mut group = vec![k];
+                extend_left(view, &mut group);
+                let refs = actor_refs(view, actors, &group);
+                return (!refs.is_empty()).then_some(refs);
+            }
+            let code = actors
+                .entities
+                .get(m.entity)?
+                .code
+                .clone()
+                .filter(|c| lex.is_country(c))?;
+            return Some(vec![ActorRef {
+                entity: None,
+                text: view.slice(ms, view.mentions[k].2).to_string(),
+                code: Some(code),
+                sector: None,
+            }]);
+        }
+        j += 1;
+    }
+    None
+}
+
+/// "France voiced alarm at the violence in Gaza", "Egypt expressed dismay over Israel's
+/// raid": an ACCUSE (concern 110, criticism 111) by the subject against what the phrase
+/// after the noun names, where no trigger already codes the phrase.
+fn expressed_concern_events(
+    coder: &EventLexicon,
+    view: &SentenceView<'_>,
+    actors: &Actors,
+    paragraph: usize,
+    sources: &[Source],
+    keyword_contexts: &[String],
+    out: &mut Vec<Draft>,
+) {
+    let lex = &*coder.lexicon;
+    let n = view.len();
+    for v in 0..n {
+        if !EXPRESSING_VERBS.contains(&view.word(v)) {
+            continue;
+        }
+        let Some((c, cameo)) = (v + 1..(v + 4).min(n)).find_map(|c| {
+            CONCERN_NOUNS
+                .iter()
+                .find(|(w, _)| *w == view.word(c))
+                .map(|(_, code)| (c, *code))
+        }) else {
+            continue;
+        };
+        if (v + 1..c).any(|j| view.mention_at[j].is_some() || view.is_punct(j)) {
+            continue;
+        }
+        let coded = out
+            .iter()
+            .any(|d| d.event.sentence == view.index && d.token >= v && d.token <= c);
+        if coded {
+            continue;
+        }
+        let subject = subject_left(lex, view, actors, v);
+        let actor = actor_refs(view, actors, &subject);
+        if codes(&actor).is_empty() {
+            continue;
+        }
+        let own = codes(&actor);
+        let recipient: Vec<ActorRef> = concern_object(lex, view, actors, c + 1)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| r.code.as_ref().is_none_or(|x| !own.contains(x)))
+            .collect();
+        let mut event = coder.blank_event(view, EventType::Accuse, cameo, v, c + 1);
+        event.contexts = crate::contexts::merge_contexts(&event.contexts, keyword_contexts);
+        event.actor = actor;
+        event.recipient = recipient;
+        let covering: Vec<&Source> = sources
+            .iter()
+            .filter(|s| s.scope.0 <= v && v < s.scope.1)
+            .collect();
+        event.attribution = covering.iter().flat_map(|s| s.attribution()).collect();
+        event.status = if covering.iter().any(|s| s.hedged) {
+            Status::Alleged
+        } else if event.attribution.is_empty() {
+            Status::Asserted
+        } else {
+            Status::Reported
+        };
+        out.push(Draft {
+            event,
+            paragraph,
+            denial: None,
+            token: v,
+            noun: false,
+            subordinate: false,
+        });
+    }
+}
+
+/// Concern or criticism whose trigger found no target ("Japan expressed concern over the
+/// fighting in Sudan"): the country of the place the phrase after it names.
+fn concern_place_targets(lex: &Lexicon, input: &CodingInput<'_>, drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        let e = &d.event;
+        if e.event != EventType::Accuse
+            || !e.recipient.is_empty()
+            || !matches!(e.cameo.as_str(), "110" | "111")
+            || e.sentence >= input.layer.sentences.len()
+        {
+            continue;
+        }
+        let view = SentenceView::new(input.text, input.layer, input.actors, e.sentence);
+        let Some(end) = view.spans.iter().position(|&(_, b)| b == e.trigger.end) else {
+            continue;
+        };
+        let own = codes(&e.actor);
+        let Some(target) = concern_object(lex, &view, input.actors, end + 1) else {
+            continue;
+        };
+        let target: Vec<ActorRef> = target
+            .into_iter()
+            .filter(|r| r.entity.is_none() && r.code.as_ref().is_some_and(|c| !own.contains(c)))
+            .collect();
+        d.event.recipient = target;
     }
 }
 
@@ -582,8 +954,9 @@ fn pronoun_fits(pronoun: &str, kind: dyad_model::EntityType) -> bool {
 
 /// Whether an unresolved source phrase continues `antecedent`: a pronoun, or a definite
 /// description whose head word the antecedent's words hold ("the minister" after
-/// "Ukraine's foreign minister").
-fn continues(text: &str, antecedent: &Attribution) -> bool {
+/// "Ukraine's foreign minister") or its role does ("the president" after "Zelensky",
+/// `role` "president").
+fn continues(text: &str, antecedent: &Attribution, role: Option<&str>) -> bool {
     let words: Vec<String> = text
         .split_whitespace()
         .map(dyad_text::normalize::fold)
@@ -597,6 +970,7 @@ fn continues(text: &str, antecedent: &Attribution) -> bool {
             let before: Vec<String> = antecedent
                 .text
                 .split_whitespace()
+                .chain(role.unwrap_or("").split_whitespace())
                 .map(dyad_text::normalize::fold)
                 .collect();
             !head.is_empty() && before.iter().any(|b| b.trim_end_matches('s') == head)
@@ -638,6 +1012,17 @@ pub(crate) fn resolve_document(
     sources: &mut SourceCache,
 ) {
     let para = paragraphs(input);
+    expand_groups(input.actors, drafts);
+    // "Iran denied that it was behind ...": the denier named again in the clause it
+    // denies is not the denial's target.
+    for d in drafts.iter_mut() {
+        if d.denial == Some(crate::DenialScope::Forward) {
+            let own = codes(&d.event.actor);
+            d.event
+                .recipient
+                .retain(|r| r.code.as_ref().is_none_or(|c| !own.contains(c)));
+        }
+    }
     // Quotes: every event inside a quotation gets its speaker; a quotation without a tag
     // of its own that follows a tagged one in the next sentence of the paragraph
     // continues its speaker ("“We will respond,” Putin said. “They attacked us.”").
@@ -691,7 +1076,11 @@ pub(crate) fn resolve_document(
             let Some(antecedent) = last_named_source(earlier, sources) else {
                 continue;
             };
-            if continues(&a.text, &antecedent) {
+            let role = antecedent.entity.as_ref().and_then(|id| {
+                let e = input.actors.entities.iter().find(|e| &e.id == id)?;
+                e.role.as_deref()
+            });
+            if continues(&a.text, &antecedent, role) {
                 let cue = std::mem::take(&mut a.cue);
                 *a = Attribution { cue, ..antecedent };
             }
@@ -755,10 +1144,198 @@ pub(crate) fn resolve_document(
             drafts[i].event.links = causes.iter().map(usize::to_string).collect();
         }
     }
+    concern_place_targets(lex, input, drafts);
+    named_event_recipients(input, drafts, &para);
     link_claims(lex, drafts);
 }
 
-/// A source that opens a sentence and vouches for the rest of it: "According to X, ..."
+/// Nouns naming an event told before, with the type of that event: "welcomed the talks"
+/// is about the meeting the article has reported.
+const NAMED_EVENT_NOUNS: &[(&str, EventType)] = &[
+    ("talks", EventType::Consult),
+    ("meeting", EventType::Consult),
+    ("meetings", EventType::Consult),
+    ("negotiations", EventType::Consult),
+    ("summit", EventType::Consult),
+    ("dialogue", EventType::Consult),
+    ("consultations", EventType::Consult),
+    ("visit", EventType::Consult),
+    ("discussions", EventType::Consult),
+    ("agreement", EventType::Agree),
+    ("deal", EventType::Agree),
+    ("accord", EventType::Agree),
+    ("pact", EventType::Agree),
+    ("treaty", EventType::Agree),
+    ("ceasefire", EventType::Agree),
+    ("truce", EventType::Agree),
+];
+
+/// Words between a verb and the noun of an event told before ("welcomed the latest round
+/// of talks", "praised this week's agreement").
+fn before_named_event(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "this"
+            | "these"
+            | "that"
+            | "those"
+            | "their"
+            | "its"
+            | "recent"
+            | "latest"
+            | "new"
+            | "ongoing"
+            | "planned"
+            | "historic"
+            | "round"
+            | "of"
+            | "week"
+            | "weekend"
+            | "'s"
+            | "’s"
+            | "direct"
+            | "peace"
+            | "bilateral"
+    )
+}
+
+/// Support (or criticism, rejection) of an event the article told before, with no one
+/// named: "Egypt and Ethiopia held talks in Cairo. Sudan welcomed the talks." — the
+/// recipients are the participants of that event (the latest of its type earlier in the
+/// paragraph, or in the sentence before the trigger), without the actor itself.
+fn named_event_recipients(input: &CodingInput<'_>, drafts: &mut [Draft], para: &[usize]) {
+    for i in 0..drafts.len() {
+        let e = &drafts[i].event;
+        if !matches!(
+            e.event,
+            EventType::Support | EventType::Accuse | EventType::Reject
+        ) || !e.recipient.is_empty()
+            || drafts[i].denial.is_some()
+            || e.actor.is_empty()
+            || e.sentence >= input.layer.sentences.len()
+        {
+            continue;
+        }
+        // Cheap test first: a noun of a told event within the next few words.
+        let after = input
+            .text
+            .get(e.trigger.end..)
+            .unwrap_or("")
+            .split_whitespace()
+            .take(8)
+            .map(dyad_text::normalize::fold)
+            .any(|w| {
+                let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                NAMED_EVENT_NOUNS.iter().any(|(n, _)| *n == w)
+            });
+        if !after {
+            continue;
+        }
+        let view = SentenceView::new(input.text, input.layer, input.actors, e.sentence);
+        let Some(end) = view.spans.iter().position(|&(_, b)| b == e.trigger.end) else {
+            continue;
+        };
+        let mut j = end + 1;
+        while j < view.len() && j <= end + 6 && before_named_event(view.word(j)) {
+            j += 1;
+        }
+        let Some(wanted) = NAMED_EVENT_NOUNS
+            .iter()
+            .find(|(w, _)| j > end + 1 && j < view.len() && *w == view.word(j))
+            .map(|(_, t)| *t)
+        else {
+            continue;
+        };
+        // "welcomed the talks between Egypt and Ethiopia": the phrase names its own.
+        let named_here = (j + 1..view.len())
+            .take_while(|&t| !view.is_punct(t) && !CLAUSE_OPENERS.contains(&view.word(t)))
+            .any(|t| view.mention_at[t].is_some());
+        if named_here {
+            continue;
+        }
+        let sentence = e.sentence;
+        let paragraph = para.get(sentence).copied();
+        let token = drafts[i].token;
+        let told = (0..drafts.len())
+            .filter(|&k| {
+                let o = &drafts[k].event;
+                k != i
+                    && o.event == wanted
+                    && para.get(o.sentence).copied() == paragraph
+                    && (o.sentence < sentence || o.sentence == sentence && drafts[k].token < token)
+            })
+            .max_by_key(|&k| (drafts[k].event.sentence, drafts[k].token));
+        let Some(k) = told else { continue };
+        let own = codes(&drafts[i].event.actor);
+        let mut recipients: Vec<ActorRef> = Vec::new();
+        let told = &drafts[k].event;
+        for r in told.actor.iter().chain(&told.recipient) {
+            let Some(code) = r.code.as_ref() else {
+                continue;
+            };
+            if own.contains(code) || recipients.iter().any(|x| x.code == r.code) {
+                continue;
+            }
+            recipients.push(r.clone());
+        }
+        drafts[i].event.recipient = recipients;
+    }
+}
+
+/// A participant that stands for a group of several actors ("Obama and Putin said they
+/// will attack Iraq": "they" is the pair) is those actors, each with its own code, as a
+/// plural reference is.
+fn expand_groups(actors: &Actors, drafts: &mut [Draft]) {
+    let groups: std::collections::HashMap<&str, &dyad_model::Entity> = actors
+        .entities
+        .iter()
+        .filter(|e| e.members.len() >= 2)
+        .map(|e| (e.id.as_str(), e))
+        .collect();
+    if groups.is_empty() {
+        return;
+    }
+    let members_of = |r: &ActorRef| -> Option<Vec<ActorRef>> {
+        let id = r.entity.as_ref().filter(|_| r.code.is_none())?;
+        let entity = groups.get(id.as_str())?;
+        let members: Vec<ActorRef> = entity
+            .members
+            .iter()
+            .filter_map(|m| actors.entities.iter().find(|e| &e.id == m))
+            .map(|m| ActorRef {
+                entity: Some(m.id.clone()),
+                text: m.name.clone(),
+                code: m.code.clone(),
+                sector: m.sector.clone(),
+            })
+            .collect();
+        (members.len() >= 2).then_some(members)
+    };
+    let expand = |refs: &mut Vec<ActorRef>| {
+        if !refs.iter().any(|r| members_of(r).is_some()) {
+            return;
+        }
+        let mut out: Vec<ActorRef> = Vec::with_capacity(refs.len() + 2);
+        for r in refs.drain(..) {
+            for x in members_of(&r).unwrap_or_else(|| vec![r]) {
+                if !out
+                    .iter()
+                    .any(|o| o.entity.is_some() && o.entity == x.entity)
+                {
+                    out.push(x);
+                }
+            }
+        }
+        *refs = out;
+    };
+    for d in drafts.iter_mut() {
+        expand(&mut d.event.actor);
+        expand(&mut d.event.recipient);
+    }
+}
+
+/// A source that opens a sentence and vouches for the rest of it:/// A source that opens a sentence and vouches for the rest of it: "According to X, ..."
 /// anywhere in a paragraph; "X said ..." only as the paragraph's second sentence (the
 /// usual news lead: "A met B on Friday. B's ministry said the two ...").
 fn opening_source(src: &Source, sentence_in_paragraph: usize) -> bool {
@@ -981,6 +1558,77 @@ mod tests {
     }
 
     #[test]
+    fn a_denied_gerund_is_the_deniers_denied_event() {
+        let e = code("Chile denied attacking Peru.");
+        let s: Vec<String> = e.iter().map(summary).collect();
+        assert!(s.contains(&"ASSAULT CHI>PER denied".to_string()), "{s:?}");
+        let denial = e.iter().find(|x| x.cameo == "016").expect("a denial");
+        let attack = e
+            .iter()
+            .find(|x| x.event == EventType::Assault)
+            .expect("ASSAULT");
+        assert_eq!(denial.links, vec![attack.id.clone()]);
+        assert_eq!(attack.denied_by[0].code.as_deref(), Some("CHI"));
+        // Not every "-ing" after a verb is denied.
+        let e = code("Chile continued attacking Peru.");
+        assert!(e.iter().all(|x| x.status != Status::Denied), "{e:?}");
+    }
+
+    #[test]
+    fn a_denied_clause_also_denies_its_earlier_report() {
+        let e = code("Bolivia said Chile attacked Peru. Chile denied attacking Peru.");
+        let attacks: Vec<&Event> = e.iter().filter(|x| x.event == EventType::Assault).collect();
+        assert!(!attacks.is_empty());
+        assert!(
+            attacks.iter().all(|a| a.status == Status::Denied),
+            "{:?}",
+            e.iter().map(summary).collect::<Vec<_>>()
+        );
+        let denial = e.iter().find(|x| x.cameo == "016").expect("a denial");
+        assert!(attacks.iter().all(|a| denial.links.contains(&a.id)));
+    }
+
+    #[test]
+    fn a_charge_with_its_clause_is_denied_not_a_source() {
+        let e = code("Chile rejected claims that Chile attacked Peru.");
+        let attack = e
+            .iter()
+            .find(|x| x.event == EventType::Assault)
+            .expect("ASSAULT");
+        assert_eq!(attack.status, Status::Denied);
+        assert!(attack.attribution.is_empty(), "{attack:?}");
+        let view_text = "the reports that";
+        let layer = dyad_text::analyze(view_text);
+        let actors = toy_actors(view_text, &layer);
+        let view = SentenceView::new(view_text, &layer, &actors, 0);
+        assert_eq!(charge_clause(&view, 0), Some(2));
+        assert_eq!(charge_clause(&view, 2), None);
+    }
+
+    #[test]
+    fn concern_about_a_place_targets_its_country() {
+        let e = code("Chile voiced alarm at the violence in Peru.");
+        let s: Vec<String> = e.iter().map(summary).collect();
+        assert_eq!(s, vec!["ACCUSE CHI>PER asserted".to_string()]);
+        // One's own country is no target.
+        let e = code("Chile voiced alarm at the violence in Chile.");
+        assert_eq!(summary(&e[0]), "ACCUSE CHI> asserted");
+    }
+
+    #[test]
+    fn welcoming_talks_told_before_targets_their_participants() {
+        let e = code("Chile and Peru held talks on Monday. Bolivia welcomed the talks.");
+        let support = e
+            .iter()
+            .find(|x| x.event == EventType::Support)
+            .expect("SUPPORT");
+        assert_eq!(summary(support), "SUPPORT BOL>CHI+PER asserted");
+        // Talks never told leave the recipient empty.
+        let e = code("Bolivia welcomed the talks.");
+        assert_eq!(summary(&e[0]), "SUPPORT BOL> asserted");
+    }
+
+    #[test]
     fn pronouns_fit_their_entities() {
         use dyad_model::EntityType;
         assert!(pronoun_fits("he", EntityType::Person));
@@ -1009,9 +1657,10 @@ mod tests {
             cue: "said".into(),
             source_type: Some("government".into()),
         };
-        assert!(continues("He", &antecedent));
-        assert!(continues("the minister", &antecedent));
-        assert!(!continues("the army", &antecedent));
-        assert!(!continues("Reuters", &antecedent));
+        assert!(continues("He", &antecedent, None));
+        assert!(continues("the minister", &antecedent, None));
+        assert!(!continues("the army", &antecedent, None));
+        assert!(!continues("Reuters", &antecedent, None));
+        assert!(continues("the president", &antecedent, Some("president")));
     }
 }

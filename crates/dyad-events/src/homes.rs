@@ -19,7 +19,10 @@ use crate::view::{is_determiner, is_preposition, SentenceView};
 /// Words that may stand between a modifier preposition and its place ("in the contested
 /// Kursk region", "of southern Serbia").
 fn is_np_filler(word: &str) -> bool {
-    is_determiner(word)
+    // "military-ruled Myanmar", "war-torn Somalia": a compound adjective.
+    let compound = word.contains('-') && word.chars().all(|c| c.is_lowercase() || c == '-');
+    compound
+        || is_determiner(word)
         || matches!(
             word,
             "northern"
@@ -156,14 +159,38 @@ impl SentenceCountries {
             .flatten()
     }
 
+    /// Fills the codes of uncoded references that stand for mentions of this sentence
+    /// (speakers found by attribution: "the Bush administration declared that ...").
+    pub fn fill_refs(
+        &self,
+        view: &SentenceView<'_>,
+        actors: &Actors,
+        refs: &mut [dyad_model::ActorRef],
+        arguments: &[usize],
+    ) {
+        for r in refs.iter_mut().filter(|r| r.code.is_none()) {
+            let Some(id) = r.entity.as_deref() else {
+                continue;
+            };
+            let k = view
+                .mentions
+                .iter()
+                .position(|(m, _, _)| actors.entities.get(m.entity).is_some_and(|e| e.id == id));
+            if let Some(k) = k {
+                r.code = self.infer(view, actors, k, arguments, None);
+            }
+        }
+    }
+
     /// The inferred code of uncoded mention `k`; `arguments` are the event's argument
-    /// mentions.
+    /// mentions, `place` the country where the event happened, when the sentence says.
     pub fn infer(
         &self,
         view: &SentenceView<'_>,
         actors: &Actors,
         k: usize,
         arguments: &[usize],
+        place: Option<&str>,
     ) -> Option<String> {
         let &(_, ms, me) = view.mentions.get(k)?;
         if let Some(code) = modifier_after(view, actors, me, 0) {
@@ -207,6 +234,10 @@ impl SentenceCountries {
             .collect();
         if candidates.len() == 1 {
             candidates.into_iter().next().map(str::to_string)
+        } else if entity.kind == EntityType::Group {
+            // "prisoners rioted at a jail in Dili ... against Indonesian rule": unnamed
+            // people (police, protesters, prisoners) belong where the event happens.
+            place.map(str::to_string)
         } else {
             None
         }
@@ -270,6 +301,26 @@ mod tests {
         assert_eq!(inferred(text, "students").as_deref(), Some("KEN"));
         let text = "Kenyan police detained demonstrators on Monday.";
         assert_eq!(inferred(text, "demonstrators").as_deref(), Some("KEN"));
+    }
+
+    #[test]
+    fn unnamed_groups_belong_where_the_event_happens() {
+        // Two countries in the sentence: the place of the riot decides.
+        let text =
+            "Prisoners rioted at a jail in Lima to protest against their extradition to Chile.";
+        assert_eq!(inferred(text, "Prisoners").as_deref(), Some("PER"));
+        // A compound adjective stands between a group and its country.
+        let text = "President Obama met exiled dissidents from military-ruled Myanmar.";
+        assert_eq!(inferred(text, "dissidents").as_deref(), Some("MMR"));
+        // A nationality's group is no participant country: its victims share its home.
+        let text = "Egyptian police opened fire to disperse demonstrators.";
+        assert_eq!(inferred(text, "demonstrators").as_deref(), Some("EGY"));
+    }
+
+    #[test]
+    fn speakers_found_by_attribution_get_a_home() {
+        let text = "The Obama administration said Iran must halt uranium enrichment.";
+        assert_eq!(inferred(text, "administration").as_deref(), Some("USA"));
     }
 
     #[test]

@@ -37,6 +37,15 @@ pub enum Complement {
     Absorb,
     /// This verb only marks intent: the complement's event, in the future.
     Intent,
+    /// An investigation in this verb's purpose clause is the event ("sent inspectors to
+    /// Iran to monitor the plant" investigates; the sending is its means).
+    Purpose,
+    /// The events named in this phrase's subject are its content ("lifting the sanctions
+    /// is out of the question" rejects the lifting).
+    Subject,
+    /// Followed by a verb, this verb only helps it along: "helped rebuild the school" is
+    /// the rebuilding, "help identify victims" no aid of its own.
+    Auxiliary,
 }
 
 /// One slot of a pattern: alternatives for one word, or a gap.
@@ -274,6 +283,9 @@ impl Lexicon {
                 None => Complement::None,
                 Some("absorb") => Complement::Absorb,
                 Some("intent") => Complement::Intent,
+                Some("purpose") => Complement::Purpose,
+                Some("subject") => Complement::Subject,
+                Some("auxiliary") => Complement::Auxiliary,
                 Some(other) => return Err(err(format!("unknown complement {other:?}"))),
             };
             let pattern_words = words(pattern);

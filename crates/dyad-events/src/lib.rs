@@ -192,7 +192,9 @@ impl EventLexicon {
     ) -> Vec<Draft> {
         let lex = &*self.lexicon;
         let actors = input.actors;
-        let matches = triggers::find_triggers(lex, view);
+        let mut matches = triggers::find_triggers(lex, view);
+        // "denied attacking the hospital": what a denial denies is an event ([`claims`]).
+        claims::release_denied_events(lex, view, &mut matches);
         let absorbed: Vec<TriggerMatch> = matches.iter().filter(|m| m.absorbed).cloned().collect();
         let matches: Vec<TriggerMatch> = matches
             .into_iter()
@@ -232,7 +234,7 @@ impl EventLexicon {
             // "... to Iraq that it must": a pronoun stands for the nearest actor before.
             let k = match view.mention_at[p - 1] {
                 Some(k) => k,
-                None if matches!(view.word(p - 1), "it" | "they") => {
+                None if matches!(view.word(p - 1), "it" | "they" | "he" | "she") => {
                     match (0..p - 1).rev().find_map(|j| view.mention_at[j]) {
                         Some(k) => k,
                         None => continue,
@@ -257,11 +259,22 @@ impl EventLexicon {
             let mut group = vec![k];
             arguments::extend_left(view, &mut group);
             let target = arguments::actor_refs(view, actors, &group);
-            if codes(&target) == codes(&speaker) || target.is_empty() {
+            // "X said it must": no demand on oneself; "rebels said the president must" is
+            // a demand between two actors of one country.
+            let same_actor = |a: &ActorRef, b: &ActorRef| match (&a.entity, &b.entity) {
+                (Some(x), Some(y)) => x == y,
+                _ => a.text == b.text && a.code == b.code,
+            };
+            let own = target
+                .iter()
+                .all(|t| speaker.iter().any(|s| same_actor(s, t)));
+            if own || target.is_empty() || codes(&target).is_empty() {
                 continue;
             }
             active.retain(|m| !(m.start > p && m.start <= p + 4));
             let mut event = self.blank_event(view, EventType::Request, "100", p, p + 1);
+            let mut speaker = speaker;
+            homes.fill_refs(view, actors, &mut speaker, &[]);
             event.actor = speaker;
             event.recipient = target;
             event.contexts = keyword_ctx.clone();
@@ -277,6 +290,7 @@ impl EventLexicon {
         }
 
         let mut previous_verb_actor: Option<Vec<usize>> = None;
+        let mut previous_inanimate = false;
         for (idx, m) in active.iter().enumerate() {
             let entry = &lex.triggers[m.entry];
             let next = active.get(idx + 1).map(|n| n.start);
@@ -285,6 +299,11 @@ impl EventLexicon {
             let instigation = claims::instigation(lex, view, actors, m);
             if let Some(i) = &instigation {
                 claims::apply_instigation(i, &mut args);
+            }
+            // "Russia denied attacking the hospital": the denier is the gerund's actor.
+            if let Some(denier) = claims::gerund_denier(lex, view, actors, &active, m) {
+                args.recipient.retain(|k| !denier.contains(k));
+                args.actor = denier;
             }
             // "agreed to provide aid for Romania": the recipient of an absorbed complement
             // is the recipient of the whole event.
@@ -302,19 +321,96 @@ impl EventLexicon {
                 if let Some(prev) = previous_verb_actor.as_ref() {
                     args.recipient.retain(|k| !prev.contains(k));
                     args.actor = prev.clone();
+                    args.inanimate = previous_inanimate;
                 }
             }
-            if entry.pos.is_verb() && !args.actor.is_empty() {
+            if entry.pos.is_verb() && (!args.actor.is_empty() || args.inanimate) {
                 previous_verb_actor = Some(args.actor.clone());
+                previous_inanimate = args.inanimate;
+            }
+            // "sent inspectors to Iran to monitor the plant": the investigation is the
+            // sender's, aimed at where the inspectors go.
+            let sender = absorbed.iter().rev().find(|a| {
+                lex.triggers[a.entry].complement == lexicon::Complement::Purpose
+                    && a.end <= m.start
+                    && m.start - a.end <= 16
+                    && m.start > 0
+                    && view.word(m.start - 1) == "to"
+            });
+            if let Some(sender) = sender {
+                let sent = arguments::find_arguments(lex, view, actors, sender, Some(m.start));
+                if !sent.actor.is_empty() {
+                    args.actor = sent.actor;
+                }
+                if !sent.recipient.is_empty() {
+                    args.recipient = sent.recipient;
+                }
+            }
+            // "removing the sanctions on Burma is out of the question": the recipient is the
+            // one of the events in the subject.
+            if args.recipient.is_empty() && entry.complement == lexicon::Complement::Subject {
+                args.recipient = absorbed
+                    .iter()
+                    .filter(|a| a.end <= m.start && m.start - a.end <= 8)
+                    .map(|a| {
+                        arguments::find_arguments(lex, view, actors, a, Some(m.start)).recipient
+                    })
+                    .find(|r| !r.is_empty())
+                    .unwrap_or_default();
             }
             let all: Vec<usize> = args.actor.iter().chain(&args.recipient).copied().collect();
-            let actor = refs_with_homes(view, actors, &args.actor, &all, &homes);
-            let recipient = refs_with_homes(view, actors, &args.recipient, &all, &homes);
+            // Where it happened: groups with no country of their own belong there.
+            let place = location::find_location(view, actors, m.start, m.end, entry.event);
+            let place_code = place
+                .as_ref()
+                .and_then(|l| l.country.as_deref())
+                .filter(|c| lex.is_country(c));
+            let mut actor = refs_with_homes(view, actors, &args.actor, &all, &homes, place_code);
+            let mut recipient =
+                refs_with_homes(view, actors, &args.recipient, &all, &homes, place_code);
+            // "Egypt jails journalists, Amnesty protested": a complaint by the protester
+            // about the subject of the reported clause.
+            let reporting_protest = entry.event == EventType::Protest
+                && entry.pos.is_verb()
+                && triggers::protest_is_reporting(view, m);
+            if reporting_protest {
+                let about = match triggers::trailing_report_comma(view, m) {
+                    Some(comma) => {
+                        let speakers: Vec<usize> = (0..view.mentions.len())
+                            .filter(|&k| {
+                                view.mentions[k].1 > comma && view.mentions[k].2 <= m.start
+                            })
+                            .collect();
+                        actor = arguments::actor_refs(view, actors, &speakers);
+                        arguments::main_subject(view, actors, comma)
+                    }
+                    None => (0..view.mentions.len())
+                        .find(|&k| view.mentions[k].1 > m.end)
+                        .into_iter()
+                        .collect(),
+                };
+                let about = arguments::actor_refs(view, actors, &about);
+                if !about.is_empty() {
+                    recipient = about;
+                }
+            }
+            // "US officials said that lifting the sanctions is out of the question": a
+            // verdict without a subject of its own is its speaker's.
+            if actor.is_empty() && entry.complement == lexicon::Complement::Subject {
+                if let Some(s) = sources.iter().find(|s| {
+                    s.speech && !s.refs.is_empty() && s.scope.0 <= m.start && m.start < s.scope.1
+                }) {
+                    actor = s.refs.clone();
+                }
+            }
             // No event without anyone who acts, unless the actor is left unsaid: a passive
-            // ("was arrested") or a nominal event ("the airstrike on Gaza") with a target.
+            // ("was arrested") or a nominal event ("the airstrike on Gaza") with a target,
+            // or a weapon or an unnamed attacker striking in a known country ("a bomb
+            // exploded in Baghdad, killing 30 people": [`location::place_as_actor`]).
+            let struck_in_place = args.inanimate && place_code.is_some();
             if actor.is_empty()
-                && (recipient.iter().all(|r| r.code.is_none())
-                    || !(args.passive || entry.pos == Pos::Noun))
+                && (recipient.iter().all(|r| r.code.is_none()) && !struck_in_place
+                    || !(args.passive || args.inanimate || entry.pos == Pos::Noun))
             {
                 continue;
             }
@@ -356,23 +452,36 @@ impl EventLexicon {
                 });
                 // "a charge that X rejected": the relative clause denies the charge.
                 let charge = denies_charge_noun(view, m.start);
-                if cameo_code == "016" || object || charge {
+                // "rejected claims that it attacked ...": a denial of the clause.
+                let clause = claims::charge_clause(view, m.end).is_some();
+                if cameo_code == "016" || object || charge || clause {
                     cameo_code = "016".to_string();
                     mode = Some("deny".to_string());
                     denial = Some(if charge {
                         DenialScope::Charge
-                    } else if object || args.recipient.is_empty() && view.word(m.end) != "that" {
+                    } else if (object || args.recipient.is_empty() && view.word(m.end) != "that")
+                        && !claims::denies_what_follows(lex, view, &active, m)
+                    {
                         DenialScope::Anaphoric
                     } else {
                         DenialScope::Forward
                     });
                 }
             }
+            // "..., a rights group protested": a complaint, not a demonstration.
+            if reporting_protest {
+                event_type = EventType::Accuse;
+                cameo_code = "111".to_string();
+                mode = Some("disapprove".to_string());
+            }
             if let Some(refined) = cameo::refine_by_context(&cameo_code, &keyword_ctx) {
                 cameo_code = refined.to_string();
             }
             let recode = match status {
-                Status::Future => true,
+                // "pledged to expel X": a committed hostile act stays that act, ahead.
+                Status::Future => {
+                    !(cameo::is_hostile_act(event_type) && modality::is_commitment(view, m))
+                }
                 Status::Hypothetical => cameo::is_hostile_act(event_type),
                 _ => false,
             };
@@ -430,7 +539,8 @@ impl EventLexicon {
                     }
                 }
             }
-            event.location = location::find_location(view, actors, m.start, m.end, entry.event);
+            event.location = place;
+            location::place_as_actor(&mut event, |c| lex.is_country(c));
             complete_recipient(lex, &mut event);
             out.push(Draft {
                 event,
@@ -445,6 +555,9 @@ impl EventLexicon {
             });
 
             // "X said Y attacked Z": X accuses Y.
+            // An accusation about a background event is background too ("to identify
+            // victims killed by the crash").
+            let last_subordinate = out.last().is_some_and(|d| d.subordinate);
             let last = out.last().map(|d| &d.event);
             if let Some(e) = last {
                 // "X said W made Y attack Z", "X said W was behind the attack": X accuses W.
@@ -480,6 +593,7 @@ impl EventLexicon {
                             s.cue_tokens.1,
                         );
                         acc.actor = s.refs.clone();
+                        homes.fill_refs(view, actors, &mut acc.actor, &[]);
                         acc.recipient = accused.clone();
                         acc.contexts = contexts::merge_contexts(&acc.contexts, &keyword_ctx);
                         acc.date = e.date;
@@ -491,7 +605,7 @@ impl EventLexicon {
                             denial: None,
                             token: s.cue_tokens.0,
                             noun: false,
-                            subordinate: false,
+                            subordinate: last_subordinate,
                         });
                     }
                 }
@@ -554,6 +668,20 @@ impl EventLexicon {
             }
         }
         kept.sort_by_key(|d| d.token);
+        // PLOVER codes a protest's demands as the protest ("staged rallies against the
+        // leader, saying he must resign").
+        let protests: Vec<(usize, BTreeSet<String>)> = kept
+            .iter()
+            .filter(|d| d.event.event == EventType::Protest)
+            .map(|d| (d.token, codes(&d.event.actor)))
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+        kept.retain(|d| {
+            d.event.event != EventType::Request
+                || !protests
+                    .iter()
+                    .any(|(t, c)| *t < d.token && *c == codes(&d.event.actor))
+        });
         // One sentence, one piece of news: background events in clauses that qualify a
         // noun give way to the main ones.
         if kept.iter().any(|d| !d.subordinate) {
@@ -650,12 +778,13 @@ fn refs_with_homes(
     mentions: &[usize],
     arguments: &[usize],
     homes: &homes::SentenceCountries,
+    place: Option<&str>,
 ) -> Vec<ActorRef> {
     let mut out: Vec<ActorRef> = Vec::new();
     for &k in mentions {
         for mut r in arguments::actor_refs(view, actors, &[k]) {
             if r.code.is_none() {
-                r.code = homes.infer(view, actors, k, arguments);
+                r.code = homes.infer(view, actors, k, arguments, place);
             } else if let Some(home) = homes.community_home(view, actors, k) {
                 r.code = Some(home);
             }
@@ -739,10 +868,11 @@ fn complete_recipient(lex: &Lexicon, event: &mut Event) {
         .as_ref()
         .and_then(|l| l.country.clone())
         .filter(|c| lex.is_country(c));
-    // Every type but MOBILIZE (and PROTEST, below) takes a recipient: with none named,
-    // the country where it happens is the one it is directed at ("agreed to set up a
-    // centre in Tokyo").
-    let takes_recipient = !matches!(event.event, EventType::Mobilize | EventType::Protest);
+    // Every type but PROTEST (below) takes a recipient: with none named, the country
+    // where it happens is the one it is directed at ("agreed to set up a centre in
+    // Tokyo", "troops stayed on alert in the occupied West Bank"; a MOBILIZE at home
+    // names none).
+    let takes_recipient = !matches!(event.event, EventType::Protest);
     // At home, only conflict and its easing are coded against one's own country (rebels
     // attacking in their country, a curfew lifted: the CAMEO convention for domestic
     // events); meeting, agreeing or helping at home names no recipient.
@@ -820,14 +950,17 @@ fn link_denials(drafts: &mut [Draft]) {
                     || !codes(&e.recipient).is_disjoint(&deniers))
         };
         let targets: Vec<usize> = match scope {
-            DenialScope::Forward => (0..drafts.len())
-                .filter(|&j| {
-                    j != d
-                        && drafts[j].event.sentence == sentence
-                        && drafts[j].token > drafts[d].token
-                        && drafts[j].denial.is_none()
-                })
-                .collect(),
+            DenialScope::Forward => {
+                let clause: Vec<usize> = (0..drafts.len())
+                    .filter(|&j| {
+                        j != d
+                            && drafts[j].event.sentence == sentence
+                            && drafts[j].token > drafts[d].token
+                            && drafts[j].denial.is_none()
+                    })
+                    .collect();
+                claims::with_earlier_reports(drafts, d, clause)
+            }
             DenialScope::Charge => (0..d)
                 .rev()
                 .filter(|&j| {

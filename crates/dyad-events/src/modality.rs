@@ -78,3 +78,42 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
     }
     None
 }
+
+/// Whether a future trigger is a commitment rather than a threat: pledged, promised,
+/// decided or announced ("pledged to expel the exiled leaders", "announced it would
+/// prohibit all aid"). A committed hostile act keeps its own type with status future;
+/// an intention voiced at its target ("vowed to retaliate", "plans to impose") is a
+/// threat.
+pub fn is_commitment(view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
+    const PLEDGE: &[&str] = &[
+        "pledge",
+        "pledged",
+        "pledges",
+        "pledging",
+        "promise",
+        "promised",
+        "promises",
+        "promising",
+        "committed",
+        "commits",
+        "decided",
+        "decides",
+        "decide",
+    ];
+    const ANNOUNCE: &[&str] = &["announce", "announced", "announces", "announcing"];
+    let from = clause_start(view, m.start);
+    let near = m.start.saturating_sub(8);
+    let mut announced = false;
+    for j in from..m.start {
+        let w = view.word(j);
+        if j >= near && PLEDGE.contains(&w) {
+            return true;
+        }
+        if ANNOUNCE.contains(&w) {
+            announced = true;
+        } else if announced && matches!(w, "would" | "will") {
+            return true;
+        }
+    }
+    false
+}
