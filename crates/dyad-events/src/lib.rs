@@ -222,7 +222,12 @@ impl EventLexicon {
         });
         let keyword_ctx = contexts::keyword_contexts(lex, view);
         let sentence_span = Span::new(view.start, view.end);
-        let dates = dates::find_dates(input.text, sentence_span, input.published);
+        // Dates only go on the triggers' events: most sentences have none to date.
+        let dates = if active.is_empty() {
+            Vec::new()
+        } else {
+            dates::find_dates(input.text, sentence_span, input.published)
+        };
         let homes = homes::SentenceCountries::new(view, actors, |c| lex.is_country(c));
 
         // "X said Y must Z": a demand by X on Y that replaces Z.
@@ -689,7 +694,11 @@ impl EventLexicon {
         }
 
         // Counts attach to the nearest event they fit (or the only event).
-        let quantities = magnitude::find_quantities(input.text, sentence_span);
+        let quantities = if kept.is_empty() {
+            Vec::new()
+        } else {
+            magnitude::find_quantities(input.text, sentence_span)
+        };
         for q in &quantities {
             let fitting = kept
                 .iter()
