@@ -271,7 +271,7 @@ fn preposition_before(view: &SentenceView<'_>, start: usize) -> Option<usize> {
 }
 
 /// Compass words that qualify a place ("northern Syria", "East Timor's capital").
-fn is_compass(word: &str) -> bool {
+pub(crate) fn is_compass(word: &str) -> bool {
     matches!(
         word,
         "northern"

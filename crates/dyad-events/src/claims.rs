@@ -562,30 +562,19 @@ pub(crate) fn concern_events(
             })
             .collect();
         out.retain(|d| !(d.event.sentence == view.index && d.token >= v && d.token <= c));
-        let mut event = coder.blank_event(view, EventType::Accuse, cameo, v, c + 1);
-        event.contexts = crate::contexts::merge_contexts(&event.contexts, keyword_contexts);
-        event.actor = actor;
-        event.recipient = target;
-        let covering: Vec<&Source> = sources
-            .iter()
-            .filter(|s| s.scope.0 <= v && v < s.scope.1)
-            .collect();
-        event.attribution = covering.iter().flat_map(|s| s.attribution()).collect();
-        event.status = if covering.iter().any(|s| s.hedged) {
-            Status::Alleged
-        } else if event.attribution.is_empty() {
-            Status::Asserted
-        } else {
-            Status::Reported
-        };
-        out.push(Draft {
-            event,
+        out.push(concern_draft(
+            coder,
+            view,
+            sources,
+            keyword_contexts,
             paragraph,
-            denial: None,
-            token: v,
-            noun: false,
-            subordinate: false,
-        });
+            ConcernPhrase {
+                cameo,
+                verb: v,
+                noun: c,
+            },
+            (actor, target),
+        ));
     }
     expressed_concern_events(
         coder,
@@ -672,6 +661,52 @@ fn concern_object(
     None
 }
 
+/// Where a concern or criticism phrase stands: its verb ("expressed", "sparked") and noun
+/// ("concern") tokens, and the CAMEO code the noun gives.
+struct ConcernPhrase<'c> {
+    cameo: &'c str,
+    verb: usize,
+    noun: usize,
+}
+
+/// The ACCUSE a concern or criticism phrase makes between `parties` (actors, recipients),
+/// with the sources that cover it and the status they give.
+fn concern_draft(
+    coder: &EventLexicon,
+    view: &SentenceView<'_>,
+    sources: &[Source],
+    keyword_contexts: &[String],
+    paragraph: usize,
+    phrase: ConcernPhrase<'_>,
+    (actor, recipient): (Vec<ActorRef>, Vec<ActorRef>),
+) -> Draft {
+    let v = phrase.verb;
+    let mut event = coder.blank_event(view, EventType::Accuse, phrase.cameo, v, phrase.noun + 1);
+    event.contexts = crate::contexts::merge_contexts(&event.contexts, keyword_contexts);
+    event.actor = actor;
+    event.recipient = recipient;
+    let covering: Vec<&Source> = sources
+        .iter()
+        .filter(|s| s.scope.0 <= v && v < s.scope.1)
+        .collect();
+    event.attribution = covering.iter().flat_map(|s| s.attribution()).collect();
+    event.status = if covering.iter().any(|s| s.hedged) {
+        Status::Alleged
+    } else if event.attribution.is_empty() {
+        Status::Asserted
+    } else {
+        Status::Reported
+    };
+    Draft {
+        event,
+        paragraph,
+        denial: None,
+        token: v,
+        noun: false,
+        subordinate: false,
+    }
+}
+
 /// "France voiced alarm at the violence in Gaza", "Egypt expressed dismay over Israel's
 /// raid": an ACCUSE (concern 110, criticism 111) by the subject against what the phrase
 /// after the noun names, where no trigger already codes the phrase.
@@ -718,30 +753,19 @@ fn expressed_concern_events(
             .into_iter()
             .filter(|r| r.code.as_ref().is_none_or(|x| !own.contains(x)))
             .collect();
-        let mut event = coder.blank_event(view, EventType::Accuse, cameo, v, c + 1);
-        event.contexts = crate::contexts::merge_contexts(&event.contexts, keyword_contexts);
-        event.actor = actor;
-        event.recipient = recipient;
-        let covering: Vec<&Source> = sources
-            .iter()
-            .filter(|s| s.scope.0 <= v && v < s.scope.1)
-            .collect();
-        event.attribution = covering.iter().flat_map(|s| s.attribution()).collect();
-        event.status = if covering.iter().any(|s| s.hedged) {
-            Status::Alleged
-        } else if event.attribution.is_empty() {
-            Status::Asserted
-        } else {
-            Status::Reported
-        };
-        out.push(Draft {
-            event,
+        out.push(concern_draft(
+            coder,
+            view,
+            sources,
+            keyword_contexts,
             paragraph,
-            denial: None,
-            token: v,
-            noun: false,
-            subordinate: false,
-        });
+            ConcernPhrase {
+                cameo,
+                verb: v,
+                noun: c,
+            },
+            (actor, recipient),
+        ));
     }
 }
 

@@ -23,18 +23,10 @@ fn is_np_filler(word: &str) -> bool {
     let compound = word.contains('-') && word.chars().all(|c| c.is_lowercase() || c == '-');
     compound
         || is_determiner(word)
+        || crate::arguments::is_compass(word)
         || matches!(
             word,
-            "northern"
-                | "southern"
-                | "eastern"
-                | "western"
-                | "central"
-                | "north"
-                | "south"
-                | "east"
-                | "west"
-                | "occupied"
+            "occupied"
                 | "contested"
                 | "disputed"
                 | "capital"
