@@ -795,6 +795,12 @@ mod type_rules {
             );
         }
         assert!(types("Russia set a deadline for Ukraine.").is_empty());
+        // "close to" is near, not a closure; a closed border stays one.
+        assert!(types("The U.S. radar base lies close to Iran's border.").is_empty());
+        assert_eq!(
+            types("Russia closed its border with Georgia."),
+            vec![EventType::Coerce]
+        );
         let t = types("The Peruvian interior minister quit on Monday.");
         assert_eq!(t, vec![EventType::Retreat]);
         assert!(types("The Greek budget cut angered Greek unions.").is_empty());
