@@ -139,6 +139,32 @@ impl PhraseIndex {
         *longest = (*longest).max(toks.len());
     }
 
+    /// The targets of the entries that the tokens `start..end` spell exactly (words and
+    /// case rules), in the order they were indexed.
+    fn targets_at<'s>(
+        &'s self,
+        text: &'s str,
+        tokens: &'s [Token],
+        folded: &[String],
+        start: usize,
+        end: usize,
+    ) -> impl Iterator<Item = &'s Target> + 's {
+        let ids = folded
+            .get(start..end)
+            .and_then(|words| self.by_key.get(&words.join(" ")))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        ids.iter()
+            .map(|&id| &self.entries[id as usize])
+            .filter(move |e| {
+                e.tokens
+                    .iter()
+                    .zip(&tokens[start..end])
+                    .all(|((w, rule), t)| case_ok(*rule, w, t.text(text)))
+            })
+            .map(|e| &e.target)
+    }
+
     /// Every place that the tokens `start..end` name, in the order they were indexed
     /// (curated places first, then generated places by falling population).
     pub fn places_at(
@@ -149,29 +175,14 @@ impl PhraseIndex {
         start: usize,
         end: usize,
     ) -> Vec<usize> {
-        let Some(words) = folded.get(start..end) else {
-            return Vec::new();
-        };
-        let Some(ids) = self.by_key.get(&words.join(" ")) else {
-            return Vec::new();
-        };
-        let mut out: Vec<usize> = ids
-            .iter()
-            .map(|&id| &self.entries[id as usize])
-            .filter(|e| {
-                e.tokens
-                    .iter()
-                    .zip(&tokens[start..end])
-                    .all(|((w, rule), t)| case_ok(*rule, w, t.text(text)))
-            })
-            .filter_map(|e| match e.target {
-                Target::Place(p) => Some(p),
+        let mut seen = std::collections::HashSet::new();
+        self.targets_at(text, tokens, folded, start, end)
+            .filter_map(|t| match t {
+                Target::Place(p) => Some(*p),
                 _ => None,
             })
-            .collect();
-        let mut seen = std::collections::HashSet::new();
-        out.retain(|p| seen.insert(*p));
-        out
+            .filter(|p| seen.insert(*p))
+            .collect()
     }
 
     /// The role phrase that the tokens `start..end` spell exactly, if any ("Police" is a
@@ -184,18 +195,9 @@ impl PhraseIndex {
         start: usize,
         end: usize,
     ) -> Option<usize> {
-        let words = folded.get(start..end)?;
-        let ids = self.by_key.get(&words.join(" "))?;
-        ids.iter()
-            .map(|&id| &self.entries[id as usize])
-            .filter(|e| {
-                e.tokens
-                    .iter()
-                    .zip(&tokens[start..end])
-                    .all(|((w, rule), t)| case_ok(*rule, w, t.text(text)))
-            })
-            .find_map(|e| match e.target {
-                Target::Role(r) => Some(r),
+        self.targets_at(text, tokens, folded, start, end)
+            .find_map(|t| match t {
+                Target::Role(r) => Some(*r),
                 _ => None,
             })
     }
