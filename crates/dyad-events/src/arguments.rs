@@ -408,6 +408,41 @@ pub fn extend_left(view: &SentenceView<'_>, group: &mut Vec<usize>) {
     }
 }
 
+/// For a verb that follows a quotation and its comma (`"…," warned X`, `"…", warned X`),
+/// the tag's subject after the verb ("the Polish foreign minister"; empty when the words
+/// after it name no actor, or when the verb is an agreeing one, which there only means the
+/// speaker concurs). `None` for a verb in any other place.
+fn inverted_tag_subject(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    m: &TriggerMatch,
+) -> Option<Vec<usize>> {
+    if m.start < 2 {
+        return None;
+    }
+    let (a, b) = (m.start - 2, m.start - 1);
+    let after_quote =
+        (view.is_comma(a) && view.is_quote(b)) || (view.is_quote(a) && view.is_comma(b));
+    if !after_quote {
+        return None;
+    }
+    // '"…," agreed X' is X concurring with the quotation: no agreement to anything.
+    if lex.triggers[m.entry].event == EventType::Agree {
+        return Some(Vec::new());
+    }
+    let mut j = m.end;
+    while j < view.len() && view.mention_at[j].is_none() && crate::view::is_determiner(view.word(j))
+    {
+        j += 1;
+    }
+    let Some(k) = view.mention_at.get(j).copied().flatten() else {
+        return Some(Vec::new());
+    };
+    let mut group = vec![k];
+    extend_right(lex, view, &mut group);
+    Some(group)
+}
+
 /// Extends a group rightwards over coordinations.
 fn extend_right(lex: &Lexicon, view: &SentenceView<'_>, group: &mut Vec<usize>) {
     loop {
@@ -917,6 +952,16 @@ pub fn find_arguments(
     next_trigger: Option<usize>,
 ) -> Arguments {
     let entry = &lex.triggers[m.entry];
+    // '"...," warned the minister': the verb tags the quotation before it; its subject
+    // follows it, and the quotation's parties are not the verb's.
+    if let Some(actor) = inverted_tag_subject(lex, view, m) {
+        return Arguments {
+            actor,
+            recipient: Vec::new(),
+            passive: false,
+            inanimate: false,
+        };
+    }
     let participle = is_participle(entry, view, m);
     let mut passive = participle && has_be_before(view, m.start);
     // "the case of a journalist arrested over his interviews": the one arrested.
@@ -1323,6 +1368,25 @@ mod tests {
             "Kenyan police opened fire to disperse protesters.",
             "ASSAULT KEN>KEN",
         );
+    }
+
+    #[test]
+    fn a_verb_after_a_quotation_takes_the_speaker_after_it() {
+        // '"...," warned X': X warns; the quotation's parties are not the warning's.
+        let got = coded("\"China will invade Taiwan,\" warned the Japanese defence minister.");
+        assert!(got.iter().any(|g| g == "THREATEN JPN>"), "{got:?}");
+        assert!(
+            got.iter()
+                .all(|g| !(g.starts_with("THREATEN TWN") || g.ends_with(">JPN"))),
+            "{got:?}"
+        );
+        let got = coded("\"Sanctions are coming for Iran\", warned the French president.");
+        assert!(got.iter().any(|g| g == "THREATEN FRA>"), "{got:?}");
+        // "agreed" tagging a quotation is concurring, not an agreement.
+        let got = coded("\"The danger has not passed,\" agreed the Kenyan foreign minister.");
+        assert!(got.iter().all(|g| !g.starts_with("AGREE")), "{got:?}");
+        // The usual order is unchanged.
+        has("Iran warned Israel against any strike.", "THREATEN IRN>ISR");
     }
 
     #[test]
