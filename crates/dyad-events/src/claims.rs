@@ -535,17 +535,9 @@ pub(crate) fn concern_events(
             continue;
         };
         // Up to three modifiers: "sparked serious international concern".
-        let Some((c, cameo)) = (v + 1..(v + 5).min(n)).find_map(|c| {
-            CONCERN_NOUNS
-                .iter()
-                .find(|(w, _)| *w == view.word(c))
-                .map(|(_, code)| (c, *code))
-        }) else {
+        let Some((c, cameo)) = concern_noun_after(view, v, 3) else {
             continue;
         };
-        if (v + 1..c).any(|j| view.mention_at[j].is_some() || view.is_punct(j)) {
-            continue;
-        }
         if c + 1 >= n || !preps.contains(&view.word(c + 1)) {
             continue;
         }
@@ -661,6 +653,25 @@ fn concern_object(
     None
 }
 
+/// The concern or criticism noun after the verb at `v`, with at most `modifiers` words
+/// between them and no actor or punctuation there ("sparked serious international
+/// concern"), and the CAMEO code it gives.
+fn concern_noun_after(
+    view: &SentenceView<'_>,
+    v: usize,
+    modifiers: usize,
+) -> Option<(usize, &'static str)> {
+    let end = (v + 2 + modifiers).min(view.len());
+    let (c, cameo) = (v + 1..end).find_map(|c| {
+        CONCERN_NOUNS
+            .iter()
+            .find(|(w, _)| *w == view.word(c))
+            .map(|(_, code)| (c, *code))
+    })?;
+    let clear = !(v + 1..c).any(|j| view.mention_at[j].is_some() || view.is_punct(j));
+    clear.then_some((c, cameo))
+}
+
 /// Where a concern or criticism phrase stands: its verb ("expressed", "sparked") and noun
 /// ("concern") tokens, and the CAMEO code the noun gives.
 struct ConcernPhrase<'c> {
@@ -725,17 +736,9 @@ fn expressed_concern_events(
         if !EXPRESSING_VERBS.contains(&view.word(v)) {
             continue;
         }
-        let Some((c, cameo)) = (v + 1..(v + 4).min(n)).find_map(|c| {
-            CONCERN_NOUNS
-                .iter()
-                .find(|(w, _)| *w == view.word(c))
-                .map(|(_, code)| (c, *code))
-        }) else {
+        let Some((c, cameo)) = concern_noun_after(view, v, 2) else {
             continue;
         };
-        if (v + 1..c).any(|j| view.mention_at[j].is_some() || view.is_punct(j)) {
-            continue;
-        }
         let coded = out
             .iter()
             .any(|d| d.event.sentence == view.index && d.token >= v && d.token <= c);
