@@ -265,22 +265,26 @@ impl<'a> Run<'a> {
             )
     }
 
+    /// Whether token `k` is a capitalised word that is no weekday or month name (a word
+    /// that may belong to a local name).
+    fn is_capitalised_name_word(&self, k: usize) -> bool {
+        self.layer.tokens.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && !dyad_text::calendar::is_weekday(&self.folded[k])
+                && !dyad_text::calendar::is_month_word(&self.folded[k])
+        })
+    }
+
     /// Whether the `n` tokens from `j` are words no gazetteer names (capitalised local
     /// names or plain lower-case words) and a non-modifier role word follows them.
     fn local_words_before_role(&self, j: usize, n: usize) -> bool {
         // Capitalised local names, then at most one plain word ("Cankaya district"): at
         // least one name, so "Thailand's custody since authorities" is no phrase.
-        let capitalised = |k: usize| {
-            self.layer.tokens.get(k).is_some_and(|t| {
-                t.kind == TokenKind::Word
-                    && t.text(self.text)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-                    && !dyad_text::calendar::is_weekday(&self.folded[k])
-                    && !dyad_text::calendar::is_month_word(&self.folded[k])
-            })
-        };
+        let capitalised = |k: usize| self.is_capitalised_name_word(k);
         // A local place ("Cankaya" in Ankara) may be one of the names.
         let free = |k: usize| {
             self.hits
@@ -595,17 +599,7 @@ impl<'a> Run<'a> {
         if self.is_possessive(h.end) {
             return None;
         }
-        let capitalised = |k: usize| {
-            self.layer.tokens.get(k).is_some_and(|t| {
-                t.kind == TokenKind::Word
-                    && t.text(self.text)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-                    && !dyad_text::calendar::is_weekday(&self.folded[k])
-                    && !dyad_text::calendar::is_month_word(&self.folded[k])
-            })
-        };
+        let capitalised = |k: usize| self.is_capitalised_name_word(k);
         // Other gazetteer names end the compound; capitalised role words belong to it.
         let free = |k: usize| match self.hits.get(k).copied().flatten() {
             None => true,

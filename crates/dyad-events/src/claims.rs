@@ -547,12 +547,7 @@ pub(crate) fn concern_events(
             continue;
         }
         let target = cause_actors(view, actors, v);
-        let target: Vec<ActorRef> = target
-            .into_iter()
-            .filter(|r| {
-                r.code.is_none() || !codes(&actor).contains(r.code.as_deref().unwrap_or(""))
-            })
-            .collect();
+        let target = without_codes_of(target, &actor);
         out.retain(|d| !(d.event.sentence == view.index && d.token >= v && d.token <= c));
         out.push(concern_draft(
             coder,
@@ -672,6 +667,15 @@ fn concern_noun_after(
     clear.then_some((c, cameo))
 }
 
+/// `refs` without the parties that carry one of `own`'s codes: who voices concern is not
+/// its target.
+fn without_codes_of(refs: Vec<ActorRef>, own: &[ActorRef]) -> Vec<ActorRef> {
+    let own = codes(own);
+    refs.into_iter()
+        .filter(|r| r.code.as_ref().is_none_or(|x| !own.contains(x)))
+        .collect()
+}
+
 /// Where a concern or criticism phrase stands: its verb ("expressed", "sparked") and noun
 /// ("concern") tokens, and the CAMEO code the noun gives.
 struct ConcernPhrase<'c> {
@@ -750,12 +754,10 @@ fn expressed_concern_events(
         if codes(&actor).is_empty() {
             continue;
         }
-        let own = codes(&actor);
-        let recipient: Vec<ActorRef> = concern_object(lex, view, actors, c + 1)
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|r| r.code.as_ref().is_none_or(|x| !own.contains(x)))
-            .collect();
+        let recipient = without_codes_of(
+            concern_object(lex, view, actors, c + 1).unwrap_or_default(),
+            &actor,
+        );
         out.push(concern_draft(
             coder,
             view,
