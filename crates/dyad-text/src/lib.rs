@@ -15,6 +15,7 @@
 
 pub mod abbrev;
 pub mod calendar;
+pub mod conllu;
 pub mod normalize;
 pub mod sentence;
 pub mod tag;

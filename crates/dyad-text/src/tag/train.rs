@@ -1,4 +1,4 @@
-//! Training and evaluation of the tagger: reads CoNLL-U treebanks, re-tokenises their
+//! Training and evaluation of the tagger: reads CoNLL-U treebanks ([`crate::conllu`]), re-tokenises their
 //! sentences with dyad's tokeniser (projecting gold tags onto dyad's tokens), trains the
 //! averaged perceptron and writes the plain-text model that [`super::Tagger`] loads.
 //!
@@ -44,115 +44,66 @@ pub struct Example {
 struct Surface {
     form: String,
     words: Range<usize>,
-    space_after: bool,
 }
 
-/// Reads a CoNLL-U treebank. `file` names it in errors.
+/// Reads a CoNLL-U treebank ([`crate::conllu`]). `file` names it in errors.
 pub fn read_conllu(file: &str, src: &str) -> Result<Vec<GoldSentence>, TagError> {
-    let err = |line: usize, message: String| TagError::Format {
-        file: file.to_string(),
-        line,
-        message,
-    };
-    let mut out = Vec::new();
-    let mut text: Option<String> = None;
-    let mut words: Vec<GoldWord> = Vec::new();
-    let mut surfaces: Vec<Surface> = Vec::new();
-    let mut covered_to = 0usize; // words covered by a multi-word token line, by id
-    let mut flush =
-        |text: &mut Option<String>, words: &mut Vec<GoldWord>, surfaces: &mut Vec<Surface>| {
-            if !words.is_empty() {
-                out.push(finish_sentence(
-                    text.take(),
-                    std::mem::take(words),
-                    std::mem::take(surfaces),
-                ));
-            }
-            *text = None;
-            surfaces.clear();
-        };
-    for (i, line) in src.lines().enumerate() {
-        let line_no = i + 1;
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            flush(&mut text, &mut words, &mut surfaces);
-            covered_to = 0;
-            continue;
-        }
-        if let Some(comment) = line.strip_prefix('#') {
-            if let Some(t) = comment.trim_start().strip_prefix("text =") {
-                text = Some(t.trim().to_string());
-            }
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 10 {
-            return Err(err(line_no, format!("{} columns, expected 10", cols.len())));
-        }
-        let id = cols[0];
-        let space_after = !cols[9].split('|').any(|m| m == "SpaceAfter=No");
-        if let Some((a, b)) = id.split_once('-') {
-            let (a, b): (usize, usize) = match (a.parse(), b.parse()) {
-                (Ok(a), Ok(b)) if a >= 1 && b >= a => (a, b),
-                _ => return Err(err(line_no, format!("bad range id {id:?}"))),
-            };
-            surfaces.push(Surface {
-                form: cols[1].to_string(),
-                words: a - 1..b,
-                space_after,
-            });
-            covered_to = b;
-            continue;
-        }
-        if id.contains('.') {
-            continue; // empty node of the enhanced graph
-        }
-        let n: usize = id
-            .parse()
-            .map_err(|_| err(line_no, format!("bad word id {id:?}")))?;
-        if n != words.len() + 1 {
-            return Err(err(line_no, format!("word id {n} out of sequence")));
-        }
-        let upos: Upos = cols[3]
-            .parse()
-            .map_err(|e: TagError| err(line_no, e.to_string()))?;
-        let xpos: Xpos = cols[4].parse().unwrap_or(Xpos::Xx);
-        let head = cols[6].parse().unwrap_or(0);
-        words.push(GoldWord {
-            form: cols[1].to_string(),
-            tags: TaggedToken { upos, xpos },
-            head,
-        });
-        if n > covered_to {
-            surfaces.push(Surface {
-                form: cols[1].to_string(),
-                words: n - 1..n,
-                space_after,
-            });
-        }
-    }
-    flush(&mut text, &mut words, &mut surfaces);
-    Ok(out)
+    let sentences = crate::conllu::parse(file, src).map_err(|e| TagError::Format {
+        file: e.file,
+        line: e.line,
+        message: e.message,
+    })?;
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            GoldSentence::from_conllu(s).map_err(|message| TagError::Format {
+                file: file.to_string(),
+                line: 0,
+                message: format!("sentence {}: {message}", k + 1),
+            })
+        })
+        .collect()
 }
 
-/// Locates the words in the text (rebuilt from the forms when there is no `# text`).
-fn finish_sentence(
-    text: Option<String>,
-    words: Vec<GoldWord>,
-    surfaces: Vec<Surface>,
-) -> GoldSentence {
-    let text = text.unwrap_or_else(|| {
-        let mut t = String::new();
-        for s in &surfaces {
-            t.push_str(&s.form);
-            if s.space_after {
-                t.push(' ');
+impl GoldSentence {
+    /// The words and tags of a CoNLL-U sentence, located in its `# text` (or in the text
+    /// rebuilt from its tokens).
+    pub fn from_conllu(s: &crate::conllu::Sentence) -> Result<GoldSentence, String> {
+        let mut words = Vec::with_capacity(s.words.len());
+        for w in &s.words {
+            let upos: Upos = w.upos.parse().map_err(|e: TagError| e.to_string())?;
+            let xpos: Xpos = w.xpos.parse().unwrap_or(Xpos::Xx);
+            words.push(GoldWord {
+                form: w.form.clone(),
+                tags: TaggedToken { upos, xpos },
+                head: w.head.unwrap_or(0),
+            });
+        }
+        let mut surfaces = Vec::new();
+        let mut i = 0;
+        while i < s.words.len() {
+            match s.multiwords.iter().find(|m| m.first == i + 1) {
+                Some(m) => {
+                    surfaces.push(Surface {
+                        form: m.form.clone(),
+                        words: i..m.last.max(i + 1),
+                    });
+                    i = m.last.max(i + 1);
+                }
+                None => {
+                    surfaces.push(Surface {
+                        form: s.words[i].form.clone(),
+                        words: i..i + 1,
+                    });
+                    i += 1;
+                }
             }
         }
-        t.trim_end().to_string()
-    });
-    let spans = locate(&text, &words, &surfaces);
-    GoldSentence { text, words, spans }
+        let text = s.text().map_or_else(|| s.surface_text(), str::to_string);
+        let spans = locate(&text, &words, &surfaces);
+        Ok(GoldSentence { text, words, spans })
+    }
 }
 
 fn locate(text: &str, words: &[GoldWord], surfaces: &[Surface]) -> Option<Vec<Range<usize>>> {
