@@ -12,7 +12,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     for path in entries {
         if path.is_dir() {
             walk(&path, out);
-        } else if path.extension().is_some_and(|e| e == "tsv" || e == "txt") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "tsv" || e == "txt" || e == "bin")
+        {
             out.push(path);
         }
     }
@@ -27,7 +30,12 @@ fn main() {
     println!("cargo:rerun-if-changed={}", data.display());
     let mut files = Vec::new();
     walk(&data, &mut files);
-    let mut code = String::from("/// Every data file, by its path relative to `data/`.\npub static EMBEDDED: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// Every text data file, by its path relative to `data/`.\npub static EMBEDDED: &[(&str, &str)] = &[\n",
+    );
+    let mut binary = String::from(
+        "/// Every binary data file (`.bin`), by its path relative to `data/`.\npub static EMBEDDED_BINARY: &[(&str, &[u8])] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let rel = f
@@ -35,12 +43,21 @@ fn main() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        code.push_str(&format!(
-            "    ({rel:?}, include_str!({:?})),\n",
-            f.display().to_string()
-        ));
+        if rel.ends_with(".bin") {
+            binary.push_str(&format!(
+                "    ({rel:?}, include_bytes!({:?})),\n",
+                f.display().to_string()
+            ));
+        } else {
+            code.push_str(&format!(
+                "    ({rel:?}, include_str!({:?})),\n",
+                f.display().to_string()
+            ));
+        }
     }
     code.push_str("];\n");
+    binary.push_str("];\n");
+    code.push_str(&binary);
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded.rs");
     std::fs::write(out, code).unwrap();
 }

@@ -1,6 +1,8 @@
 //! dyad's data files: lexicons and gazetteers kept as plain, editable text under `data/`.
 //!
-//! Every file under `data/` is embedded in the binary at build time ([`DataSet::embedded`]);
+//! Every file under `data/` is embedded in the binary at build time ([`DataSet::embedded`]):
+//! text files (`.tsv`, `.txt`) and trained models (`.bin`, read with
+//! [`DataSet::require_bytes`]);
 //! an analyst can override or add files without recompiling by pointing
 //! [`DataSet::with_dir`] at a directory laid out like `data/`.
 //!
@@ -41,6 +43,7 @@ pub enum DataError {
 #[derive(Clone, Debug, Default)]
 pub struct DataSet {
     files: BTreeMap<String, Cow<'static, str>>,
+    binary: BTreeMap<String, Cow<'static, [u8]>>,
 }
 
 impl DataSet {
@@ -50,7 +53,11 @@ impl DataSet {
             .iter()
             .map(|&(k, v)| (k.to_string(), Cow::Borrowed(v)))
             .collect();
-        DataSet { files }
+        let binary = embedded::EMBEDDED_BINARY
+            .iter()
+            .map(|&(k, v)| (k.to_string(), Cow::Borrowed(v)))
+            .collect();
+        DataSet { files, binary }
     }
 
     /// An empty set, for tests that build their own lexicons.
@@ -64,7 +71,13 @@ impl DataSet {
             .insert(name.to_string(), Cow::Owned(contents.into()));
     }
 
-    /// Overrides and extends this set with the `.tsv`/`.txt` files under `dir`.
+    /// Adds or replaces one binary file.
+    pub fn insert_bytes(&mut self, name: &str, contents: impl Into<Vec<u8>>) {
+        self.binary
+            .insert(name.to_string(), Cow::Owned(contents.into()));
+    }
+
+    /// Overrides and extends this set with the `.tsv`/`.txt`/`.bin` files under `dir`.
     pub fn with_dir(mut self, dir: &Path) -> Result<DataSet, DataError> {
         fn walk(base: &Path, dir: &Path, set: &mut DataSet) -> Result<(), DataError> {
             let io = |source| DataError::Io {
@@ -86,6 +99,17 @@ impl DataSet {
                         .to_string_lossy()
                         .replace('\\', "/");
                     set.files.insert(rel, Cow::Owned(text));
+                } else if path.extension().is_some_and(|e| e == "bin") {
+                    let bytes = std::fs::read(&path).map_err(|source| DataError::Io {
+                        path: path.clone(),
+                        source,
+                    })?;
+                    let rel = path
+                        .strip_prefix(base)
+                        .unwrap_or(&path)
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    set.binary.insert(rel, Cow::Owned(bytes));
                 }
             }
             Ok(())
@@ -104,6 +128,14 @@ impl DataSet {
             .ok_or_else(|| DataError::Missing(name.to_string()))
     }
 
+    /// The binary file `name` (a trained model), or [`DataError::Missing`].
+    pub fn require_bytes(&self, name: &str) -> Result<&[u8], DataError> {
+        self.binary
+            .get(name)
+            .map(|b| b.as_ref())
+            .ok_or_else(|| DataError::Missing(name.to_string()))
+    }
+
     /// Parses the table `name`; a missing file is an error.
     pub fn table(&self, name: &str) -> Result<Table, DataError> {
         parse_table(name, self.require(name)?)
@@ -111,10 +143,15 @@ impl DataSet {
 
     /// The names of all files, sorted, optionally under a folder prefix ("actors/").
     pub fn names<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.files
+        let mut names: Vec<&str> = self
+            .files
             .keys()
+            .chain(self.binary.keys())
             .map(String::as_str)
-            .filter(move |k| k.starts_with(prefix))
+            .filter(|k| k.starts_with(prefix))
+            .collect();
+        names.sort_unstable();
+        names.into_iter()
     }
 }
 
