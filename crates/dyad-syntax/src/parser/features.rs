@@ -33,13 +33,14 @@ pub(crate) const fn hash_str(s: &str) -> u64 {
     mix(h)
 }
 
-/// The key of template `t` with values `a`, `b`, `c`.
+/// The key of template `t` with values `a`, `b`, `c` (already well-mixed hashes or small
+/// numbers): one mixing round over their rotated combination.
 #[inline]
 pub(crate) fn key(t: u32, a: u64, b: u64, c: u64) -> u64 {
-    mix(
-        mix(mix(u64::from(t).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ a) ^ b.rotate_left(21))
-            ^ c.rotate_left(42),
-    )
+    mix(u64::from(t).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ a
+        ^ b.rotate_left(21).wrapping_mul(0xd6e8_feb8_6659_fd93)
+        ^ c.rotate_left(42).wrapping_mul(0xa076_1d64_78bd_642f))
 }
 
 const H_NONE: u64 = hash_str("-NONE-");
