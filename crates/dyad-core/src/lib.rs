@@ -22,6 +22,7 @@ pub use dyad_data::DataSet;
 pub use dyad_events::EventLexicon;
 pub use dyad_ingest::SourceDocument;
 pub use dyad_model::*;
+pub use dyad_syntax::{Analysis, Analyzer, SentenceDoc};
 
 /// Errors building a pipeline: a data file that does not parse.
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +31,8 @@ pub enum PipelineError {
     Actors(#[from] dyad_actors::ActorError),
     #[error("event lexicon: {0}")]
     Events(#[from] dyad_events::EventError),
+    #[error("syntax models: {0}")]
+    Syntax(#[from] dyad_syntax::AnalyzerError),
 }
 
 /// A document the pipeline could not read: a bug in dyad, caught so that one document
@@ -44,6 +47,7 @@ pub struct ExtractError {
 /// Lexicons loaded once, then applied to any number of documents.
 #[derive(Clone, Debug)]
 pub struct Pipeline {
+    syntax: Analyzer,
     actors: ActorLexicon,
     events: EventLexicon,
 }
@@ -57,6 +61,7 @@ impl Pipeline {
     /// A pipeline over the given data files.
     pub fn from_data(data: &DataSet) -> Result<Pipeline, PipelineError> {
         Ok(Pipeline {
+            syntax: Analyzer::from_data(data)?,
             actors: ActorLexicon::from_data(data)?,
             events: EventLexicon::from_data(data)?,
         })
@@ -64,6 +69,16 @@ impl Pipeline {
 
     pub fn actor_lexicon(&self) -> &ActorLexicon {
         &self.actors
+    }
+
+    /// The syntax layer (tagger, parser, lemmatiser).
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.syntax
+    }
+
+    /// The sentence documents of `text`: what every stage after it reads.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        self.syntax.analyze(text)
     }
 
     /// [`Pipeline::extract`], with a panic inside the pipeline (a bug) turned into an
@@ -83,15 +98,15 @@ impl Pipeline {
         )
     }
 
-    /// Reads one document: sentences, actors, events.
+    /// Reads one document: sentence documents (tokens, tags, lemmas, parse), actors, events.
     pub fn extract(&self, source: SourceDocument) -> Extraction {
         let text = source.text;
-        let layer = dyad_text::analyze(&text);
-        let actors = self.actors.recognize(&text, &layer, source.published);
+        let doc = self.syntax.analyze(&text);
+        let actors = self.actors.recognize(&text, &doc.layer, source.published);
         let events = self.events.code(&dyad_events::CodingInput {
             doc_id: &source.id,
             text: &text,
-            layer: &layer,
+            doc: &doc,
             actors: &actors,
             published: source.published,
         });

@@ -782,11 +782,11 @@ fn concern_place_targets(lex: &Lexicon, input: &CodingInput<'_>, drafts: &mut [D
         if e.event != EventType::Accuse
             || !e.recipient.is_empty()
             || !matches!(e.cameo.as_str(), "110" | "111")
-            || e.sentence >= input.layer.sentences.len()
+            || e.sentence >= input.layer().sentences.len()
         {
             continue;
         }
-        let view = SentenceView::new(input.text, input.layer, input.actors, e.sentence);
+        let view = SentenceView::new(input.text, input.layer(), input.actors, e.sentence);
         let Some(end) = view.spans.iter().position(|&(_, b)| b == e.trigger.end) else {
             continue;
         };
@@ -824,24 +824,9 @@ fn cause_actors(view: &SentenceView<'_>, actors: &Actors, v: usize) -> Vec<Actor
         .unwrap_or_default()
 }
 
-/// Paragraph index of every sentence (a newline between two sentences opens one).
+/// Paragraph index of every sentence, from the sentence documents.
 fn paragraphs(input: &CodingInput<'_>) -> Vec<usize> {
-    let layer = input.layer;
-    let mut out = Vec::with_capacity(layer.sentences.len());
-    let mut p = 0;
-    for s in 0..layer.sentences.len() {
-        if s > 0 {
-            let gap = input
-                .text
-                .get(layer.sentences[s - 1].span.end..layer.sentences[s].span.start)
-                .unwrap_or("");
-            if gap.contains('\n') {
-                p += 1;
-            }
-        }
-        out.push(p);
-    }
-    out
+    input.doc.sentences.iter().map(|s| s.paragraph).collect()
 }
 
 /// Byte spans of the quotations of a text (“...”, "...", «...»), outer quote marks
@@ -904,12 +889,12 @@ impl SourceCache {
 
     /// The sources of sentence `s`, found now if nobody has yet.
     fn get(&mut self, lex: &Lexicon, input: &CodingInput<'_>, s: usize) -> &[Source] {
-        if s >= self.sentences.len() || s >= input.layer.sentences.len() {
+        if s >= self.sentences.len() || s >= input.layer().sentences.len() {
             return &[];
         }
         let slot = &mut self.sentences[s];
         slot.get_or_insert_with(|| {
-            let view = SentenceView::new(input.text, input.layer, input.actors, s);
+            let view = SentenceView::new(input.text, input.layer(), input.actors, s);
             find_sources(lex, &view, input.actors)
         })
     }
@@ -924,7 +909,7 @@ fn quote_speaker<'a>(
     (qs, qe): (usize, usize),
     cache: &mut SourceCache,
 ) -> Option<Vec<Attribution>> {
-    let layer = input.layer;
+    let layer = input.layer();
     let first = layer.sentence_at(qs)?;
     let last = layer.sentence_at(qe.saturating_sub(1))?;
     let mut candidates = vec![last];
@@ -1057,8 +1042,8 @@ pub(crate) fn resolve_document(
     // continues its speaker ("“We will respond,” Putin said. “They attacked us.”").
     let mut previous: Option<(usize, Vec<Attribution>)> = None;
     for q in quotations(input.text) {
-        let first = input.layer.sentence_at(q.0);
-        let last = input.layer.sentence_at(q.1.saturating_sub(1));
+        let first = input.layer().sentence_at(q.0);
+        let last = input.layer().sentence_at(q.1.saturating_sub(1));
         let speaker = quote_speaker(lex, input, q, sources).or_else(|| {
             let (s, a) = previous.as_ref()?;
             let f = first?;
@@ -1125,10 +1110,10 @@ pub(crate) fn resolve_document(
             continue;
         }
         let s = d.event.sentence;
-        if s >= input.layer.sentences.len() {
+        if s >= input.layer().sentences.len() {
             continue;
         }
-        let view = SentenceView::new(input.text, input.layer, input.actors, s);
+        let view = SentenceView::new(input.text, input.layer(), input.actors, s);
         let Some(reciprocal) = anaphoric_cause(&view, d.token) else {
             continue;
         };
@@ -1242,7 +1227,7 @@ fn named_event_recipients(input: &CodingInput<'_>, drafts: &mut [Draft], para: &
         ) || !e.recipient.is_empty()
             || drafts[i].denial.is_some()
             || e.actor.is_empty()
-            || e.sentence >= input.layer.sentences.len()
+            || e.sentence >= input.layer().sentences.len()
         {
             continue;
         }
@@ -1261,7 +1246,7 @@ fn named_event_recipients(input: &CodingInput<'_>, drafts: &mut [Draft], para: &
         if !after {
             continue;
         }
-        let view = SentenceView::new(input.text, input.layer, input.actors, e.sentence);
+        let view = SentenceView::new(input.text, input.layer(), input.actors, e.sentence);
         let Some(end) = view.spans.iter().position(|&(_, b)| b == e.trigger.end) else {
             continue;
         };
@@ -1388,7 +1373,7 @@ fn extend_opening_sources(
     sources: &mut SourceCache,
     para: &[usize],
 ) {
-    for s in 1..input.layer.sentences.len() {
+    for s in 1..input.layer().sentences.len() {
         let p = para.get(s).copied();
         let first_of_paragraph = (0..s)
             .rev()

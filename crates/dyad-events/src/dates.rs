@@ -46,9 +46,19 @@ pub fn find_dates(text: &str, within: Span, published: Option<Date>) -> Vec<Date
         token.start += within.start;
         token.end += within.start;
     }
+    find_dates_in_tokens(text, &tokens, published)
+}
+
+/// Finds the date expressions among `tokens` (a sentence's tokens from the text layer,
+/// with offsets into `text`): what the coder calls, so no sentence is tokenised twice.
+pub fn find_dates_in_tokens(
+    text: &str,
+    tokens: &[Token],
+    published: Option<Date>,
+) -> Vec<DateMention> {
     let scanner = Scanner {
         text,
-        tokens: &tokens,
+        tokens,
         published,
     };
     let mut found = Vec::new();

@@ -30,7 +30,8 @@ use std::sync::Arc;
 
 use dyad_actors::Actors;
 use dyad_data::{DataError, DataSet};
-use dyad_model::{ActorRef, Date, Denial, Event, EventType, Magnitude, Span, Status, Trigger};
+use dyad_model::{ActorRef, Date, Denial, Event, EventType, Magnitude, Status, Trigger};
+use dyad_syntax::Analysis;
 use dyad_text::TextLayer;
 
 use crate::lexicon::{Lexicon, Pos};
@@ -49,18 +50,26 @@ pub struct CodingInput<'a> {
     /// Used to build event ids (`{doc_id}-ev{n}`).
     pub doc_id: &'a str,
     pub text: &'a str,
-    pub layer: &'a TextLayer,
+    /// The sentence documents (tokens, tags, lemmas, parse, paragraphs, quotations).
+    pub doc: &'a Analysis,
     pub actors: &'a Actors,
     /// Publication date, against which relative dates resolve.
     pub published: Option<Date>,
+}
+
+impl CodingInput<'_> {
+    /// The tokens and sentences of the document.
+    pub fn layer(&self) -> &TextLayer {
+        &self.doc.layer
+    }
 }
 
 /// Triggers, CAMEO codes, Goldstein scores and the other word lists of event coding.
 #[derive(Clone, Debug, Default)]
 pub struct EventLexicon {
     lexicon: Arc<Lexicon>,
-    /// The part-of-speech tagger, when its model is in the data set.
-    tagger: Option<Arc<dyad_text::Tagger>>,
+    /// The magnitude word lists (`events/magnitude-*.tsv`, overridable with `--data`).
+    magnitudes: Arc<magnitude::MagnitudeLexicon>,
 }
 
 /// How a denial points at what it denies.
@@ -138,7 +147,7 @@ impl EventLexicon {
     pub fn from_data(data: &DataSet) -> Result<EventLexicon, EventError> {
         Ok(EventLexicon {
             lexicon: Arc::new(Lexicon::from_data(data)?),
-            tagger: dyad_text::Tagger::from_data(data).ok().map(Arc::new),
+            magnitudes: Arc::new(magnitude::MagnitudeLexicon::from_data(data)?),
         })
     }
 
@@ -153,27 +162,19 @@ impl EventLexicon {
         if lex.triggers.is_empty() {
             return Vec::new();
         }
-        let layer = input.layer;
+        let layer = input.layer();
         let mut drafts: Vec<Draft> = Vec::new();
         let mut sources = claims::SourceCache::new(layer.sentences.len());
-        let mut paragraph = 0;
         for s in 0..layer.sentences.len() {
-            if s > 0 {
-                let gap = input
-                    .text
-                    .get(layer.sentences[s - 1].span.end..layer.sentences[s].span.start)
-                    .unwrap_or("");
-                if gap.contains('\n') {
-                    paragraph += 1;
-                }
-            }
             let mut view = SentenceView::new(input.text, layer, input.actors, s);
             if view.mentions.is_empty() {
                 continue;
             }
-            if let Some(tagger) = &self.tagger {
-                view.set_tagger(tagger);
-            }
+            let Some(sentence) = input.doc.sentences.get(s) else {
+                continue;
+            };
+            view.set_doc(sentence);
+            let paragraph = sentence.paragraph;
             let found = attribution::find_sources(lex, &view, input.actors);
             drafts.extend(self.code_sentence(input, &view, paragraph, &found));
             sources.insert(s, found);
@@ -221,12 +222,12 @@ impl EventLexicon {
             })
         });
         let keyword_ctx = contexts::keyword_contexts(lex, view);
-        let sentence_span = Span::new(view.start, view.end);
+        let sentence_tokens = input.layer().sentence_tokens(view.index);
         // Dates only go on the triggers' events: most sentences have none to date.
         let dates = if active.is_empty() {
             Vec::new()
         } else {
-            dates::find_dates(input.text, sentence_span, input.published)
+            dates::find_dates_in_tokens(input.text, sentence_tokens, input.published)
         };
         let homes = homes::SentenceCountries::new(view, actors, |c| lex.is_country(c));
 
@@ -697,7 +698,8 @@ impl EventLexicon {
         let quantities = if kept.is_empty() {
             Vec::new()
         } else {
-            magnitude::find_quantities(input.text, sentence_span)
+            self.magnitudes
+                .find_in_tokens(input.text, input.layer().sentence_tokens(view.index))
         };
         for q in &quantities {
             let fitting = kept
@@ -1110,7 +1112,7 @@ mod tests {
                         j += 1;
                     }
                 }
-                let span = Span::new(tokens[i].start, tokens[j - 1].end);
+                let span = dyad_model::Span::new(tokens[i].start, tokens[j - 1].end);
                 let name = span.slice(text).to_string();
                 let code = if cap {
                     name.chars()
@@ -1166,12 +1168,20 @@ mod tests {
         EventLexicon::from_data(&DataSet::embedded()).unwrap()
     }
 
+    /// The syntax layer, loaded once for all tests.
+    pub fn analyzer() -> &'static dyad_syntax::Analyzer {
+        static ANALYZER: std::sync::OnceLock<dyad_syntax::Analyzer> = std::sync::OnceLock::new();
+        ANALYZER.get_or_init(|| {
+            dyad_syntax::Analyzer::from_data(&DataSet::embedded()).expect("the models load")
+        })
+    }
+
     pub fn code_with(lex: &EventLexicon, text: &str, actors: &Actors) -> Vec<Event> {
-        let layer = dyad_text::analyze(text);
+        let doc = analyzer().analyze(text);
         lex.code(&CodingInput {
             doc_id: "t",
             text,
-            layer: &layer,
+            doc: &doc,
             actors,
             published: Some("2024-12-01".parse().unwrap()),
         })

@@ -174,14 +174,39 @@ impl MagnitudeLexicon {
         Ok(lexicon)
     }
 
-    /// Finds the counts inside `within` (a byte span of `text`).
+    /// Finds the counts inside `within` (a byte span of `text`), tokenising it.
     pub fn find(&self, text: &str, within: Span) -> Vec<Quantity> {
+        let Some(slice) = text.get(within.start..within.end) else {
+            return Vec::new();
+        };
+        let mut tokens = tokenize(slice);
+        for t in &mut tokens {
+            t.start += within.start;
+            t.end += within.start;
+        }
+        self.find_in_tokens(text, &tokens)
+    }
+
+    /// Finds the counts among `tokens` (a sentence's tokens from the text layer, with
+    /// offsets into `text`): what the coder calls, so no sentence is tokenised twice.
+    pub fn find_in_tokens(&self, text: &str, sentence: &[Token]) -> Vec<Quantity> {
+        let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
+            return Vec::new();
+        };
+        let within = Span::new(first.start, last.end);
         let Some(slice) = text.get(within.start..within.end) else {
             return Vec::new();
         };
         // ASCII lower-casing keeps byte offsets, so token ranges index both strings.
         let lower = slice.to_ascii_lowercase();
-        let tokens = tokenize(slice);
+        let tokens: Vec<Token> = sentence
+            .iter()
+            .map(|t| Token {
+                start: t.start - within.start,
+                end: t.end - within.start,
+                kind: t.kind,
+            })
+            .collect();
         let scan = Scan {
             lower: &lower,
             tokens: &tokens,

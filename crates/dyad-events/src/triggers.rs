@@ -751,12 +751,12 @@ mod type_rules {
     /// (type, CAMEO code, status) of every event of `text`.
     fn events(text: &str) -> Vec<(EventType, String, Status)> {
         let (lex, actor_lex) = coders();
-        let layer = dyad_text::analyze(text);
-        let actors = actor_lex.recognize(text, &layer, None);
+        let doc = crate::tests::analyzer().analyze(text);
+        let actors = actor_lex.recognize(text, &doc.layer, None);
         lex.code(&CodingInput {
             doc_id: "t",
             text,
-            layer: &layer,
+            doc: &doc,
             actors: &actors,
             published: Some("2024-12-01".parse().unwrap()),
         })

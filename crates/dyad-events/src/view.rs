@@ -116,6 +116,8 @@ pub struct SentenceView<'a> {
     tagger: Option<&'a Tagger>,
     /// Tags computed so far.
     tags: RefCell<Vec<Option<TaggedToken>>>,
+    /// Whether the tags came from the sentence document.
+    tagged: bool,
 }
 
 impl<'a> SentenceView<'a> {
@@ -154,6 +156,15 @@ impl<'a> SentenceView<'a> {
             end: sentence.span.end,
             tagger: None,
             tags: RefCell::new(Vec::new()),
+            tagged: false,
+        }
+    }
+
+    /// Reads the tags of the sentence document (the analysis tags every sentence once).
+    pub fn set_doc(&mut self, doc: &dyad_syntax::SentenceDoc) {
+        if doc.tags.len() == self.len() {
+            *self.tags.borrow_mut() = doc.tags.iter().copied().map(Some).collect();
+            self.tagged = true;
         }
     }
 
@@ -163,19 +174,19 @@ impl<'a> SentenceView<'a> {
         *self.tags.borrow_mut() = vec![None; self.len()];
     }
 
-    /// Whether a tagger is available.
+    /// Whether tags are available.
     pub fn has_tagger(&self) -> bool {
-        self.tagger.is_some()
+        self.tagged || self.tagger.is_some()
     }
 
     /// The tag of local token `i` (tagging a window of context around it on first use).
     pub fn tag(&self, i: usize) -> Option<TaggedToken> {
         const BEFORE: usize = 5;
         const AFTER: usize = 4;
-        let tagger = self.tagger?;
         if let Some(t) = self.tags.borrow().get(i).copied().flatten() {
             return Some(t);
         }
+        let tagger = self.tagger?;
         if i >= self.len() {
             return None;
         }
