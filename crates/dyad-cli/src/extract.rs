@@ -127,6 +127,7 @@ enum Sink {
     Json,
     Plover,
     Gdelt(Box<GdeltAggregator>),
+    Conllu,
 }
 
 impl Sink {
@@ -134,6 +135,7 @@ impl Sink {
         match format {
             FormatArg::Json => Sink::Json,
             FormatArg::Plover => Sink::Plover,
+            FormatArg::Conllu => Sink::Conllu,
             FormatArg::Gdelt => {
                 let now = jiff::Timestamp::now().strftime("%Y%m%d%H%M%S").to_string();
                 Sink::Gdelt(Box::new(GdeltAggregator::new(now)))
@@ -141,8 +143,21 @@ impl Sink {
         }
     }
 
-    fn write(&mut self, out: &mut impl Write, extraction: &Extraction) -> std::io::Result<()> {
+    fn write(
+        &mut self,
+        out: &mut impl Write,
+        extraction: &Extraction,
+        pipeline: &dyad_core::Pipeline,
+    ) -> std::io::Result<()> {
         match self {
+            Sink::Conllu => {
+                let doc = &extraction.doc;
+                let mut text = String::new();
+                pipeline
+                    .analyze(&doc.text)
+                    .write_conllu(&doc.text, &doc.id, &mut text);
+                out.write_all(text.as_bytes())
+            }
             Sink::Json => json::write_line(out, extraction),
             Sink::Plover => {
                 for record in plover::records(extraction) {
@@ -257,7 +272,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
             if stats.documents % 16 == 0 {
                 bar.set_message(format!("{} documents", stats.documents));
             }
-            if let Err(e) = sink.write(&mut out, &extraction) {
+            if let Err(e) = sink.write(&mut out, &extraction, &pipeline) {
                 output_error = Some(e);
                 break 'inputs;
             }

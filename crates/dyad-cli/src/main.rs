@@ -14,6 +14,7 @@ mod export;
 mod extract;
 mod ingest;
 mod inputs;
+mod parse;
 mod serve;
 
 use std::path::PathBuf;
@@ -45,6 +46,8 @@ struct Cli {
 enum Command {
     /// Extracts entities and events from documents (files, directories, or stdin).
     Extract(extract::ExtractArgs),
+    /// Tags, lemmatises and parses CoNLL-U (keeping its words) or text, writing CoNLL-U.
+    Parse(parse::ParseArgs),
     /// Scores extraction against a gold set: plover, petr2, ner (article: not yet).
     Eval(eval::EvalArgs),
     /// Measures single-thread extraction throughput.
@@ -71,6 +74,8 @@ pub enum FormatArg {
     Json,
     Plover,
     Gdelt,
+    /// The sentence documents as CoNLL-U: tokens, lemmas, tags and the dependency parse.
+    Conllu,
 }
 
 /// Parses a `YYYY-MM-DD` date argument.
@@ -94,6 +99,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Parse(args) => parse::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Actors(args) => actors::run(args),
