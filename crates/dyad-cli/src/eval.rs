@@ -1,10 +1,11 @@
 //! `dyad eval SET PATH`: extracts every gold record of a set and prints the scores of
 //! `dyad_eval` as a table (or one JSON object with `--json`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use dyad_core::{Pipeline, SourceDocument};
+use dyad_eval::events::{self, Split, Story};
 use dyad_model::{Date, Extraction};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -20,6 +21,31 @@ pub enum EvalSet {
     /// Article body extraction from web pages: PATH is a directory with ground-truth.json
     /// and html/{id}.html[.gz].
     Article,
+    /// Every event of whole stories (voa-events): PATH is a directory with
+    /// in/<doc_id>.json and gold/<doc_id>.jsonl.
+    Events,
+}
+
+/// The stories `events` scores: the project's fixed split (stories sorted by doc_id; the
+/// one at 0-based index i is held out when i % 3 == 2).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum SplitArg {
+    /// The stories that are not held out.
+    Train,
+    /// The held-out stories (their misses are never listed).
+    Heldout,
+    #[default]
+    All,
+}
+
+impl SplitArg {
+    fn split(self) -> Split {
+        match self {
+            SplitArg::Train => Split::Train,
+            SplitArg::Heldout => Split::Heldout,
+            SplitArg::All => Split::All,
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -27,7 +53,7 @@ pub struct EvalArgs {
     /// The gold set's kind.
     #[arg(value_enum)]
     set: EvalSet,
-    /// The gold file (for `article`, the gold directory).
+    /// The gold file (for `article` and `events`, the gold directory).
     path: PathBuf,
     /// Print one JSON object instead of a table.
     #[arg(long)]
@@ -35,10 +61,14 @@ pub struct EvalArgs {
     /// A directory of data files overriding the embedded ones.
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
-    /// Also list the records the run got wrong, with gold and predicted events (plover and
-    /// petr2; in `--json`, a `misses` array).
+    /// Also list the records the run got wrong, with gold and predicted events (plover,
+    /// petr2 and events, whose held-out stories are never listed; in `--json`, a `misses`
+    /// array).
     #[arg(long)]
     misses: bool,
+    /// For `events`: score the train stories, the held-out ones, or all (see docs/eval.md).
+    #[arg(long, value_enum)]
+    split: Option<SplitArg>,
     /// Score only part K of N of the records, by position (K/N keeps records K, K+N,
     /// K+2N, … counting from 1): `--part 1/2` and `--part 2/2` split a set in halves, one
     /// to study and one to check that a change generalises.
@@ -113,13 +143,19 @@ fn extract(pipeline: &Pipeline, id: &str, text: &str, published: Option<Date>) -
     })
 }
 
+/// Prints the JSON object or the table; a closed pipe (`| head`) ends the output quietly.
 fn print(json: bool, value: serde_json::Value, table: String) -> anyhow::Result<()> {
-    if json {
-        println!("{}", serde_json::to_string(&value)?);
+    use std::io::Write;
+    let text = if json {
+        format!("{}\n", serde_json::to_string(&value)?)
     } else {
-        print!("{table}");
+        table
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// Runs the command; returns the exit status.
@@ -127,6 +163,13 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
     if args.set == EvalSet::Article {
         let report = article_report(&args.path)?;
         print(args.json, serde_json::to_value(&report)?, report.render())?;
+        return Ok(0);
+    }
+    if args.split.is_some() && args.set != EvalSet::Events {
+        anyhow::bail!("--split applies to `dyad eval events` only");
+    }
+    if args.set == EvalSet::Events {
+        events_eval(&args)?;
         return Ok(0);
     }
     let name = args.path.display().to_string();
@@ -189,9 +232,115 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
             let table = report.render().replacen("re3d", "CoNLL", 1);
             print(args.json, serde_json::to_value(&report)?, table)?;
         }
-        EvalSet::Article => {}
+        EvalSet::Article | EvalSet::Events => {}
     }
     Ok(0)
+}
+
+/// Reads every story of a `voa-events` directory: `in/*.json`, each with its
+/// `gold/<doc_id>.jsonl`.
+fn read_stories(dir: &Path) -> anyhow::Result<Vec<Story>> {
+    let in_dir = dir.join("in");
+    let entries =
+        std::fs::read_dir(&in_dir).map_err(|e| anyhow::anyhow!("{}: {e}", in_dir.display()))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|e| anyhow::anyhow!("{}: {e}", in_dir.display()))?
+            .path();
+        if path.extension().is_some_and(|x| x == "json") {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let read = |path: &Path| {
+        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    };
+    let mut stories = Vec::with_capacity(paths.len());
+    for path in paths {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let gold_path = dir.join("gold").join(format!("{stem}.jsonl"));
+        let story = events::read_story(
+            &path.display().to_string(),
+            &read(&path)?,
+            &gold_path.display().to_string(),
+            &read(&gold_path)?,
+        )?;
+        if story.doc_id != stem {
+            anyhow::bail!(
+                "{}: doc_id `{}` is not the file's name",
+                path.display(),
+                story.doc_id
+            );
+        }
+        stories.push(story);
+    }
+    if stories.is_empty() {
+        anyhow::bail!("{}: no story (in/*.json)", in_dir.display());
+    }
+    Ok(stories)
+}
+
+/// `dyad eval events DIR`: extracts each story of the split as one document (its
+/// publication date as the document's date) and scores it.
+fn events_eval(args: &EvalArgs) -> anyhow::Result<()> {
+    let split = args.split.unwrap_or_default().split();
+    let all = read_stories(&args.path)?;
+    let total = all.len();
+    let stories = select(events::split_stories(all, split), args.part);
+    let pipeline = crate::pipeline(args.data.as_ref())?;
+    let mut extractions = Vec::with_capacity(stories.len());
+    for story in &stories {
+        let extraction = pipeline.try_extract(SourceDocument {
+            id: story.doc_id.clone(),
+            title: Some(story.title.clone()).filter(|t| !t.is_empty()),
+            text: story.text.clone(),
+            published: story.published,
+            language: Some("en".into()),
+            ..Default::default()
+        })?;
+        extractions.push(extraction);
+    }
+    let report = events::score(stories.iter().zip(&extractions));
+    let part = args.part.map(|p| format!("{}/{}", p.k, p.n));
+    let selection = format!(
+        "split {}{}: {} of {} stories\n",
+        split.as_str(),
+        part.as_deref()
+            .map(|p| format!(", part {p}"))
+            .unwrap_or_default(),
+        stories.len(),
+        total
+    );
+    let mut value = serde_json::to_value(&report)?;
+    if let serde_json::Value::Object(map) = &mut value {
+        map.insert("split".into(), split.as_str().into());
+        map.insert("part".into(), part.into());
+    }
+    let table = format!("{selection}{}", report.render());
+    let misses = events::misses(stories.iter().zip(&extractions));
+    let held_out = stories.iter().filter(|s| s.held_out).count();
+    let mut misses_text = events::render_misses(&misses);
+    if held_out > 0 {
+        misses_text.push_str(&format!(
+            "\n(the misses of {held_out} held-out stories are not listed)\n"
+        ));
+    }
+    if args.misses {
+        if let serde_json::Value::Object(map) = &mut value {
+            map.insert("misses_held_out_not_listed".into(), held_out.into());
+        }
+    }
+    print_with_misses(
+        args,
+        value,
+        table,
+        serde_json::to_value(&misses)?,
+        misses_text,
+    )
 }
 
 /// Extracts every page of an article-extraction gold directory and scores it.

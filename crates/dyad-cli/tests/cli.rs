@@ -300,3 +300,116 @@ fn bench_reports_throughput() {
     assert!(v["sentences"].as_u64().unwrap_or(0) > 0);
     assert!(v["seconds"].as_f64().unwrap_or(0.0) >= 0.2);
 }
+
+/// A one-story `voa-events` directory: two sentences, one gold event.
+fn events_dir(gold: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let s0 = "Russian forces shelled Kharkiv on Friday, Ukraine's military said. ";
+    let s1 = "The weather was mild.";
+    let story = serde_json::json!({
+        "doc_id": "100", "title": "Shelling", "published": "2025-03-16",
+        "text": format!("{s0}{s1}"),
+        "sentences": [
+            {"sid": 0, "start": 0, "end": s0.len(), "sentence": s0},
+            {"sid": 1, "start": s0.len(), "end": s0.len() + s1.len(), "sentence": s1}
+        ]
+    });
+    std::fs::create_dir_all(dir.path().join("in")).unwrap();
+    std::fs::create_dir_all(dir.path().join("gold")).unwrap();
+    std::fs::write(dir.path().join("in/100.json"), story.to_string()).unwrap();
+    std::fs::write(dir.path().join("gold/100.jsonl"), gold).unwrap();
+    dir
+}
+
+#[test]
+fn eval_events_scores_a_story_directory() {
+    let gold = concat!(
+        r#"{"doc_id":"100","sid":0,"events":[{"type":"ASSAULT","alt":[],"trigger":"shelled","actor":{"text":"Russian forces","code":"RUS","sector":"MIL"},"recipient":{"text":"Kharkiv","code":"UKR","sector":null},"status":"reported","source":{"text":"Ukraine's military","code":"UKR"},"denied_by":[],"date":"2025-03-14","place":"Kharkiv","magnitude":null,"note":""}]}"#,
+        "\n",
+        r#"{"doc_id":"100","sid":1,"events":[]}"#,
+        "\n"
+    );
+    let dir = events_dir(gold);
+    let out = run(dyad().args(["eval", "events", "--json"]).arg(dir.path()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["set"], "voa-events");
+    assert_eq!(v["split"], "all");
+    assert_eq!(
+        (v["stories"].as_u64(), v["gold_units"].as_u64()),
+        (Some(1), Some(1))
+    );
+    for key in [
+        "event_type",
+        "type_and_actors",
+        "status",
+        "date",
+        "source",
+        "per_type",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    let out = run(dyad().args(["eval", "events", "--misses"]).arg(dir.path()));
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("split all: 1 of 1 stories"), "{table}");
+    assert!(table.contains("type + actors"), "{table}");
+    // The one story (index 0) is a training story; no story is held out.
+    let out = run(dyad()
+        .args(["eval", "events", "--json", "--split", "heldout"])
+        .arg(dir.path()));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["stories"], 0);
+
+    // A bad gold line is an error naming the file and the line.
+    let dir = events_dir(&gold.replace("ASSAULT", "ATTACK"));
+    let out = run(dyad().args(["eval", "events"]).arg(dir.path()));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("100.jsonl:1: event 1: `ATTACK`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // --split is for `events` only.
+    let out = run(dyad()
+        .args(["eval", "plover", "--split", "train"])
+        .arg(dir.path()));
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn eval_events_on_the_shared_set() {
+    let shared = std::env::var_os("DYAD_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"));
+    let dir = shared.join("eval/voa-events");
+    if !dir.is_dir() {
+        eprintln!("skipping: {} is absent", dir.display());
+        return;
+    }
+    // Scores only: no misses, so nothing of the held-out stories is shown.
+    let stories = |split: &str| {
+        let out = run(dyad()
+            .args(["eval", "events", "--json", "--split", split])
+            .arg(&dir));
+        assert!(
+            out.status.success(),
+            "{split}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(v["gold_units"].as_u64().unwrap_or(0) > 0, "{split}");
+        assert!(
+            v["event_type"]["found"].as_u64().unwrap_or(0) > 0,
+            "{split}"
+        );
+        v["stories"].as_u64().unwrap_or(0)
+    };
+    let (train, heldout, all) = (stories("train"), stories("heldout"), stories("all"));
+    // Every third story (0-based index 2, 5, 8, ... by doc_id) is held out.
+    assert_eq!((train + heldout, heldout), (all, all / 3));
+}

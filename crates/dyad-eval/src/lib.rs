@@ -4,13 +4,16 @@
 //! - [`plover`]: PLOVER gold sentences (event type, source/target actors);
 //! - [`petr2`]: PETRARCH-2 gold CAMEO triples (source country, target country, CAMEO root);
 //! - [`ner`]: re3d entity mentions (PER/ORG/LOC mention F1);
-//! - [`article`]: article bodies extracted from web pages (word 4-gram shingle P/R/F1).
+//! - [`article`]: article bodies extracted from web pages (word 4-gram shingle P/R/F1);
+//! - [`events`]: whole stories, every event of every sentence (`voa-events`: type, type +
+//!   actors, status, date and source), and the project's fixed train/held-out split.
 //!
 //! Reading the gold files is [`parse_jsonl`]; running the pipeline is the caller's job
 //! (the `dyad eval` command).
 
 pub mod article;
 pub mod codes;
+pub mod events;
 pub mod metrics;
 pub mod ner;
 pub mod petr2;
