@@ -829,31 +829,20 @@ fn paragraphs(input: &CodingInput<'_>) -> Vec<usize> {
     input.doc.sentences.iter().map(|s| s.paragraph).collect()
 }
 
-/// Byte spans of the quotations of a text (“...”, "...", «...»), outer quote marks
-/// included.
-fn quotations(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, ch) in text.char_indices() {
-        match ch {
-            '“' | '«' => open = Some(i),
-            '”' | '»' => {
-                if let Some(s) = open.take() {
-                    out.push((s, i + ch.len_utf8()));
-                }
-            }
-            '"' => match open.take() {
-                Some(s) => out.push((s, i + 1)),
-                None => open = Some(i),
-            },
-            // A paragraph without a closing mark ends the quote's reach.
-            '\n' if open.is_some_and(|s| text.get(s..i).is_some_and(|q| q.contains('\n'))) => {
-                open = None
-            }
-            _ => {}
-        }
-    }
-    out
+/// Byte spans of the document's quotations (from the sentence documents), outer quote
+/// marks included.
+fn quotations(input: &CodingInput<'_>) -> Vec<(usize, usize)> {
+    let tokens = &input.layer().tokens;
+    input
+        .doc
+        .quotes
+        .iter()
+        .filter_map(|q| {
+            let open = tokens.get(q.start.checked_sub(1)?)?;
+            let close = tokens.get(q.end)?;
+            Some((open.start, close.end))
+        })
+        .collect()
 }
 
 /// The sources of each sentence of a document, found once: the sentence coder stores
@@ -1041,7 +1030,7 @@ pub(crate) fn resolve_document(
     // of its own that follows a tagged one in the next sentence of the paragraph
     // continues its speaker ("“We will respond,” Putin said. “They attacked us.”").
     let mut previous: Option<(usize, Vec<Attribution>)> = None;
-    for q in quotations(input.text) {
+    for q in quotations(input) {
         let first = input.layer().sentence_at(q.0);
         let last = input.layer().sentence_at(q.1.saturating_sub(1));
         let speaker = quote_speaker(lex, input, q, sources).or_else(|| {
@@ -1650,15 +1639,31 @@ mod tests {
         assert!(pronoun_fits("it", EntityType::Organization));
     }
 
+    /// The quotations of `text` as the claims pass reads them.
+    fn quotes_of(text: &str) -> Vec<(usize, usize)> {
+        let doc = crate::tests::analyzer().analyze(text);
+        let actors = dyad_actors::Actors::default();
+        quotations(&CodingInput {
+            doc_id: "t",
+            text,
+            doc: &doc,
+            actors: &actors,
+            published: None,
+        })
+    }
+
     #[test]
     fn quotations_pair_their_marks() {
         let text = "“A. B,” he said. \"C\" and «D».";
-        let q = quotations(text);
+        let q = quotes_of(text);
         assert_eq!(q.len(), 3);
         assert_eq!(&text[q[0].0..q[0].1], "“A. B,”");
         assert_eq!(&text[q[1].0..q[1].1], "\"C\"");
         // An unclosed mark never panics.
-        assert!(quotations("“open and never closed").is_empty());
+        assert!(quotes_of("“open and never closed").is_empty());
+        // A paragraph without a closing mark ends the quote's reach.
+        assert!(quotes_of("“open\n\nthen closed”").is_empty());
+        assert_eq!(quotes_of("“one\nline break”").len(), 1);
     }
 
     #[test]

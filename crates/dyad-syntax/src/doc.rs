@@ -41,8 +41,8 @@ pub struct SentenceDoc {
     /// Noun-phrase chunks (local token ranges), in order: a nominal head with its
     /// determiners, modifiers, numbers, compounds and possessors.
     pub chunks: Vec<Range<usize>>,
-    /// Quotations (local token ranges inside the quote marks) that start or continue
-    /// in this sentence.
+    /// Quotations (local token ranges inside the quote marks) that start, continue or
+    /// end in this sentence.
     pub quotes: Vec<Range<usize>>,
 }
 
@@ -116,7 +116,8 @@ impl SentenceDoc {
 pub struct Analysis {
     pub layer: TextLayer,
     pub sentences: Vec<SentenceDoc>,
-    /// Quotations over the whole text (document token ranges inside the quote marks).
+    /// Quotations over the whole text (document token ranges inside the quote marks; the
+    /// marks are the tokens just before and just after).
     pub quotes: Vec<Range<usize>>,
 }
 
@@ -369,57 +370,45 @@ fn chunks(s: &SentenceDoc) -> Vec<Range<usize>> {
     out
 }
 
-/// Quotations: the tokens between an opening and a closing quote mark (curly quotes
-/// pair by direction, straight quotes alternate within a paragraph). An unclosed quote
-/// runs to the end of its paragraph.
+/// Quotations: the tokens between an opening and its closing quote mark. Curly quotes
+/// and guillemets pair by direction (a second opening mark drops the first), straight
+/// quotes alternate; a quotation still open at its second line break (a paragraph without
+/// a closing mark) is dropped, as is one never closed.
 fn quotations(text: &str, layer: &TextLayer) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
+    let mut breaks = 0;
     for (i, t) in layer.tokens.iter().enumerate() {
         if i > 0 && open.is_some() {
             let gap = text.get(layer.tokens[i - 1].end..t.start).unwrap_or("");
-            if gap.contains("\n") {
-                // A paragraph break closes an open quotation (news style reopens the
-                // quote mark on the next paragraph).
-                if let Some(o) = open.take() {
-                    if i > o + 1 {
-                        out.push(o + 1..i);
-                    }
-                }
+            breaks += gap.matches('\n').count();
+            if breaks >= 2 {
+                open = None;
             }
         }
         if t.kind != TokenKind::Punct {
             continue;
         }
+        let mut close = |open: &mut Option<usize>| {
+            if let Some(o) = open.take() {
+                out.push(o + 1..i);
+            }
+        };
         match text.get(t.start..t.end).unwrap_or("") {
             "\u{201c}" | "\u{00ab}" => {
-                if let Some(o) = open.replace(i) {
-                    if i > o + 1 {
-                        out.push(o + 1..i);
-                    }
+                open = Some(i);
+                breaks = 0;
+            }
+            "\u{201d}" | "\u{00bb}" => close(&mut open),
+            "\"" => {
+                if open.is_some() {
+                    close(&mut open);
+                } else {
+                    open = Some(i);
+                    breaks = 0;
                 }
             }
-            "\u{201d}" | "\u{00bb}" => {
-                if let Some(o) = open.take() {
-                    if i > o + 1 {
-                        out.push(o + 1..i);
-                    }
-                }
-            }
-            "\"" => match open.take() {
-                Some(o) => {
-                    if i > o + 1 {
-                        out.push(o + 1..i);
-                    }
-                }
-                None => open = Some(i),
-            },
             _ => {}
-        }
-    }
-    if let Some(o) = open {
-        if layer.tokens.len() > o + 1 {
-            out.push(o + 1..layer.tokens.len());
         }
     }
     out
@@ -456,8 +445,8 @@ mod tests {
     }
 
     #[test]
-    fn quotations_pair_and_close_at_paragraphs() {
-        let text = "\u{201c}We will not retreat,\u{201d} he said. \"Never.\"\n\u{201c}Open quote";
+    fn quotations_pair_and_unclosed_ones_are_dropped() {
+        let text = "\u{201c}We will not retreat,\u{201d} he said. \"Never.\"\n\u{201c}Open quote\n\nNext \u{201c}a\nb\u{201d}";
         let doc = analyzer().analyze(text);
         let words = |r: &Range<usize>| {
             doc.layer.tokens[r.clone()]
@@ -467,7 +456,7 @@ mod tests {
                 .join(" ")
         };
         let q: Vec<String> = doc.quotes.iter().map(words).collect();
-        assert_eq!(q, ["We will not retreat ,", "Never .", "Open quote"]);
+        assert_eq!(q, ["We will not retreat ,", "Never .", "a b"]);
     }
 
     #[test]
