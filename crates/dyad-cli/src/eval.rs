@@ -21,6 +21,9 @@ pub enum EvalSet {
     /// Article body extraction from web pages: PATH is a directory with ground-truth.json
     /// and html/{id}.html[.gz].
     Article,
+    /// Dependency parsing, tags and lemmas against a Universal Dependencies treebank
+    /// (a .conllu file; its words are kept).
+    Ud,
     /// Every event of whole stories (voa-events): PATH is a directory with
     /// in/<doc_id>.json and gold/<doc_id>.jsonl.
     Events,
@@ -172,6 +175,11 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
         events_eval(&args)?;
         return Ok(0);
     }
+    if args.set == EvalSet::Ud {
+        let report = ud_report(&args)?;
+        print(args.json, serde_json::to_value(&report)?, report.render())?;
+        return Ok(0);
+    }
     let name = args.path.display().to_string();
     let text = std::fs::read_to_string(&args.path).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     let pipeline = crate::pipeline(args.data.as_ref())?;
@@ -232,9 +240,41 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
             let table = report.render().replacen("re3d", "CoNLL", 1);
             print(args.json, serde_json::to_value(&report)?, table)?;
         }
-        EvalSet::Article | EvalSet::Events => {}
+        EvalSet::Article | EvalSet::Events | EvalSet::Ud => {}
     }
     Ok(0)
+}
+
+/// Parses the words of a CoNLL-U treebank with dyad's syntax layer and scores the result.
+fn ud_report(args: &EvalArgs) -> anyhow::Result<dyad_eval::ud::UdReport> {
+    use dyad_eval::ud::{score, UdWord};
+    let name = args.path.display().to_string();
+    let text = std::fs::read_to_string(&args.path).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let gold = select(dyad_text::conllu::parse(&name, &text)?, args.part);
+    let mut predicted = gold.clone();
+    crate::pipeline(args.data.as_ref())?
+        .analyzer()
+        .annotate_conllu(&mut predicted);
+    let words = |s: &dyad_text::conllu::Sentence| -> Vec<UdWord> {
+        s.words
+            .iter()
+            .map(|w| UdWord {
+                form: w.form.clone(),
+                lemma: w.lemma.clone(),
+                upos: w.upos.clone(),
+                xpos: w.xpos.clone(),
+                head: w.head,
+                deprel: w.deprel.clone(),
+            })
+            .collect()
+    };
+    let gold: Vec<Vec<UdWord>> = gold.iter().map(words).collect();
+    let predicted: Vec<Vec<UdWord>> = predicted.iter().map(words).collect();
+    Ok(score(
+        gold.iter()
+            .zip(&predicted)
+            .map(|(g, p)| (g.as_slice(), p.as_slice())),
+    ))
 }
 
 /// Reads every story of a `voa-events` directory: `in/*.json`, each with its

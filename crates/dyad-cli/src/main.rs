@@ -48,7 +48,7 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Tags, lemmatises and parses CoNLL-U (keeping its words) or text, writing CoNLL-U.
     Parse(parse::ParseArgs),
-    /// Scores extraction against a gold set: plover, petr2, ner (article: not yet).
+    /// Scores extraction against a gold set: plover, petr2, ner, ner-conll, article, events, ud.
     Eval(eval::EvalArgs),
     /// Measures single-thread extraction throughput.
     Bench(bench::BenchArgs),

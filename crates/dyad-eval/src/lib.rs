@@ -5,6 +5,7 @@
 //! - [`petr2`]: PETRARCH-2 gold CAMEO triples (source country, target country, CAMEO root);
 //! - [`ner`]: re3d entity mentions (PER/ORG/LOC mention F1);
 //! - [`article`]: article bodies extracted from web pages (word 4-gram shingle P/R/F1);
+//! - [`ud`]: dependency parses against a Universal Dependencies treebank (UAS, LAS, tags, lemmas).
 //! - [`events`]: whole stories, every event of every sentence (`voa-events`: type, type +
 //!   actors, status, date and source), and the project's fixed train/held-out split.
 //!
@@ -21,6 +22,7 @@ pub mod plover;
 pub mod table;
 #[cfg(test)]
 mod testing;
+pub mod ud;
 pub mod wikigold;
 
 pub use dyad_model::Extraction;
