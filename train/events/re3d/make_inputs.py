@@ -102,12 +102,14 @@ def main():
             be = len(text[:e].encode("utf-8"))
             sents.append({"sid": sid, "start": bs, "end": be, "sentence": text[s:e]})
             assert b[bs:be].decode("utf-8") == text[s:e]
-        doc = {"doc_id": "re3d-" + d["id"], "title": d["title"], "published": published(d),
+        # `published` is a day or null (the voa-events layout); a URL's month is kept apart.
+        doc = {"doc_id": "re3d-" + d["id"], "title": d["title"], "published": None,
+               "published_month": published(d),
                "source": d["source"], "url": d["url"], "licence": licence(d["source"]),
                "text": text, "sentences": sents}
         with open(os.path.join(OUT, f"re3d-{d['id']}.json"), "w", encoding="utf-8") as f:
             json.dump(doc, f, ensure_ascii=False, indent=1)
-        print(d["id"][:10], len(sents), doc["published"])
+        print(d["id"][:10], len(sents), doc["published_month"])
 
 if __name__ == "__main__":
     main()
