@@ -88,28 +88,29 @@ impl DataSet {
                 let path = entry.map_err(io)?.path();
                 if path.is_dir() {
                     walk(base, &path, set)?;
-                } else if path.extension().is_some_and(|e| e == "tsv" || e == "txt") {
-                    let text = std::fs::read_to_string(&path).map_err(|source| DataError::Io {
-                        path: path.clone(),
-                        source,
-                    })?;
-                    let rel = path
-                        .strip_prefix(base)
-                        .unwrap_or(&path)
-                        .to_string_lossy()
-                        .replace('\\', "/");
-                    set.files.insert(rel, Cow::Owned(text));
-                } else if path.extension().is_some_and(|e| e == "bin") {
-                    let bytes = std::fs::read(&path).map_err(|source| DataError::Io {
-                        path: path.clone(),
-                        source,
-                    })?;
-                    let rel = path
-                        .strip_prefix(base)
-                        .unwrap_or(&path)
-                        .to_string_lossy()
-                        .replace('\\', "/");
+                    continue;
+                }
+                let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+                if !matches!(ext, "tsv" | "txt" | "bin") {
+                    continue;
+                }
+                let bytes = std::fs::read(&path).map_err(|source| DataError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                let rel = path
+                    .strip_prefix(base)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if ext == "bin" {
                     set.binary.insert(rel, Cow::Owned(bytes));
+                } else {
+                    let text = String::from_utf8(bytes).map_err(|e| DataError::Io {
+                        path: path.clone(),
+                        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+                    })?;
+                    set.files.insert(rel, Cow::Owned(text));
                 }
             }
             Ok(())
@@ -267,6 +268,28 @@ mod tests {
         );
         assert_eq!(t.records[0].line, 4);
         assert_eq!(t.records[0].get("missing"), None);
+    }
+
+    #[test]
+    fn a_directory_overrides_text_and_binary_files() {
+        let dir = std::env::temp_dir().join(format!("dyad-data-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("models")).unwrap();
+        std::fs::write(dir.join("models/m.bin"), [0u8, 159, 146, 150]).unwrap();
+        std::fs::write(dir.join("extra.tsv"), "a\tb\n").unwrap();
+        std::fs::write(dir.join("ignored.md"), "not data").unwrap();
+        let set = DataSet::empty().with_dir(&dir).unwrap();
+        assert_eq!(
+            set.require_bytes("models/m.bin").unwrap(),
+            [0, 159, 146, 150]
+        );
+        assert_eq!(set.get("extra.tsv"), Some("a\tb\n"));
+        assert!(set.get("ignored.md").is_none());
+        assert!(set.require_bytes("models/other.bin").is_err());
+        // A text file that is not UTF-8 is an error naming it.
+        std::fs::write(dir.join("bad.tsv"), [0xffu8, 0xfe]).unwrap();
+        let e = DataSet::empty().with_dir(&dir).unwrap_err().to_string();
+        assert!(e.contains("bad.tsv"), "{e}");
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

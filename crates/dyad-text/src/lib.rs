@@ -16,6 +16,7 @@
 pub mod abbrev;
 pub mod calendar;
 pub mod conllu;
+pub mod hash;
 pub mod normalize;
 pub mod sentence;
 pub mod tag;

@@ -12,26 +12,7 @@ use dyad_text::{TaggedToken, Upos};
 use super::state::{State, NONE};
 use crate::Rel;
 
-/// SplitMix64 finaliser.
-#[inline]
-const fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
-/// FNV-1a of a string, mixed.
-pub(crate) const fn hash_str(s: &str) -> u64 {
-    let bytes = s.as_bytes();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < bytes.len() {
-        h ^= bytes[i] as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        i += 1;
-    }
-    mix(h)
-}
+pub(crate) use dyad_text::hash::{hash_str, mix};
 
 /// The key of template `t` with values `a`, `b`, `c` (already well-mixed hashes or small
 /// numbers): one mixing round over their rotated combination.

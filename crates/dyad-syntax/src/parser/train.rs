@@ -104,29 +104,6 @@ impl Weights {
     }
 }
 
-/// A small deterministic random generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
-    }
-}
-
 /// Pass statistics given to the progress callback.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PassStats {
@@ -164,7 +141,7 @@ pub fn train(
     let column = |r: Rel| relations.iter().position(|&x| x == r).unwrap_or(0);
     let mut trans = Weights::new(options.transition_bits, 4);
     let mut labels = Weights::new(options.label_bits, relations.len());
-    let mut rng = Rng(options.seed | 1);
+    let mut rng = dyad_text::hash::Rng::new(options.seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut words = Words::default();
     let mut state = State::default();

@@ -65,25 +65,7 @@ const PAD_AFTER: [&str; PAD] = ["-E-", "-E2-"];
 /// The tag "before" the first token.
 pub(crate) const START_TAGS: [&str; 2] = ["-S-", "-S2-"];
 
-/// SplitMix64 finaliser: a fast, well-mixing permutation of 64-bit values.
-const fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
-/// Hash of a string value (FNV-1a, then mixed).
-pub(crate) const fn hash_str(s: &str) -> u64 {
-    let bytes = s.as_bytes();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < bytes.len() {
-        h ^= bytes[i] as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        i += 1;
-    }
-    mix(h)
-}
+pub(crate) use crate::hash::{hash_str, mix};
 
 /// The key of a feature: template id and the hashes of its one or two values (`b` is 0
 /// for one-value templates).

@@ -366,25 +366,6 @@ impl Perceptron {
     }
 }
 
-/// A small deterministic random generator (xorshift64*) for shuffling.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
-    }
-}
-
 /// Chooses the classes: tag pairs seen at least `min_count` times, most frequent first;
 /// rarer pairs map to the most frequent kept pair with the same UPOS (or stay their own
 /// class when there is none).
@@ -466,7 +447,7 @@ pub fn train(
                 .is_some_and(|&n| n >= options.min_feature_count)
     };
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = Rng(options.seed | 1);
+    let mut rng = crate::hash::Rng::new(options.seed);
     let mut perceptron = Perceptron::default();
     let mut scores = Vec::new();
     for pass in 0..options.iterations {
