@@ -91,13 +91,18 @@ impl Words {
         });
         for (word, tag) in words.iter().zip(tags) {
             normalise(word, &mut self.lower);
-            let chars: Vec<char> = self.lower.chars().collect();
-            let suffix: String = chars[chars.len().saturating_sub(3)..].iter().collect();
+            // The last three characters.
+            let cut = self
+                .lower
+                .char_indices()
+                .rev()
+                .nth(2)
+                .map_or(0, |(i, _)| i);
             self.info.push(WordInfo {
                 w: hash_str(&self.lower),
                 p: hash_str(tag.xpos.as_str()),
                 u: hash_str(tag.upos.as_str()) ^ u64::from(tag.upos == Upos::Propn),
-                s: hash_str(&suffix),
+                s: hash_str(&self.lower[cut..]),
                 cap: word.chars().next().is_some_and(char::is_uppercase),
             });
         }
