@@ -19,7 +19,7 @@ use crate::inputs;
 #[derive(Args, Debug)]
 pub struct BenchArgs {
     /// Minimum number of passes over the documents.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..), allow_negative_numbers = true)]
     repeat: u32,
     /// Minimum seconds of timed work.
     #[arg(long, default_value_t = 2.0)]
@@ -48,9 +48,7 @@ fn workspace_root() -> PathBuf {
 
 /// The shared data folder: `$DYAD_SHARED`, else `../shared` beside the workspace.
 pub fn shared_dir() -> PathBuf {
-    std::env::var_os("DYAD_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("../shared"))
+    dyad_data::shared::dir()
 }
 
 fn default_inputs() -> Vec<String> {

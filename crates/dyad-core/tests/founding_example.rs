@@ -2,16 +2,11 @@
 //! 2024-12-01: the ingest → text → actors → events pipeline must read it as an analyst would.
 //! Skips when `../shared` is absent.
 
-use std::path::PathBuf;
-
 use dyad_core::{EntityType, EventType, Extraction, Pipeline, Status};
 
 fn seed() -> Option<Extraction> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/article.txt");
-    let Ok(bytes) = std::fs::read(&path) else {
-        eprintln!("skipping: {} not found", path.display());
-        return None;
-    };
+    let path = dyad_data::shared::path_or_skip("founding_example", "seed/article.txt")?;
+    let bytes = std::fs::read(&path).expect("the seed article is readable");
     let mut docs = dyad_ingest::read("article.txt", &bytes);
     let mut doc = docs.next().expect("one document").expect("readable");
     doc.published = Some("2024-12-01".parse().unwrap());

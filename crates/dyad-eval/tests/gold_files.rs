@@ -4,15 +4,7 @@
 use std::path::PathBuf;
 
 fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("DYAD_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: shared data folder {} is absent", dir.display());
-        None
-    }
+    dyad_data::shared::path_or_skip("gold_files", "")
 }
 
 fn read(dir: &std::path::Path, rel: &str) -> Option<String> {
@@ -20,7 +12,7 @@ fn read(dir: &std::path::Path, rel: &str) -> Option<String> {
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(e) => {
-            eprintln!("skipping: {}: {e}", path.display());
+            dyad_data::shared::announce_skip("gold_files", &format!("{}: {e}", path.display()));
             None
         }
     }

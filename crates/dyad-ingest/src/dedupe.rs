@@ -277,7 +277,7 @@ mod tests {
     }
 
     /// The `text` of every line of a JSONL file, with its id.
-    fn jsonl_texts(path: &str) -> Option<Vec<(String, String)>> {
+    fn jsonl_texts(path: &std::path::Path) -> Option<Vec<(String, String)>> {
         let content = std::fs::read_to_string(path).ok()?;
         Some(
             content
@@ -296,11 +296,13 @@ mod tests {
 
     #[test]
     fn distinct_news_stories_are_not_duplicates() {
-        let path = "/work/shared/corpora/voa/voa-dev.jsonl";
-        let Some(stories) = jsonl_texts(path) else {
-            eprintln!("skipped: {path} is absent");
+        let Some(path) = dyad_data::shared::path_or_skip(
+            "dedupe::distinct_news_stories_are_not_duplicates",
+            "corpora/voa/voa-dev.jsonl",
+        ) else {
             return;
         };
+        let stories = jsonl_texts(&path).expect("the VOA corpus is readable");
         let mut seen = NearDuplicates::default();
         let found: Vec<_> = stories
             .iter()
@@ -335,7 +337,7 @@ mod tests {
         let Ok(path) = std::env::var("DYAD_DEDUPE_JSONL") else {
             return;
         };
-        let stories = jsonl_texts(&path).unwrap_or_default();
+        let stories = jsonl_texts(std::path::Path::new(&path)).unwrap_or_default();
         let texts: HashMap<&str, &str> = stories
             .iter()
             .map(|(id, text)| (id.as_str(), text.as_str()))

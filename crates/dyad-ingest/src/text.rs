@@ -209,12 +209,13 @@ mod tests {
 
     #[test]
     fn founding_example_first_paragraph_only_is_removed() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/seed/article.txt");
-        let Ok(bytes) = std::fs::read(&path) else {
-            eprintln!("skipping: {} not found", path.display());
+        let Some(path) = dyad_data::shared::path_or_skip(
+            "text::founding_example_first_paragraph_only_is_removed",
+            "seed/article.txt",
+        ) else {
             return;
         };
+        let bytes = std::fs::read(&path).expect("the seed article is readable");
         let original = decode_utf8(&bytes);
         let doc = read_text("article.txt", &bytes);
         assert_eq!(doc.removed.len(), 1, "{:?}", doc.removed);

@@ -8,15 +8,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 fn shared(rel: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(rel);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipping: {} not found", path.display());
-        None
-    }
+    dyad_data::shared::path_or_skip("shared_eval", rel)
 }
 
 fn words(text: &str) -> Vec<String> {
