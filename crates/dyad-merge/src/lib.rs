@@ -26,6 +26,11 @@
 //! 4. **Compatible places** ([`places_compatible`]): the same location country, or either
 //!    unknown; two places the gazetteer resolved below country level (GeoNames ids) must be
 //!    the same place (a strike on Kharkiv is not a strike on Odesa the same day).
+//! 5. **Events without a recipient** ([`recipientless_agree`]): when either report names no
+//!    recipient, type, actor and date say little about which happening it is ("VOA
+//!    requested comment" is in many unrelated stories), so the reports must also name the
+//!    same known place, use the same trigger word and tell it in agreeing sentences
+//!    ([`texts_agree`]).
 //!
 //! Among several compatible events the closest wins ([`MatchScore`]: smallest date gap,
 //! then same place, then same CAMEO code, then same date precision). Merging is greedy in
@@ -111,6 +116,12 @@ pub struct Happening {
     #[serde(default)]
     pub place_id: Option<u64>,
     pub modality: Modality,
+    /// The trigger word, lower-cased (`requested`).
+    #[serde(default)]
+    pub trigger: String,
+    /// The evidence sentence reduced by [`duplicate_fingerprint_text`].
+    #[serde(default)]
+    pub text: String,
 }
 
 fn codes(refs: &[dyad_model::ActorRef]) -> Vec<String> {
@@ -165,6 +176,8 @@ impl Happening {
                 .filter(|c| !c.is_empty()),
             place_id: event.location.as_ref().and_then(|l| l.geonameid),
             modality: Modality::of(event.status),
+            trigger: event.trigger.text.trim().to_lowercase(),
+            text: duplicate_fingerprint_text(&event.evidence),
         }
     }
 
@@ -293,6 +306,70 @@ pub fn places_compatible(a: &Happening, b: &Happening) -> bool {
     countries && places
 }
 
+/// A trigger word without its inflection (`fired`, `fires`, `firing` → `fir`), so that the
+/// same verb in two tenses counts as one trigger.
+fn trigger_stem(word: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.chars().count() >= 3 {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// Whether two triggers are the same word (up to inflection and case).
+pub fn triggers_agree(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
+    !a.is_empty() && trigger_stem(&a) == trigger_stem(&b)
+}
+
+/// Words too common to tell two sentences apart.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "had", "has", "have", "he",
+    "her", "his", "in", "is", "it", "its", "of", "on", "or", "said", "she", "that", "the", "their",
+    "they", "this", "to", "was", "were", "which", "who", "will", "with",
+];
+
+/// Least share of the shorter sentence's words that the other sentence must hold for the
+/// two to tell one happening ([`texts_agree`]).
+pub const TEXT_AGREEMENT: f64 = 0.6;
+
+/// Whether two evidence sentences (as [`duplicate_fingerprint_text`] reduces them) tell the
+/// same thing: at least [`TEXT_AGREEMENT`] of the content words of the shorter one are in
+/// the other.
+pub fn texts_agree(a: &str, b: &str) -> bool {
+    let words = |text: &str| -> std::collections::BTreeSet<String> {
+        duplicate_fingerprint_text(text)
+            .split(' ')
+            .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let shorter = a.len().min(b.len());
+    if shorter == 0 {
+        return false;
+    }
+    let shared = a.intersection(&b).count();
+    shared as f64 >= TEXT_AGREEMENT * shorter as f64
+}
+
+/// Rule 5 for reports of which one names no recipient: the same known place (a location
+/// country on both, and [`places_compatible`]), the same trigger ([`triggers_agree`]) and
+/// agreeing sentences ([`texts_agree`]). True when both name a recipient.
+pub fn recipientless_agree(a: &Happening, b: &Happening) -> bool {
+    if !a.recipient_codes.is_empty() && !b.recipient_codes.is_empty() {
+        return true;
+    }
+    let same_place = match (&a.country, &b.country) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y) && places_compatible(a, b),
+        _ => false,
+    };
+    same_place && triggers_agree(&a.trigger, &b.trigger) && texts_agree(&a.text, &b.text)
+}
+
 /// How well a compatible candidate matches; smaller is better (compare with `<`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct MatchScore {
@@ -307,7 +384,7 @@ pub fn matches(rules: &MergeRules, a: &Happening, b: &Happening) -> Option<Match
     if a.event != b.event || a.modality != b.modality {
         return None;
     }
-    if !actors_compatible(a, b) || !places_compatible(a, b) {
+    if !actors_compatible(a, b) || !places_compatible(a, b) || !recipientless_agree(a, b) {
         return None;
     }
     let date_gap = dates_compatible(rules, a, b)?;
@@ -647,8 +724,10 @@ mod tests {
         let c = event(EventType::Consult, &["RUS"], &["PRK"]);
         assert!(matches(&rules, &happening(&a), &happening(&b)).is_none());
         assert!(matches(&rules, &happening(&a), &happening(&c)).is_some());
-        // Without actor codes only a shared known place ties reports.
-        let mut x = event(EventType::Assault, &[], &[]);
+        // Without actor codes only a shared known place (and, without a recipient, the
+        // same trigger and sentence) ties reports.
+        let mut x = event(EventType::Assault, &[], &[])
+            .with_evidence("Gunmen attacked a village near Maiduguri on Sunday.");
         x.actor.clear();
         let y = x.clone();
         assert!(matches(&rules, &happening(&x), &happening(&y)).is_none());
@@ -667,6 +746,117 @@ mod tests {
         let somewhere = event(EventType::Assault, &["RUS"], &["UKR"]);
         assert!(matches(&rules, &happening(&kharkiv), &happening(&odesa)).is_none());
         assert!(matches(&rules, &happening(&kharkiv), &happening(&somewhere)).is_some());
+    }
+
+    /// One report of a request with no recipient, in `country` (none when empty).
+    fn request(trigger: &str, evidence: &str, country: &str) -> Happening {
+        let mut e = event(EventType::Request, &["USA"], &[])
+            .with_trigger(trigger, 0)
+            .with_evidence(evidence);
+        if !country.is_empty() {
+            e = e.at(place(country, country));
+        }
+        happening(&e)
+    }
+
+    #[test]
+    fn events_without_a_recipient_merge_only_when_place_trigger_and_text_agree() {
+        let rules = MergeRules::default();
+        // Four stories in which the outlet "requested comment": one actor, one type, one
+        // date, no place. They are not one happening.
+        let voa = [
+            request(
+                "requested",
+                "VOA requested comment from the Department of Homeland Security.",
+                "",
+            ),
+            request(
+                "requested",
+                "VOA requested comment from the Pentagon on the contract.",
+                "",
+            ),
+            request(
+                "requested",
+                "VOA requested comment from the White House.",
+                "",
+            ),
+            request(
+                "requested",
+                "VOA requested comment from the embassy, which declined.",
+                "",
+            ),
+        ];
+        for (i, a) in voa.iter().enumerate() {
+            for b in &voa[i + 1..] {
+                assert!(
+                    matches(&rules, a, b).is_none(),
+                    "{:?} / {:?}",
+                    a.text,
+                    b.text
+                );
+            }
+        }
+        // Even the same sentence does not tie two reports without a known place.
+        assert!(matches(&rules, &voa[0], &voa[0].clone()).is_none());
+        // The same place, trigger and sentence: one happening.
+        let a = request(
+            "requested",
+            "Protesters requested the release of detained students in Dhaka.",
+            "BGD",
+        );
+        let b = request(
+            "requests",
+            "Protesters in Dhaka requested the release of the detained students.",
+            "BGD",
+        );
+        assert!(matches(&rules, &a, &b).is_some());
+        // Another place, another trigger, or another sentence: two.
+        let elsewhere = request(
+            "requested",
+            "Protesters requested the release of detained students in Dhaka.",
+            "IND",
+        );
+        assert!(matches(&rules, &a, &elsewhere).is_none());
+        let other_verb = request(
+            "demanded",
+            "Protesters demanded the release of detained students in Dhaka.",
+            "BGD",
+        );
+        assert!(matches(&rules, &a, &other_verb).is_none());
+        let other_story = request(
+            "requested",
+            "Farmers requested higher prices for rice at a rally in Dhaka.",
+            "BGD",
+        );
+        assert!(matches(&rules, &a, &other_story).is_none());
+        // With a recipient on both sides, the rule does not apply.
+        let to = |evidence: &str| {
+            happening(
+                &event(EventType::Request, &["USA"], &["CHN"])
+                    .with_trigger("urged", 0)
+                    .with_evidence(evidence),
+            )
+        };
+        assert!(matches(
+            &rules,
+            &to("Washington urged Beijing to act."),
+            &to("A call for restraint.")
+        )
+        .is_some());
+    }
+
+    #[test]
+    fn triggers_and_texts_compare_loosely() {
+        assert!(triggers_agree("Fired", "fires"));
+        assert!(triggers_agree("launched", "launching"));
+        assert!(!triggers_agree("fired", "launched"));
+        assert!(!triggers_agree("", ""));
+        assert!(texts_agree(
+            "The missiles were fired from near Pyongyang and flew 350 kilometres.",
+            "Missiles fired from near Pyongyang flew about 350 kilometres, the military said."
+        ));
+        assert!(!texts_agree("Kim met Putin.", "Xi met Modi."));
+        assert!(!texts_agree("", "anything"));
     }
 
     #[test]

@@ -555,12 +555,13 @@ impl<'c> Batch<'c> {
                 let hi = shift(span.hi, day_window).to_string();
                 let short_lo = shift(span.lo, -(SHORT_SPAN_DAYS + day_window)).to_string();
                 let long_lo = shift(span.lo, -(dyad_merge::MAX_SPAN_DAYS + day_window)).to_string();
-                let mut stmt = self.tx.prepare_cached(
+                let mut stmt = self.tx.prepare_cached(concat!(
                     "SELECT id, cameo, actor_codes, recipient_codes, date, date_end,
-                        date_precision, published, country, anchor, place_id
-                     FROM events WHERE block = ?1 AND long_span = ?2
+                        date_precision, published, country, anchor, place_id, ",
+                    first_report!(),
+                    " FROM events e WHERE block = ?1 AND long_span = ?2
                         AND span_lo >= ?3 AND span_lo <= ?4",
-                )?;
+                ))?;
                 let mut rows = Vec::new();
                 for (long, lo) in [(0, short_lo), (1, long_lo)] {
                     let found = stmt.query_map(params![block, long, lo, hi], |r| {
@@ -574,11 +575,12 @@ impl<'c> Batch<'c> {
                 rows
             }
             None => {
-                let mut stmt = self.tx.prepare_cached(
+                let mut stmt = self.tx.prepare_cached(concat!(
                     "SELECT id, cameo, actor_codes, recipient_codes, date, date_end,
-                        date_precision, published, country, anchor, place_id
-                     FROM events WHERE block = ?1 AND span_lo IS NULL",
-                )?;
+                        date_precision, published, country, anchor, place_id, ",
+                    first_report!(),
+                    " FROM events e WHERE block = ?1 AND span_lo IS NULL",
+                ))?;
                 let rows = stmt.query_map(params![block], |r| candidate_row(r, happening))?;
                 rows.collect::<rusqlite::Result<Vec<_>>>()?
             }
@@ -595,14 +597,15 @@ impl<'c> Batch<'c> {
         event: &Event,
         happening: &Happening,
     ) -> Result<Option<Candidate>> {
-        let mut stmt = self.tx.prepare_cached(
+        let mut stmt = self.tx.prepare_cached(concat!(
             "SELECT e.id, e.cameo, e.actor_codes, e.recipient_codes, e.date, e.date_end,
-                e.date_precision, e.published, e.country, e.anchor, e.place_id
-             FROM event_reports r JOIN events e ON e.id = r.event_id
+                e.date_precision, e.published, e.country, e.anchor, e.place_id, ",
+            first_report!(),
+            " FROM event_reports r JOIN events e ON e.id = r.event_id
              WHERE r.document_id = ?1 AND r.ordinal = ?2 AND e.event_type = ?3
                 AND e.modality = ?4
              LIMIT 1",
-        )?;
+        ))?;
         Ok(stmt
             .query_row(
                 params![
@@ -921,6 +924,20 @@ struct ReportContext<'a> {
     entities: &'a HashMap<String, i64>,
 }
 
+/// The evidence and trigger of a stored event's first report (columns 11 and 12 of a
+/// candidate row; the event table is `e`): what the merge rule compares for events
+/// without a recipient.
+macro_rules! first_report {
+    () => {
+        "(SELECT fr.evidence FROM event_reports fr WHERE fr.event_id = e.id
+            ORDER BY fr.id LIMIT 1),
+         (SELECT json_extract(CASE WHEN json_valid(fr.event_json) THEN fr.event_json END,
+                 '$.trigger.text')
+            FROM event_reports fr WHERE fr.event_id = e.id ORDER BY fr.id LIMIT 1)"
+    };
+}
+use first_report;
+
 fn candidate_row(r: &rusqlite::Row<'_>, report: &Happening) -> rusqlite::Result<Candidate> {
     let actors: String = r.get(2)?;
     let recipients: String = r.get(3)?;
@@ -945,6 +962,14 @@ fn candidate_row(r: &rusqlite::Row<'_>, report: &Happening) -> rusqlite::Result<
                 .get::<_, Option<i64>>(10)?
                 .and_then(|id| u64::try_from(id).ok()),
             modality: report.modality,
+            trigger: r
+                .get::<_, Option<String>>(12)?
+                .unwrap_or_default()
+                .trim()
+                .to_lowercase(),
+            text: dyad_merge::duplicate_fingerprint_text(
+                &r.get::<_, Option<String>>(11)?.unwrap_or_default(),
+            ),
         },
         anchor: r.get(9)?,
     })

@@ -112,6 +112,80 @@ fn different_happenings_stay_apart() {
     assert_eq!(store.stats().unwrap().events, 4);
 }
 
+/// A request by a journalist with no recipient, as four unrelated stories end:
+/// "VOA requested comment from ...".
+fn request_for_comment(id: &str, evidence: &str) -> Event {
+    coded(EventType::Request, "100", 1)
+        .with_id(id)
+        .with_parties(vec![named_actor("VOA", "USA", "JRN")], vec![])
+        .on("2025-03-04")
+        .with_trigger("requested", 4)
+        .with_evidence(evidence)
+}
+
+#[test]
+fn events_without_a_recipient_merge_only_when_place_trigger_and_text_agree() {
+    let mut store = Store::open_in_memory().unwrap();
+    let endings = [
+        "VOA requested comment from the Department of Homeland Security.",
+        "VOA requested comment from the Pentagon about the contract.",
+        "VOA requested comment from the White House but received none.",
+        "VOA requested comment from the State Department.",
+    ];
+    for (i, ending) in endings.iter().enumerate() {
+        let id = format!("voa-{i}");
+        let report = request_for_comment(&format!("{id}-ev1"), ending);
+        let x = extraction(
+            &id,
+            "VOA",
+            "2025-03-05",
+            &format!("Story {i}. {ending}"),
+            vec![report],
+        );
+        assert!(store.add(&x).unwrap().stored);
+    }
+    assert_eq!(
+        store.stats().unwrap().events,
+        4,
+        "four stories, four requests"
+    );
+    // Two outlets telling the same protest in Dhaka: one event with two sources.
+    let protest = |id: &str, trigger: &str, evidence: &str| {
+        coded(EventType::Request, "100", 1)
+            .with_id(id)
+            .with_parties(vec![named_actor("students", "BGD", "CVL")], vec![])
+            .on("2025-03-04")
+            .at(place("Dhaka", "BGD"))
+            .with_trigger(trigger, 0)
+            .with_evidence(evidence)
+    };
+    let a = protest(
+        "a-ev1",
+        "demanded",
+        "Students in Dhaka demanded the release of detained classmates.",
+    );
+    let b = protest(
+        "b-ev1",
+        "demanded",
+        "In Dhaka, students demanded the release of their detained classmates.",
+    );
+    store
+        .add(&extraction("a", "Dhaka Daily", "2025-03-05", "a", vec![a]))
+        .unwrap();
+    store
+        .add(&extraction("b", "Wire Asia", "2025-03-05", "b", vec![b]))
+        .unwrap();
+    assert_eq!(store.stats().unwrap().events, 5);
+    let merged = store
+        .events(&EventQuery {
+            place: Some("Dhaka".into()),
+            ..EventQuery::default()
+        })
+        .unwrap();
+    assert_eq!(merged.len(), 1);
+    assert_eq!(merged[0].num_sources, 2);
+}
+
 #[test]
 fn wire_copies_count_once() {
     let mut store = Store::open_in_memory().unwrap();
