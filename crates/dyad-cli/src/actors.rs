@@ -16,6 +16,7 @@ pub struct ActorsArgs {
     command: ActorsCommand,
 }
 
+/// The kinds `actors list` shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Kind {
     Person,
@@ -24,13 +25,32 @@ pub enum Kind {
     Country,
 }
 
+/// The kinds `actors add` writes (places and countries come from the gazetteers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AddKind {
+    /// A person, in actors/people.tsv.
+    Person,
+    /// An organisation, in actors/organisations.tsv.
+    Org,
+}
+
+/// CAMEO/PLOVER actor sector codes (the CAMEO codebook's agent types and PLOVER's
+/// additions) that `actors add --sector` accepts, besides any sector the lexicon already
+/// uses.
+const SECTORS: &[&str] = &[
+    "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "IGO",
+    "IMG", "INS", "JRN", "JUD", "LAB", "LEG", "MED", "MIL", "MNC", "MOD", "NGM", "NGO", "OPP",
+    "PRE", "PRM", "PTY", "RAD", "REB", "REF", "REL", "SEP", "SOC", "SPY", "UAF", "UNK",
+];
+
 #[derive(Subcommand, Debug)]
 enum ActorsCommand {
     /// Lists known actors as TSV: kind, name, code, sector, detail.
     List {
         /// Only actors of this ISO3 (or IGO/NGO/...) code.
-        #[arg(long)]
+        #[arg(long, value_name = "CODE")]
         country: Option<String>,
+        /// Only actors of this kind.
         #[arg(long, value_enum)]
         kind: Option<Kind>,
         /// A directory of data files overriding the embedded ones.
@@ -39,23 +59,32 @@ enum ActorsCommand {
     },
     /// Appends a person (people.tsv) or organisation (organisations.tsv) to DIR/actors/.
     Add {
+        /// The actor's name as the news writes it ("Jane Roe", "Northern Grain Board").
         #[arg(long)]
         name: String,
-        #[arg(long)]
+        /// Country code (ISO 3166-1 alpha-3, e.g. GBR) or group code (IGO, NGO, ...) of
+        /// the actor; `dyad actors list --kind country` lists the known ones.
+        #[arg(long, value_name = "CODE")]
         country: String,
-        #[arg(long)]
+        /// CAMEO sector code (GOV, MIL, JRN, BUS, ...); several joined, as GOVMIL.
+        #[arg(long, value_name = "SECTOR")]
         sector: String,
+        /// A person's role in that post ("defence minister").
         #[arg(long)]
         role: Option<String>,
-        #[arg(long, value_parser = crate::parse_date)]
+        /// First day in the post (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = crate::parse_date)]
         start: Option<dyad_model::Date>,
-        #[arg(long, value_parser = crate::parse_date)]
+        /// Last day in the post (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = crate::parse_date)]
         end: Option<dyad_model::Date>,
-        #[arg(long = "alias")]
+        /// Another name the actor goes by (repeatable).
+        #[arg(long = "alias", value_name = "NAME")]
         aliases: Vec<String>,
         /// person (default when a role or date is given) or org.
         #[arg(long, value_enum)]
-        kind: Option<Kind>,
+        kind: Option<AddKind>,
+        /// The data directory to write to (DIR/actors/); use it with `--data DIR`.
         #[arg(long, value_name = "DIR")]
         data: PathBuf,
     },
@@ -73,8 +102,12 @@ enum ActorsCommand {
         /// Events on or before this date.
         #[arg(long, value_name = "DATE", value_parser = crate::parse_date)]
         until: Option<dyad_model::Date>,
+        /// Only events with this merged status, one or several separated by commas
+        /// (asserted,reported,alleged); default: any.
+        #[arg(long, value_name = "S[,S...]", value_parser = crate::events::parse_status, value_delimiter = ',')]
+        status: Vec<dyad_model::Status>,
         /// At most N rows.
-        #[arg(long, value_name = "N", default_value_t = 50)]
+        #[arg(long, value_name = "N", default_value_t = 50, value_parser = crate::parse_limit, allow_negative_numbers = true)]
         limit: usize,
         /// One JSON object per line.
         #[arg(long)]
@@ -83,8 +116,11 @@ enum ActorsCommand {
     /// Converts PETRARCH/TABARI .actors.txt and .agents.txt files into dyad tables in
     /// OUT/actors/ (people.tsv, organisations.tsv, countries-extra.tsv, roles.tsv).
     Import {
-        #[arg(long = "petrarch", required = true, num_args = 1..)]
+        /// PETRARCH/TABARI dictionaries to convert: `*.actors.txt` (people, organisations,
+        /// countries) and `*.agents.txt` (role words).
+        #[arg(long = "petrarch", value_name = "FILE", required = true, num_args = 1..)]
         files: Vec<PathBuf>,
+        /// The data directory to write the tables to (OUT/actors/).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
@@ -117,6 +153,49 @@ fn append(path: &Path, header: &str, line: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `--country` of `actors add`: a code the lexicon knows (a country's ISO3 code or an
+/// organisation's group code), upper-cased.
+fn check_code(lex: &ActorLexicon, code: &str) -> anyhow::Result<String> {
+    let code = code.trim().to_ascii_uppercase();
+    if lex.catalogue().iter().any(|l| l.code == code) {
+        return Ok(code);
+    }
+    anyhow::bail!(
+        "actors add: --country {code:?} is not a code dyad knows (an ISO 3166-1 alpha-3 \
+         country code such as GBR, or a group code such as IGO or NGO; \
+         `dyad actors list --kind country` lists the countries)"
+    )
+}
+
+/// `--sector` of `actors add`: one or more three-letter CAMEO sector codes (`GOV`,
+/// `GOVMIL`), each known to CAMEO or already used by the lexicon.
+fn check_sector(lex: &ActorLexicon, sector: &str) -> anyhow::Result<String> {
+    let sector = sector.trim().to_ascii_uppercase();
+    let used: std::collections::BTreeSet<String> = lex
+        .catalogue()
+        .into_iter()
+        .map(|l| l.sector)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let known = |part: &str| SECTORS.contains(&part) || used.contains(part);
+    let parts: Vec<&str> = if sector.len().is_multiple_of(3) && sector.is_ascii() {
+        (0..sector.len())
+            .step_by(3)
+            .map(|i| &sector[i..i + 3])
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if !parts.is_empty() && parts.iter().all(|p| known(p)) {
+        return Ok(sector);
+    }
+    anyhow::bail!(
+        "actors add: --sector {sector:?} is not a CAMEO sector code (one or more of {}, \
+         e.g. GOV or GOVMIL)",
+        SECTORS.join(" ")
+    )
+}
+
 /// Runs the command; returns the exit status.
 pub fn run(args: ActorsArgs) -> anyhow::Result<u8> {
     match args.command {
@@ -125,6 +204,7 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<u8> {
             actor,
             since,
             until,
+            status,
             limit,
             json,
         } => {
@@ -134,6 +214,7 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<u8> {
                 actor,
                 since,
                 until,
+                status,
                 by_month: false,
                 limit: Some(limit),
             })?;
@@ -191,8 +272,7 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<u8> {
                 Kind::Place => "place",
                 Kind::Country => "country",
             });
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for l in lex.catalogue() {
                 if want.is_some_and(|w| w != l.kind)
                     || country
@@ -207,6 +287,7 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<u8> {
                     l.kind, l.name, l.code, l.sector, l.detail
                 )?;
             }
+            out.flush()?;
         }
         ActorsCommand::Add {
             name,
@@ -220,11 +301,13 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<u8> {
             data,
         } => {
             let person = match kind {
-                Some(Kind::Person) => true,
-                Some(Kind::Org) => false,
-                Some(other) => anyhow::bail!("actors add: --kind {other:?} is not supported"),
+                Some(AddKind::Person) => true,
+                Some(AddKind::Org) => false,
                 None => role.is_some() || start.is_some() || end.is_some(),
             };
+            let known = lexicon(Some(&data).filter(|d| d.join("actors").is_dir()))?;
+            let country = check_code(&known, &country)?;
+            let sector = check_sector(&known, &sector)?;
             let actor = NewActor {
                 name,
                 aliases,

@@ -26,11 +26,15 @@ pub struct DyadsArgs {
     /// Events on or before this date.
     #[arg(long, value_name = "DATE", value_parser = crate::parse_date)]
     until: Option<Date>,
+    /// Only events with this merged status, one or several separated by commas
+    /// (asserted,reported,alleged); default: any.
+    #[arg(long, value_name = "S[,S...]", value_parser = crate::events::parse_status, value_delimiter = ',')]
+    status: Vec<dyad_model::Status>,
     /// One row per dyad and month.
     #[arg(long)]
     by_month: bool,
     /// At most N rows.
-    #[arg(long, value_name = "N", default_value_t = 50)]
+    #[arg(long, value_name = "N", default_value_t = 50, value_parser = crate::parse_limit, allow_negative_numbers = true)]
     limit: usize,
     /// One JSON object per line.
     #[arg(long)]
@@ -67,6 +71,7 @@ pub fn run(args: DyadsArgs) -> anyhow::Result<u8> {
         actor: args.actor.clone(),
         since: args.since,
         until: args.until,
+        status: args.status.clone(),
         by_month: args.by_month,
         limit: Some(args.limit),
     })?;

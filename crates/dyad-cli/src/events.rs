@@ -12,24 +12,32 @@ use clap::Args;
 use dyad_model::{Date, EventType, Status};
 use dyad_store::{EventQuery, Sort, Store, StoredEvent};
 
-/// `--db PATH`: the store file.
+/// `--db PATH`: the store file, the same flag for every store command (`--store` is
+/// accepted as a hidden alias).
 #[derive(Args, Debug, Clone)]
 pub struct DbArg {
-    /// The store file.
-    #[arg(long, value_name = "PATH", default_value = "dyad.db")]
+    /// The store file (SQLite).
+    #[arg(long, alias = "store", value_name = "PATH", default_value = "dyad.db")]
     pub db: PathBuf,
 }
 
-/// Opens an existing store; a missing file is an error (nothing to query), never a new
-/// empty store.
-pub fn open_existing(path: &Path) -> anyhow::Result<Store> {
-    if !path.exists() {
-        anyhow::bail!(
-            "no store at {} (create one with `dyad ingest --db {} INPUT ...`)",
-            path.display(),
-            path.display()
-        );
+/// The rule every command applies to a missing store: only the commands that put
+/// documents into it create one (`ingest`, `demo`, and `serve --create`); every other
+/// command refuses a path where no store exists, naming it, rather than work on a new,
+/// empty store (a mistyped `--db` would otherwise look like a store without events).
+pub fn require_existing(path: &Path, hint: &str) -> anyhow::Result<()> {
+    if path.exists() {
+        return Ok(());
     }
+    anyhow::bail!(
+        "no store at {path} (create one with `dyad ingest --db {path} INPUT ...`{hint})",
+        path = path.display()
+    )
+}
+
+/// Opens an existing store ([`require_existing`]).
+pub fn open_existing(path: &Path) -> anyhow::Result<Store> {
+    require_existing(path, "")?;
     Store::open(path).with_context(|| format!("opening the store {}", path.display()))
 }
 
@@ -42,7 +50,7 @@ fn parse_event_type(text: &str) -> Result<EventType, String> {
     })
 }
 
-fn parse_status(text: &str) -> Result<Status, String> {
+pub fn parse_status(text: &str) -> Result<Status, String> {
     serde_json::from_value(serde_json::Value::String(text.trim().to_ascii_lowercase())).map_err(
         |_| {
             format!(
@@ -79,9 +87,10 @@ pub struct QueryArgs {
     /// PLOVER event type (ASSAULT, CONSULT, ...).
     #[arg(long, value_name = "TYPE", value_parser = parse_event_type)]
     pub event: Option<EventType>,
-    /// Merged status: asserted, reported, alleged, denied, future, hypothetical, negated.
-    #[arg(long, value_name = "S", value_parser = parse_status)]
-    pub status: Option<Status>,
+    /// Merged status, one or several separated by commas: asserted, reported, alleged,
+    /// denied, future, hypothetical, negated.
+    #[arg(long, value_name = "S[,S...]", value_parser = parse_status, value_delimiter = ',')]
+    pub status: Vec<Status>,
     /// Events on or after this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = crate::parse_date)]
     pub since: Option<Date>,
@@ -98,13 +107,13 @@ pub struct QueryArgs {
     #[arg(long, value_name = "CODE")]
     pub country: Option<String>,
     /// Events reported by at least N independent sources.
-    #[arg(long, value_name = "N")]
-    pub min_sources: Option<u64>,
+    #[arg(long, value_name = "N", value_parser = crate::parse_count, allow_negative_numbers = true)]
+    pub min_sources: Option<usize>,
     /// Order: date (latest first), date-asc, mentions, sources, articles.
     #[arg(long, default_value = "date")]
     pub sort: Sort,
     /// Skip the first N events (paging).
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    #[arg(long, value_name = "N", default_value_t = 0, value_parser = crate::parse_count, allow_negative_numbers = true)]
     pub offset: usize,
 }
 
@@ -116,13 +125,13 @@ impl QueryArgs {
             recipient: self.recipient.clone(),
             dyad: self.dyad.clone(),
             event: self.event,
-            status: self.status,
+            status: self.status.clone(),
             since: self.since,
             until: self.until,
             search: self.search.clone(),
             place: self.place.clone(),
             country: self.country.clone(),
-            min_sources: self.min_sources,
+            min_sources: self.min_sources.map(|n| n as u64),
             sort: self.sort,
             limit,
             offset: self.offset,
@@ -138,7 +147,7 @@ pub struct EventsArgs {
     #[arg(long)]
     json: bool,
     /// At most N events (default: 50 in a table, all with --json).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = crate::parse_limit, allow_negative_numbers = true)]
     limit: Option<usize>,
     /// Print only the number of matching events.
     #[arg(long)]

@@ -40,7 +40,7 @@ pub struct ExportArgs {
     #[arg(long, short, value_name = "PATH")]
     output: Option<PathBuf>,
     /// At most N events.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = crate::parse_limit, allow_negative_numbers = true)]
     limit: Option<usize>,
     #[command(flatten)]
     query: QueryArgs,

@@ -66,9 +66,12 @@ struct Stats {
 impl Stats {
     /// The summary line (without the `dyad: ` prefix).
     fn summary(&self, seconds: f64) -> String {
+        use crate::serve::plural;
         let mut line = format!(
-            "{} documents read, {} failed, {} events, {seconds:.2} s",
-            self.documents, self.failed, self.events
+            "{} read, {} failed, {}, {seconds:.2} s",
+            plural(self.documents, "document", "documents"),
+            self.failed,
+            plural(self.events, "event", "events")
         );
         let skipped: Vec<String> = SkipReason::ALL
             .iter()

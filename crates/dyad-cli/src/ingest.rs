@@ -39,10 +39,10 @@ pub struct IngestArgs {
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
     /// Documents per transaction.
-    #[arg(long, value_name = "N", default_value_t = 200)]
+    #[arg(long, value_name = "N", default_value_t = 200, value_parser = crate::parse_limit, allow_negative_numbers = true)]
     batch: usize,
     /// Extraction threads (default: the number of cores, at most 8).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = crate::parse_limit, allow_negative_numbers = true)]
     jobs: Option<usize>,
     /// Print the summary as one JSON object.
     #[arg(long)]
@@ -276,23 +276,23 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
         } else {
             0.0
         };
+        use crate::serve::plural;
         println!(
-            "{} documents read: {} stored ({} wire copies), {} already stored, {} skipped, \
-             {} failed; \
-             {} events coded: {} new, {} merged into stored events; \
-             store {}: {} documents, {} events; {:.2} s ({:.1} documents/s)",
-            summary.documents_read,
+            "{} read: {} stored ({}), {} already stored, {} skipped, {} failed; \
+             {} coded: {} new, {} merged into stored events; \
+             store {}: {}, {}; {:.2} s ({:.1} documents/s)",
+            plural(summary.documents_read, "document", "documents"),
             summary.stored,
-            summary.wire_copies,
+            plural(summary.wire_copies, "wire copy", "wire copies"),
             summary.already_stored,
             summary.skipped,
             summary.failed,
-            summary.events_coded,
+            plural(summary.events_coded, "event", "events"),
             summary.new_events,
             summary.merged_events,
             args.db.db.display(),
-            summary.store_documents,
-            summary.store_events,
+            plural(summary.store_documents as usize, "document", "documents"),
+            plural(summary.store_events as usize, "event", "events"),
             summary.seconds,
             rate
         );

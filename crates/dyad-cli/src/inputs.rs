@@ -1,6 +1,6 @@
 //! Resolving command-line inputs into named byte buffers or readers: files, directories
-//! (walked recursively, sorted, hidden entries skipped) and standard input (`-` or no
-//! input). [`Input::open`] gives a reader, so that large files (crawl archives) are read as
+//! (walked recursively, sorted, hidden entries and `README` files skipped) and standard
+//! input (`-` or no input). [`Input::open`] gives a reader, so that large files (crawl archives) are read as
 //! streams rather than whole.
 
 use std::io::Read;
@@ -64,6 +64,16 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
+/// A directory's own documentation (`README`, `README.md`, `readme.txt`): not news, so a
+/// directory walk passes over it (a file named on the command line is still read).
+fn is_readme(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy()
+        .to_ascii_lowercase()
+        .split('.')
+        .next()
+        .is_some_and(|stem| stem == "readme")
+}
+
 /// Expands the arguments; none means standard input.
 pub fn resolve(args: &[String]) -> Resolved {
     let mut out = Resolved::default();
@@ -85,7 +95,7 @@ pub fn resolve(args: &[String]) -> Resolved {
                 .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
             for entry in walker {
                 match entry {
-                    Ok(e) if e.file_type().is_file() => {
+                    Ok(e) if e.file_type().is_file() && !is_readme(e.file_name()) => {
                         out.inputs.push(Input::File(e.into_path()));
                     }
                     Ok(_) => {}
@@ -114,6 +124,8 @@ mod tests {
         std::fs::write(root.join("a.txt"), "a").unwrap();
         std::fs::write(root.join(".hidden.txt"), "h").unwrap();
         std::fs::write(root.join(".git/x.txt"), "x").unwrap();
+        std::fs::write(root.join("README.md"), "# about these files").unwrap();
+        std::fs::write(root.join("b/readme.txt"), "notes").unwrap();
         let resolved = resolve(&[root.display().to_string(), "-".into()]);
         assert!(resolved.had_directory);
         let names: Vec<String> = resolved.inputs.iter().map(Input::name).collect();
@@ -122,6 +134,9 @@ mod tests {
         assert!(names[1].ends_with("z.txt"));
         assert_eq!(names[2], "-");
         assert_eq!(resolve(&[]).inputs, vec![Input::Stdin]);
+        // Named on the command line, a README is read like any file.
+        let named = root.join("README.md").display().to_string();
+        assert_eq!(resolve(std::slice::from_ref(&named)).inputs.len(), 1);
     }
 
     #[test]

@@ -84,6 +84,33 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
         .map_err(|e| format!("expected a date as YYYY-MM-DD: {e}"))
 }
 
+/// Parses a count argument (`--offset`, `--min-sources`): a whole number, 0 or more. Clap
+/// would read `-1` as an unknown flag; the arguments that use this parser accept a leading
+/// `-` so that the message says what is wrong with the value.
+pub fn parse_count(text: &str) -> Result<usize, String> {
+    text.trim()
+        .parse::<usize>()
+        .map_err(|_| format!("expected a whole number, 0 or more, got {text:?}"))
+}
+
+/// Parses a limit argument (`--limit`, `--batch`, ...): a whole number, 1 or more.
+pub fn parse_limit(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("expected a whole number, 1 or more, got {text:?}")),
+    }
+}
+
+/// Whether an error is a closed output pipe (`dyad actors list | head`): the reader has
+/// what it wanted, so the command ends quietly with success.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// Builds the pipeline from the embedded data, overridden by `--data DIR` when given.
 pub fn pipeline(data: Option<&PathBuf>) -> anyhow::Result<dyad_core::Pipeline> {
     let mut set = dyad_core::DataSet::embedded();
@@ -112,6 +139,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("dyad: {err:#}");
             ExitCode::from(EXIT_USAGE)

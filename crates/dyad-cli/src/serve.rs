@@ -1,7 +1,10 @@
 //! `dyad serve` (the HTTP API and web UI over a store) and `dyad demo` (the bundled
 //! example articles ingested into a fresh store, then served): thin wrappers over
-//! [`dyad_server`]. Both print `listening on http://ADDR` once the socket is bound and stop
-//! gracefully on Ctrl-C.
+//! [`dyad_server`]. Both bind their address first (a busy port is reported before anything
+//! is read or written), print `listening on http://ADDR` and stop gracefully on Ctrl-C.
+//! `serve` follows the rule of every store command for a missing store
+//! ([`crate::events::require_existing`]): it refuses one unless `--create` asks for a new,
+//! empty store; `demo` creates its store, as `ingest` does.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -12,9 +15,12 @@ use dyad_server::{AppState, ServerConfig};
 
 #[derive(Args, Debug)]
 pub struct ServeArgs {
-    /// The store file (created when absent).
-    #[arg(long, value_name = "PATH", default_value = "dyad.db")]
-    store: PathBuf,
+    #[command(flatten)]
+    db: crate::events::DbArg,
+    /// Create the store when it does not exist (an empty store that POST /api/documents
+    /// fills); without it a missing store is an error, as for every store command.
+    #[arg(long)]
+    create: bool,
     /// Address to listen on. Beyond loopback without a token, the server is read-only.
     #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
@@ -39,8 +45,13 @@ pub struct DemoArgs {
     addr: SocketAddr,
     /// The store to create (default: a new file in the temporary directory, removed when
     /// the demo stops). An existing store is used as it is, with the examples added.
-    #[arg(long, value_name = "PATH")]
-    store: Option<PathBuf>,
+    #[arg(long, alias = "store", value_name = "PATH")]
+    db: Option<PathBuf>,
+}
+
+/// "1 event", "2 events".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -50,12 +61,29 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
         .context("starting the async runtime")
 }
 
-/// Binds, prints the URL and serves until Ctrl-C.
+/// Binds `addr`; a busy or unavailable address is an error that says how to choose
+/// another.
+async fn bind(addr: SocketAddr) -> anyhow::Result<tokio::net::TcpListener> {
+    tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+        let hint = match e.kind() {
+            std::io::ErrorKind::AddrInUse => format!(
+                "another program is listening on {addr}; choose a free address with --addr \
+                 {}:PORT",
+                addr.ip()
+            ),
+            _ => "choose another address with --addr HOST:PORT".to_string(),
+        };
+        anyhow::anyhow!("binding {addr}: {e} ({hint})")
+    })
+}
+
+/// Serves on a bound listener until Ctrl-C, after printing the URL.
 async fn listen(
     mut config: ServerConfig,
-    addr: SocketAddr,
+    listener: tokio::net::TcpListener,
     state: Option<AppState>,
 ) -> anyhow::Result<u8> {
+    let addr = listener.local_addr()?;
     if let Some(notice) = config.secure_for(addr) {
         eprintln!("dyad: {notice}");
     }
@@ -65,10 +93,7 @@ async fn listen(
             .with_context(|| format!("opening {}", config.store.display()))?,
     };
     let header_timeout = state.shared.config.header_timeout;
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .with_context(|| format!("binding {addr}"))?;
-    let bound = listener.local_addr()?;
+    let bound = addr;
     println!("listening on http://{bound}");
     let app = dyad_server::router(state);
     dyad_server::serve(
@@ -84,18 +109,31 @@ async fn listen(
 
 /// `dyad serve`.
 pub fn run_serve(args: ServeArgs) -> anyhow::Result<u8> {
-    let mut config = ServerConfig::new(&args.store);
+    let store = &args.db.db;
+    if !args.create {
+        crate::events::require_existing(
+            store,
+            &format!(
+                ", or start an empty one with `dyad serve --create --db {}`",
+                store.display()
+            ),
+        )?;
+    }
+    let mut config = ServerConfig::new(store);
     config.token = args.token.filter(|t| !t.is_empty());
     config.max_body = args.max_body;
     config.cors = args.cors;
     config.read_only = args.read_only;
-    runtime()?.block_on(listen(config, args.addr, None))
+    runtime()?.block_on(async move {
+        let listener = bind(args.addr).await?;
+        listen(config, listener, None).await
+    })
 }
 
 /// `dyad demo`.
 pub fn run_demo(args: DemoArgs) -> anyhow::Result<u8> {
-    let temporary = args.store.is_none();
-    let store = args.store.unwrap_or_else(|| {
+    let temporary = args.db.is_none();
+    let store = args.db.unwrap_or_else(|| {
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_millis())
@@ -108,19 +146,27 @@ pub fn run_demo(args: DemoArgs) -> anyhow::Result<u8> {
         eprintln!("dyad: {notice}");
     }
     runtime()?.block_on(async move {
+        // The address first: a busy port is reported before the examples are ingested.
+        let listener = bind(args.addr).await?;
         let state = AppState::open(config.clone())
             .with_context(|| format!("opening {}", store.display()))?;
         let summary = dyad_server::examples::load_examples(&state)
             .await
             .map_err(|e| anyhow::anyhow!("ingesting the examples: {}", e.message))?;
+        let stored = state
+            .read(|s| Ok(s.stats()?))
+            .await
+            .map_err(|e| anyhow::anyhow!("reading the demo store: {}", e.message))?;
         eprintln!(
-            "dyad: demo store {}: {} example documents added ({} already there), {} events",
+            "dyad: demo store {}: {} added ({} already there); {} coded in them; \
+             the store holds {} after merging reports of one happening",
             store.display(),
-            summary.added,
+            plural(summary.added, "example document", "example documents"),
             summary.duplicates,
-            summary.events
+            plural(summary.events, "event report", "event reports"),
+            plural(stored.events as usize, "event", "events"),
         );
-        let served = listen(config, args.addr, Some(state)).await;
+        let served = listen(config, listener, Some(state)).await;
         if temporary {
             // The demo's own store goes with it.
             for suffix in ["", "-wal", "-shm"] {

@@ -68,7 +68,7 @@ fn demo_serves_the_examples_from_any_directory() {
         "demo",
         "--addr",
         "127.0.0.1:0",
-        "--store",
+        "--db",
         store.to_str().unwrap(),
     ]);
     let (status, body) = request(&addr, "GET", "/api/health", "", "");
@@ -91,6 +91,8 @@ fn serve_beyond_loopback_without_a_token_is_read_only() {
         "serve",
         "--addr",
         "0.0.0.0:0",
+        "--create",
+        // The older name of --db is still accepted.
         "--store",
         store.to_str().unwrap(),
     ]);
@@ -111,7 +113,7 @@ fn serve_with_a_token_takes_writes_that_carry_it() {
     let store = dir.path().join("dyad.db");
     let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"));
     child
-        .args(["serve", "--addr", "127.0.0.1:0", "--store"])
+        .args(["serve", "--addr", "127.0.0.1:0", "--create", "--db"])
         .arg(&store)
         .env("DYAD_TOKEN", "t0ken");
     let mut child = child
@@ -135,4 +137,55 @@ fn serve_with_a_token_takes_writes_that_carry_it() {
     let (status, body) = request(&addr, "POST", "/api/documents", authorised, article);
     assert!(status.contains("200"), "{status} {body}");
     assert!(body.contains("\"added\":1"), "{body}");
+}
+
+#[test]
+fn demo_with_a_busy_port_says_so_before_ingesting_anything() {
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = busy.local_addr().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("demo.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["demo", "--addr", &addr, "--db"])
+        .arg(&store)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("binding {addr}")), "{stderr}");
+    assert!(stderr.contains("--addr 127.0.0.1:PORT"), "{stderr}");
+    assert!(!stderr.contains("example documents"), "{stderr}");
+    assert!(!store.exists(), "nothing was ingested");
+    drop(busy);
+}
+
+#[test]
+fn demo_reports_the_events_the_store_holds_after_merging() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("demo.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["demo", "--addr", "127.0.0.1:0", "--db"])
+        .arg(&store)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let _server = Server(child);
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).unwrap();
+    let addr = line
+        .trim()
+        .trim_start_matches("listening on http://")
+        .to_string();
+    let mut summary = String::new();
+    stderr.read_line(&mut summary).unwrap();
+    let (_, body) = request(&addr, "GET", "/api/health", "", "");
+    let health: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let events = health["events"].as_u64().unwrap();
+    assert!(
+        summary.contains(&format!("the store holds {events} events")),
+        "{summary} / {health}"
+    );
 }

@@ -76,8 +76,11 @@ pub async fn stats(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    Params::parse(raw.as_deref(), &[])?;
-    let overview = state.read(|store| Ok(store.overview()?)).await?;
+    let params = Params::parse(raw.as_deref(), EVENT_FILTERS)?;
+    let query = params.event_query()?;
+    let overview = state
+        .read(move |store| Ok(store.overview_of(&query)?))
+        .await?;
     Ok(Json(overview).into_response())
 }
 
@@ -147,7 +150,10 @@ pub async fn actors(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, ApiError> {
-    let params = Params::parse(raw.as_deref(), &["actor", "since", "until", "limit"])?;
+    let params = Params::parse(
+        raw.as_deref(),
+        &["actor", "since", "until", "status", "limit"],
+    )?;
     let limit = params.limit(100, MAX_SUMMARY_LIMIT)?;
     let query = params.summary_query(limit)?;
     state
@@ -162,7 +168,7 @@ pub async fn dyads(
 ) -> Result<Json<Value>, ApiError> {
     let params = Params::parse(
         raw.as_deref(),
-        &["actor", "dyad", "since", "until", "limit"],
+        &["actor", "dyad", "since", "until", "status", "limit"],
     )?;
     // The store's dyads as they are: a pair of one code with itself is a domestic dyad
     // (an army against rebels of one country), and reciprocal events add no self-pairs.

@@ -159,21 +159,27 @@ impl Params {
             .transpose()
     }
 
-    /// `status`: an epistemic status.
-    pub fn status(&self) -> Result<Option<Status>, ApiError> {
-        self.values
-            .get("status")
-            .map(|v| {
-                serde_json::from_value(serde_json::Value::String(v.to_ascii_lowercase())).map_err(
-                    |_| {
+    /// `status`: one epistemic status or several separated by commas
+    /// (`asserted,reported,alleged`); none means any.
+    pub fn status(&self) -> Result<Vec<Status>, ApiError> {
+        let Some(v) = self.values.get("status") else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let status: Status =
+                serde_json::from_value(serde_json::Value::String(part.to_ascii_lowercase()))
+                    .map_err(|_| {
                         ApiError::bad_request(format!(
-                            "status: unknown status {v:?} (asserted, reported, alleged, denied, \
-                             future, hypothetical, negated)"
+                            "status: unknown status {part:?} (asserted, reported, alleged, \
+                             denied, future, hypothetical, negated; several separated by commas)"
                         ))
-                    },
-                )
-            })
-            .transpose()
+                    })?;
+            if !out.contains(&status) {
+                out.push(status);
+            }
+        }
+        Ok(out)
     }
 
     /// `sort`.
@@ -242,6 +248,7 @@ impl Params {
             actor: self.code("actor")?,
             since: self.date("since")?,
             until: self.date("until")?,
+            status: self.status()?,
             by_month: false,
             limit: Some(limit),
         })
@@ -280,7 +287,12 @@ mod tests {
         assert_eq!(query.actor.as_deref(), Some("RUS"));
         assert_eq!(query.dyad, Some(("PRK".into(), "RUS".into())));
         assert_eq!(query.event, Some(EventType::Assault));
-        assert_eq!(query.status, Some(Status::Denied));
+        assert_eq!(query.status, vec![Status::Denied]);
+        let several = parse("status=asserted,%20Reported,alleged,asserted").unwrap();
+        assert_eq!(
+            several.event_query().unwrap().status,
+            vec![Status::Asserted, Status::Reported, Status::Alleged]
+        );
         assert_eq!(query.since, Some("2024-11-01".parse().unwrap()));
         assert_eq!(query.search.as_deref(), Some("drills"));
         assert_eq!(params.limit(50, 500).unwrap(), 20);
@@ -294,6 +306,7 @@ mod tests {
             ("since=2024-1-1", "since"),
             ("event=PARTY", "event"),
             ("status=maybe", "status"),
+            ("status=asserted,maybe", "status"),
             ("dyad=RUS", "dyad"),
             ("dyad=RUS,PRK,USA", "dyad"),
             ("actor=R%20S", "actor"),

@@ -53,8 +53,8 @@ pub struct EventQuery {
     /// Two codes, in either direction.
     pub dyad: Option<(String, String)>,
     pub event: Option<EventType>,
-    /// The merged status.
-    pub status: Option<Status>,
+    /// The merged status is one of these (any status when empty).
+    pub status: Vec<Status>,
     /// Event date (or, undated, publication date) on or after.
     pub since: Option<Date>,
     /// Event date (or, undated, publication date) on or before.
@@ -124,6 +124,8 @@ pub struct SummaryQuery {
     pub actor: Option<String>,
     pub since: Option<Date>,
     pub until: Option<Date>,
+    /// The merged status is one of these (any status when empty).
+    pub status: Vec<Status>,
     /// Dyad summary: one row per month.
     pub by_month: bool,
     pub limit: Option<usize>,
@@ -214,6 +216,19 @@ pub(crate) fn fts_query(text: &str) -> String {
     terms.join(" ")
 }
 
+/// `column IN ('asserted', ...)` for a non-empty status list. The names are the enum's
+/// own (never user text), so they are written into the SQL rather than bound.
+pub(crate) fn status_condition(statuses: &[Status], column: &str) -> Option<String> {
+    if statuses.is_empty() {
+        return None;
+    }
+    let mut names: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let list: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    Some(format!("{column} IN ({})", list.join(", ")))
+}
+
 pub(crate) struct Sql {
     pub(crate) from: String,
     pub(crate) conditions: Vec<String>,
@@ -294,9 +309,8 @@ pub(crate) fn build(query: &EventQuery) -> Sql {
         let p = sql.param(kind.as_str().to_string());
         sql.conditions.push(format!("e.event_type = {p}"));
     }
-    if let Some(status) = query.status {
-        let p = sql.param(status.as_str().to_string());
-        sql.conditions.push(format!("e.status = {p}"));
+    if let Some(condition) = status_condition(&query.status, "e.status") {
+        sql.conditions.push(condition);
     }
     if let Some(place) = &query.place {
         let p = sql.param(place.clone());
@@ -629,6 +643,7 @@ impl Store {
             params.push(until.to_string().into());
             conditions.push(format!("e.anchor <= ?{} AND e.anchor <> ''", params.len()));
         }
+        conditions.extend(status_condition(&query.status, "e.status"));
         params.push(
             i64::try_from(query.limit.unwrap_or(50))
                 .unwrap_or(i64::MAX)
@@ -714,6 +729,7 @@ impl Store {
             params.push(until.to_string().into());
             conditions.push(format!("d.anchor <= ?{} AND d.anchor <> ''", params.len()));
         }
+        conditions.extend(status_condition(&query.status, "e.status"));
         params.push(
             i64::try_from(query.limit.unwrap_or(50))
                 .unwrap_or(i64::MAX)

@@ -31,19 +31,28 @@ pub struct QuadCounts {
     pub material_conflict: u64,
 }
 
-/// What the store holds, for a dashboard.
+/// What the store holds, for a dashboard. `documents`, `events`, `reports`, `sources` and
+/// the publication range count the whole store; `matching`, `by_type`, `by_quad`,
+/// `first` and `last` count the events that match the filters (all events without any).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Overview {
     pub documents: u64,
     pub events: u64,
     pub reports: u64,
     pub sources: u64,
+    /// Events matching the filters.
+    pub matching: u64,
     /// Most frequent type first.
     pub by_type: Vec<TypeCount>,
     pub by_quad: QuadCounts,
     /// Earliest and latest event date (or, undated, publication date).
     pub first: Option<String>,
     pub last: Option<String>,
+    /// Earliest and latest publication date of a stored document: the period the store
+    /// covers as news, whatever dates its events carry (a target "by 2050" is no news of
+    /// 2050).
+    pub published_first: Option<String>,
+    pub published_last: Option<String>,
 }
 
 /// The width of a timeline bucket.
@@ -82,6 +91,9 @@ pub struct TimelineBucket {
     pub material_conflict: u64,
     pub goldstein_mean: f64,
     pub goldstein_sum: f64,
+    /// Events of the period without an event date of their own, filed under their
+    /// publication date (included in `events`).
+    pub undated: u64,
 }
 
 /// Periods of a timeline filled in between the first and last bucket when there are at
@@ -95,6 +107,10 @@ pub struct NetworkNode {
     pub name: Option<String>,
     /// Matching events in which the code is a party.
     pub events: u64,
+    /// Of those, the events in which it is an actor, and in which it is a recipient (an
+    /// event may count in both: `as_actor + as_recipient - events` are both).
+    pub as_actor: u64,
+    pub as_recipient: u64,
 }
 
 /// Events from one actor code (`source`) to one recipient code (`target`).
@@ -222,14 +238,22 @@ fn limit_param(params: &mut Vec<Value>, limit: usize) -> String {
 impl Store {
     /// Totals, event counts by type and quad class, and the date range.
     pub fn overview(&self) -> Result<Overview> {
+        self.overview_of(&EventQuery::default())
+    }
+
+    /// [`Store::overview`] of the events matching `query` (its sort, limit and offset are
+    /// ignored); the store totals and the publication range stay the whole store's.
+    pub fn overview_of(&self, query: &EventQuery) -> Result<Overview> {
         let stats = self.stats()?;
+        let (ids, params) = matching_ids(query);
         let mut by_type = Vec::new();
         {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT event_type, count(*) FROM events GROUP BY event_type
-                 ORDER BY count(*) DESC, event_type",
-            )?;
-            let mut rows = stmt.query([])?;
+            let mut stmt = self.conn.prepare(&format!(
+                "WITH f AS ({ids})
+                 SELECT e.event_type, count(*) FROM events e JOIN f ON f.id = e.id
+                 GROUP BY e.event_type ORDER BY count(*) DESC, e.event_type"
+            ))?;
+            let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
             while let Some(r) = rows.next()? {
                 by_type.push(TypeCount {
                     event: r.get(0)?,
@@ -237,34 +261,47 @@ impl Store {
                 });
             }
         }
-        let (by_quad, first, last) = self.conn.query_row(
-            "SELECT coalesce(sum(quad_class = 1), 0), coalesce(sum(quad_class = 2), 0),
-                coalesce(sum(quad_class = 3), 0), coalesce(sum(quad_class = 4), 0),
-                min(nullif(anchor, '')), max(nullif(anchor, ''))
-             FROM events",
-            [],
+        let (matching, by_quad, first, last) = self.conn.query_row(
+            &format!(
+                "WITH f AS ({ids})
+                 SELECT count(*), coalesce(sum(e.quad_class = 1), 0),
+                    coalesce(sum(e.quad_class = 2), 0), coalesce(sum(e.quad_class = 3), 0),
+                    coalesce(sum(e.quad_class = 4), 0),
+                    min(nullif(e.anchor, '')), max(nullif(e.anchor, ''))
+                 FROM events e JOIN f ON f.id = e.id"
+            ),
+            rusqlite::params_from_iter(params.iter()),
             |r| {
                 Ok((
+                    count(r.get(0)?),
                     QuadCounts {
-                        verbal_cooperation: count(r.get(0)?),
-                        material_cooperation: count(r.get(1)?),
-                        verbal_conflict: count(r.get(2)?),
-                        material_conflict: count(r.get(3)?),
+                        verbal_cooperation: count(r.get(1)?),
+                        material_cooperation: count(r.get(2)?),
+                        verbal_conflict: count(r.get(3)?),
+                        material_conflict: count(r.get(4)?),
                     },
-                    r.get::<_, Option<String>>(4)?,
                     r.get::<_, Option<String>>(5)?,
+                    r.get::<_, Option<String>>(6)?,
                 ))
             },
+        )?;
+        let (published_first, published_last) = self.conn.query_row(
+            "SELECT min(nullif(published, '')), max(nullif(published, '')) FROM documents",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         Ok(Overview {
             documents: stats.documents,
             events: stats.events,
             reports: stats.reports,
             sources: stats.sources,
+            matching,
             by_type,
             by_quad,
             first,
             last,
+            published_first,
+            published_last,
         })
     }
 
@@ -283,7 +320,8 @@ impl Store {
         let text = format!(
             "WITH f AS ({ids})
              SELECT {period} AS period, count(*), sum(e.quad_class = 1), sum(e.quad_class = 2),
-                sum(e.quad_class = 3), sum(e.quad_class = 4), avg(e.goldstein), sum(e.goldstein)
+                sum(e.quad_class = 3), sum(e.quad_class = 4), avg(e.goldstein), sum(e.goldstein),
+                sum(e.date IS NULL OR e.date = '')
              FROM events e JOIN f ON f.id = e.id
              WHERE e.anchor IS NOT NULL AND e.anchor <> '' AND period IS NOT NULL
              GROUP BY period ORDER BY period"
@@ -299,6 +337,7 @@ impl Store {
                 material_conflict: count(r.get(5)?),
                 goldstein_mean: r.get::<_, Option<f64>>(6)?.unwrap_or(0.0),
                 goldstein_sum: r.get::<_, Option<f64>>(7)?.unwrap_or(0.0),
+                undated: count(r.get(8)?),
             })
         })?;
         let buckets = rows.collect::<rusqlite::Result<Vec<_>>>()?;
@@ -343,21 +382,30 @@ impl Store {
         let (ids, params) = matching_ids(query);
         let text = format!(
             "WITH f AS ({ids})
-             SELECT c.code, count(DISTINCT c.event_id) FROM event_codes c JOIN f ON f.id = c.event_id
+             SELECT c.code, count(DISTINCT c.event_id),
+                count(DISTINCT CASE WHEN c.side = 'actor' THEN c.event_id END),
+                count(DISTINCT CASE WHEN c.side = 'recipient' THEN c.event_id END)
+             FROM event_codes c JOIN f ON f.id = c.event_id
              GROUP BY c.code"
         );
         let mut stmt = self.conn.prepare(&text)?;
         let mut per_code = std::collections::HashMap::new();
         let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
         while let Some(r) = rows.next()? {
-            per_code.insert(r.get::<_, String>(0)?, count(r.get(1)?));
+            per_code.insert(
+                r.get::<_, String>(0)?,
+                [count(r.get(1)?), count(r.get(2)?), count(r.get(3)?)],
+            );
         }
         let mut nodes = Vec::with_capacity(codes.len());
         for code in codes {
+            let [events, as_actor, as_recipient] = per_code.get(code).copied().unwrap_or([0; 3]);
             nodes.push(NetworkNode {
                 code: code.to_string(),
                 name: self.code_name(code)?,
-                events: per_code.get(code).copied().unwrap_or(0),
+                events,
+                as_actor,
+                as_recipient,
             });
         }
         nodes.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.code.cmp(&b.code)));
@@ -647,6 +695,7 @@ fn fill_periods(buckets: Vec<TimelineBucket>, interval: Interval) -> Vec<Timelin
                 material_conflict: 0,
                 goldstein_mean: 0.0,
                 goldstein_sum: 0.0,
+                undated: 0,
             }),
         }
     }
@@ -669,6 +718,7 @@ mod tests {
             material_conflict: 0,
             goldstein_mean: 1.0,
             goldstein_sum: events as f64,
+            undated: 0,
         }
     }
 

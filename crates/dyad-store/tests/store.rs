@@ -437,7 +437,7 @@ fn every_filter_selects_its_events() {
     let status = ids(
         &store,
         EventQuery {
-            status: Some(Status::Alleged),
+            status: vec![Status::Alleged],
             ..q()
         },
     );

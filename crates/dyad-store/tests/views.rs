@@ -68,6 +68,61 @@ fn overview_counts_add_up() {
         overview.events
     );
     assert!(overview.first <= overview.last);
+    assert_eq!(overview.matching, overview.events);
+    // The period the documents were published in, whatever dates the events carry.
+    assert_eq!(overview.published_first.as_deref(), Some("2024-11-29"));
+    assert_eq!(overview.published_last.as_deref(), Some("2025-02-12"));
+}
+
+#[test]
+fn the_overview_and_summaries_follow_a_status_filter() {
+    use dyad_model::Status;
+    let store = store();
+    let all = store.overview().unwrap();
+    let stated = vec![Status::Asserted, Status::Reported, Status::Alleged];
+    let query = EventQuery {
+        status: stated.clone(),
+        ..EventQuery::default()
+    };
+    let filtered = store.overview_of(&query).unwrap();
+    assert_eq!(filtered.events, all.events, "store totals stay whole");
+    assert_eq!(filtered.matching, store.count_events(&query).unwrap());
+    let by_type: u64 = filtered.by_type.iter().map(|t| t.count).sum();
+    assert_eq!(by_type, filtered.matching);
+    // "Moscow denied the accusation": the denied accusation is left out.
+    let denied = EventQuery {
+        status: vec![Status::Denied],
+        ..EventQuery::default()
+    };
+    let n_denied = store.count_events(&denied).unwrap();
+    assert!(n_denied >= 1);
+    assert!(filtered.matching + n_denied <= all.events);
+    let summary = |status: Vec<Status>| {
+        store
+            .actor_summary(&dyad_store::SummaryQuery {
+                status,
+                limit: Some(100),
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|a| a.events)
+            .sum::<u64>()
+    };
+    assert!(summary(stated.clone()) < summary(vec![]));
+    let dyads = |status: Vec<Status>| {
+        store
+            .dyad_summary(&dyad_store::SummaryQuery {
+                status,
+                limit: Some(100),
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|d| d.events)
+            .sum::<u64>()
+    };
+    assert!(dyads(stated) < dyads(vec![]));
 }
 
 #[test]
@@ -99,6 +154,16 @@ fn timelines_bucket_by_day_week_and_month() {
         .map(|b| b.events)
         .sum();
     assert_eq!(dyad_total, store.count_events(&dyad).unwrap());
+    // Undated events are filed under their publication date and counted apart.
+    let undated: u64 = months.iter().map(|b| b.undated).sum();
+    let dated = store
+        .events(&all)
+        .unwrap()
+        .iter()
+        .filter(|e| e.event.date.is_some())
+        .count() as u64;
+    assert_eq!(undated + dated, total);
+    assert!(months.iter().all(|b| b.undated <= b.events));
 }
 
 #[test]
@@ -116,6 +181,14 @@ fn the_network_joins_actors_to_recipients() {
         .nodes
         .iter()
         .any(|n| n.code == "RUS" && n.name.as_deref() == Some("Russia")));
+    // A node's events split into those it acts in and those it receives (both may count).
+    for node in &network.nodes {
+        assert!(
+            node.as_actor <= node.events && node.as_recipient <= node.events,
+            "{node:?}"
+        );
+        assert!(node.as_actor + node.as_recipient >= node.events, "{node:?}");
+    }
     let limited = store.network(&EventQuery::default(), 1).unwrap();
     assert_eq!(limited.edges.len(), 1);
 }
