@@ -50,7 +50,7 @@ function filterEvents(p) {
     out = out.filter((e) => (codesOf(e.actor).includes(a) && codesOf(e.recipient).includes(b)) || (codesOf(e.actor).includes(b) && codesOf(e.recipient).includes(a)));
   }
   if (get("event")) out = out.filter((e) => e.event === get("event"));
-  if (get("status")) out = out.filter((e) => e.status === get("status"));
+  if (get("status")) { const want = get("status").split(","); out = out.filter((e) => want.includes(e.status)); }
   if (get("since")) out = out.filter((e) => e.date && e.date >= get("since"));
   if (get("until")) out = out.filter((e) => e.date && e.date <= get("until"));
   if (get("q")) out = out.filter((e) => (e.evidence || "").toLowerCase().includes(get("q").toLowerCase()));
@@ -71,13 +71,16 @@ function counts(list) {
 
 function api(path, p, res) {
   const send = (code, body) => { res.writeHead(code, { "content-type": "application/json" }); res.end(JSON.stringify(body)); };
-  if (path === "/api/health") return send(200, { status: "ok", version: "mock", schema_version: 1, documents: docs.length, events: events.length });
+  if (path === "/api/health") return send(200, { status: "ok", version: "mock", schema_version: 2, documents: docs.length, events: events.length });
   if (path === "/api/stats") {
     const by = {};
-    for (const e of events) by[e.event] = (by[e.event] || 0) + 1;
-    const c = counts(events);
-    const dates = events.map((e) => e.date).filter(Boolean).sort();
+    const matching = filterEvents(p);
+    for (const e of matching) by[e.event] = (by[e.event] || 0) + 1;
+    const c = counts(matching);
+    const dates = matching.map((e) => e.date).filter(Boolean).sort();
+    const published = docs.map((d) => d.doc.published).filter(Boolean).sort();
     return send(200, { documents: docs.length, events: events.length, reports: events.reduce((s, e) => s + e.num_mentions, 0), sources: 2,
+      matching: matching.length, published_first: published[0] || null, published_last: published[published.length - 1] || null,
       by_type: Object.entries(by).map(([event, count]) => ({ event, count })).sort((a, b) => b.count - a.count),
       by_quad: { verbal_cooperation: c.verbal_cooperation, material_cooperation: c.material_cooperation, verbal_conflict: c.verbal_conflict, material_conflict: c.material_conflict },
       first: dates[0] || null, last: dates[dates.length - 1] || null });
@@ -110,7 +113,7 @@ function api(path, p, res) {
   }
   if (path === "/api/dyads") {
     const by = new Map();
-    for (const e of events) for (const a of new Set(codesOf(e.actor))) for (const b of new Set(codesOf(e.recipient))) {
+    for (const e of filterEvents(p)) for (const a of new Set(codesOf(e.actor))) for (const b of new Set(codesOf(e.recipient))) {
       if (a === b) continue;
       const [x, y] = [a, b].sort();
       const k = x + "," + y;
@@ -131,7 +134,7 @@ function api(path, p, res) {
       if (interval === "week") { const d = new Date(e.date + "T00:00:00Z"); d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7)); period = d.toISOString().slice(0, 10); }
       (by.get(period) || by.set(period, []).get(period)).push(e);
     }
-    const buckets = [...by.entries()].sort().map(([period, l]) => { const c = counts(l); return { period, events: l.length, verbal_cooperation: c.verbal_cooperation, material_cooperation: c.material_cooperation, verbal_conflict: c.verbal_conflict, material_conflict: c.material_conflict, goldstein_mean: c.gs / l.length, goldstein_sum: c.gs }; });
+    const buckets = [...by.entries()].sort().map(([period, l]) => { const c = counts(l); return { period, events: l.length, verbal_cooperation: c.verbal_cooperation, material_cooperation: c.material_cooperation, verbal_conflict: c.verbal_conflict, material_conflict: c.material_conflict, goldstein_mean: c.gs / l.length, goldstein_sum: c.gs, undated: 0 }; });
     return send(200, { interval, buckets });
   }
   if (path === "/api/network") {
@@ -139,7 +142,10 @@ function api(path, p, res) {
     const nodes = new Map(), edges = new Map();
     for (const e of list) for (const a of new Set(codesOf(e.actor))) for (const b of new Set(codesOf(e.recipient))) {
       if (a === b) continue;
-      for (const c of [a, b]) nodes.set(c, { code: c, name: c, events: (nodes.get(c)?.events || 0) + 1 });
+      for (const [c, side] of [[a, "as_actor"], [b, "as_recipient"]]) {
+        const n = nodes.get(c) || { code: c, name: c, events: 0, as_actor: 0, as_recipient: 0 };
+        n.events++; n[side]++; nodes.set(c, n);
+      }
       const k = a + ">" + b;
       const ed = edges.get(k) || { source: a, target: b, events: 0, cooperation: 0, conflict: 0, goldstein_mean: 0, gs: 0 };
       ed.events++; if (e.quad_class <= 2) ed.cooperation++; else ed.conflict++; ed.gs += e.goldstein; ed.goldstein_mean = ed.gs / ed.events;
@@ -155,7 +161,7 @@ function api(path, p, res) {
     return send(200, { places: [...by.values()] });
   }
   if (path === "/api/documents") {
-    return send(200, { total: docs.length, documents: docs.map((d) => ({ id: d.id, doc_key: d.doc.id, title: d.doc.title, url: d.doc.url, source: d.doc.source, published: d.doc.published, events: d.events.length })) });
+    return send(200, { total: docs.length, documents: docs.map((d) => ({ id: d.id, doc_key: d.doc.id, title: d.doc.title, url: d.doc.url, source: d.doc.source, published: d.doc.published, events: d.events.length, duplicate_of: d.doc.duplicate_of || null })) });
   }
   m = path.match(/^\/api\/documents\/(\d+)$/);
   if (m) {

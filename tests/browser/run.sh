@@ -47,7 +47,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$bin" demo --addr "127.0.0.1:$port" --store "$work/demo.db" >"$work/server.log" 2>&1 &
+"$bin" demo --addr "127.0.0.1:$port" --db "$work/demo.db" >"$work/server.log" 2>&1 &
 server_pid=$!
 
 url="http://127.0.0.1:$port"

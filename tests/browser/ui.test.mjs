@@ -66,13 +66,25 @@ async function api(path, init) {
   return { status: res.status, body };
 }
 
+/** The default statuses of every count in the UI. */
+const DEFAULT_STATUS = "asserted,reported,alleged";
+
+/** The months the documents were published in, as the UI's default window. */
+function publicationWindow(stats) {
+  const since = `${stats.published_first.slice(0, 7)}-01`;
+  const [y, m] = stats.published_last.slice(0, 7).split("-").map(Number);
+  return { since, until: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
+}
+
 test("dashboard shows totals, types, timeline, dyads and latest events", async () => {
   const { page, problems } = await openPage();
   await visit(page, "#/");
-  const stats = (await api("/api/stats")).body;
-  assert.ok(stats.events > 0, "the demo store has events");
-  const tile = await page.locator(".tile-value").first().textContent();
-  assert.equal(tile.replace(/,/g, ""), String(stats.events));
+  const store = (await api(`/api/stats?status=${DEFAULT_STATUS}`)).body;
+  assert.ok(store.events > 0, "the demo store has events");
+  const win = publicationWindow(store);
+  const stats = (await api(`/api/stats?status=${DEFAULT_STATUS}&since=${win.since}&until=${win.until}`)).body;
+  const tile = await page.locator("[data-tile=events] .tile-value").textContent();
+  assert.equal(tile.replace(/,/g, ""), String(stats.matching), "the Events tile counts the default statuses in the window");
   assert.ok(await page.locator(".typebar:not(.zero)").count() >= 3, "type bars with counts");
   assert.ok(await page.locator("svg.timeline rect.bar").count() > 0, "timeline bars");
   assert.ok(await page.locator("table.dyads tbody tr").count() > 0, "dyad rows");
@@ -150,14 +162,19 @@ test("events filters change the rows and the hash, and sorting works", async () 
   await page.waitForSelector(".events-table tbody tr");
   const all = Number(await page.locator(".results-head .count").getAttribute("data-total"));
   assert.ok(all > 0);
+  // By default the list holds the asserted, reported and alleged events only.
+  assert.equal(all, (await api(`/api/events?status=${DEFAULT_STATUS}&limit=1`)).body.total);
   await shot(page, "events");
-  // Pick a status that some but not all events have.
-  const { events } = (await api("/api/events?limit=500")).body;
+  // Pick, alone, a default status that some but not all events have.
+  const { events } = (await api(`/api/events?status=${DEFAULT_STATUS}&limit=500`)).body;
   const counts = {};
   for (const e of events) counts[e.status] = (counts[e.status] || 0) + 1;
   const [status, n] = Object.entries(counts).sort((x, y) => x[1] - y[1])[0];
-  await page.locator("#f-status").selectOption(status);
-  await page.waitForURL(new RegExp(`status=${status}`));
+  for (const other of DEFAULT_STATUS.split(",").filter((s) => s !== status)) {
+    await page.locator(`.status-picker input[value=${other}]`).uncheck();
+    await page.waitForURL(new RegExp(`status=[^&]*${status}`));
+  }
+  await page.waitForURL(new RegExp(`status=${status}(&|$)`));
   await page.waitForFunction((want) => document.querySelector(".results-head .count")?.dataset.total === String(want), n);
   const badges = await page.locator(".events-table tbody .c-status .badge").allTextContents();
   assert.ok(badges.length > 0 && badges.every((b) => b === status), `all rows ${status}: ${badges}`);
@@ -172,7 +189,7 @@ test("events filters change the rows and the hash, and sorting works", async () 
   const hash = new URL(page.url()).hash;
   const again = await context.newPage();
   await visit(again, hash);
-  assert.equal(await again.locator("#f-status").inputValue(), status);
+  assert.deepEqual(await again.locator(".status-picker input:checked").evaluateAll((els) => els.map((e) => e.value)), [status]);
   assert.equal(await again.locator("#f-q").inputValue(), word);
   await again.close();
   // Clearing restores every row; sorting by mentions changes the hash.
@@ -311,7 +328,7 @@ test("unknown ids, unknown routes and an unreachable API show clear states", asy
   await page.waitForSelector(".state.error");
   // An empty store: the dashboard and the events list say so and tell how to fill it.
   const empty = { documents: 0, events: 0, reports: 0, sources: 0, by_type: [], by_quad: {}, first: null, last: null };
-  await page.route("**/api/stats", (route) => route.fulfill({ json: empty }));
+  await page.route("**/api/stats**", (route) => route.fulfill({ json: empty }));
   await page.route("**/api/events?**", (route) => route.fulfill({ json: { total: 0, limit: 50, offset: 0, events: [] } }));
   await visit(page, "#/");
   await page.waitForSelector(".state.empty");
@@ -329,5 +346,247 @@ test("unknown ids, unknown routes and an unreachable API show clear states", asy
   assert.match(await page.locator("#health").textContent(), /unreachable/);
   await page.evaluate(() => window.dispatchEvent(new Event("hashchange")));
   await shot(page, "api-down");
+  await page.close();
+});
+
+// ---- issue 20: views that do not mislead -------------------------------------------------
+
+test("every count follows the status picker; the dyad view counts its undated events apart", async () => {
+  const { page, problems } = await openPage();
+  // The dashboard, the dyad view, the network, the map and the events list all have it.
+  for (const hash of ["#/", "#/network", "#/map", "#/events"]) {
+    await visit(page, hash);
+    const checked = await page.locator(".status-picker input:checked").evaluateAll((els) => els.map((e) => e.value));
+    assert.deepEqual(checked, DEFAULT_STATUS.split(","), `${hash}: default statuses`);
+  }
+  const { dyads } = (await api(`/api/dyads?status=${DEFAULT_STATUS}&limit=1`)).body;
+  const [a, b] = [dyads[0].code_a, dyads[0].code_b];
+  await visit(page, `#/dyad/${a}/${b}?dates=all`);
+  await page.waitForSelector("[data-tile=events] .tile-value");
+  const buckets = (await api(`/api/timeline?dyad=${a},${b}&status=${DEFAULT_STATUS}`)).body.buckets;
+  const events = buckets.reduce((n, x) => n + x.events, 0);
+  const undated = buckets.reduce((n, x) => n + x.undated, 0);
+  assert.equal((await page.locator("[data-tile=events] .tile-value").textContent()).replace(/,/g, ""), String(events));
+  const sub = await page.locator("[data-tile=events] .tile-sub").textContent();
+  assert.match(sub, undated ? new RegExp(`${undated} undated`) : /all dated/, sub);
+  assert.doesNotMatch(await page.locator(".view-dyad").textContent(), /Dated events/);
+  await shot(page, "dyad-status");
+  // Every status: the dashboard counts the store's events (in the publication window).
+  await visit(page, "#/");
+  const before = Number((await page.locator("[data-tile=events] .tile-value").textContent()).replace(/,/g, ""));
+  for (const status of ["denied", "future", "hypothetical", "negated"]) {
+    const before = page.url();
+    await page.locator(`.status-picker input[value=${status}]`).check();
+    await page.waitForFunction((old) => location.href !== old && document.querySelector("main")?.dataset.ready === location.hash, before);
+  }
+  assert.match(page.url(), /status=all/);
+  const stats = (await api("/api/stats")).body;
+  const win = publicationWindow(stats);
+  const everything = (await api(`/api/stats?since=${win.since}&until=${win.until}`)).body.matching;
+  const after = Number((await page.locator("[data-tile=events] .tile-value").textContent()).replace(/,/g, ""));
+  assert.equal(after, everything);
+  assert.ok(after >= before, `${after} >= ${before}`);
+  await shot(page, "dashboard-all-statuses");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the dashboard's window follows the publication dates, and no chart spreads over decades", async () => {
+  const { page, problems } = await openPage();
+  // A store like the VOA one: documents of 2024-11 … 2025-05, events dated 2012 … 2050.
+  const stats = {
+    documents: 44, events: 300, reports: 420, sources: 1, matching: 280,
+    by_type: [{ event: "CONSULT", count: 150 }, { event: "ACCUSE", count: 130 }],
+    by_quad: { verbal_cooperation: 150, material_cooperation: 0, verbal_conflict: 130, material_conflict: 0 },
+    first: "2012-03-01", last: "2050-01-01", published_first: "2024-11-19", published_last: "2025-05-06",
+  };
+  const month = (i) => { const d = new Date(Date.UTC(2012, 2 + i, 1)); return d.toISOString().slice(0, 7); };
+  const bucket = (period, n) => ({ period, events: n, verbal_cooperation: n, material_cooperation: 0, verbal_conflict: 0, material_conflict: 0,
+    goldstein_mean: 1, goldstein_sum: n, undated: 0 });
+  const asked = [];
+  await page.route("**/api/stats**", (route) => {
+    const url = new URL(route.request().url());
+    const windowed = url.searchParams.get("since");
+    route.fulfill({ json: windowed ? { ...stats, matching: 250, first: "2024-11-02", last: "2025-05-06" } : stats });
+  });
+  await page.route("**/api/timeline**", (route) => {
+    const url = new URL(route.request().url());
+    asked.push(url.search);
+    const since = url.searchParams.get("since");
+    const buckets = since
+      ? ["2024-11", "2024-12", "2025-01", "2025-02", "2025-03", "2025-04", "2025-05"].map((p) => bucket(p, 30))
+      : Array.from({ length: 455 }, (_, i) => bucket(month(i), i % 7 === 0 ? 3 : 0)); // 2012-03 … 2050-01
+    route.fulfill({ json: { interval: "month", buckets } });
+  });
+  await visit(page, "#/");
+  await page.waitForSelector("svg.timeline rect.bar");
+  assert.ok(asked.some((q) => q.includes("since=2024-11-01") && q.includes("until=2025-05-31")), asked.join(" "));
+  assert.equal(await page.locator("svg.timeline").getAttribute("data-interval"), "month");
+  assert.equal(await page.locator("svg.timeline .hit").count(), 7, "seven months of publication");
+  assert.match(await page.locator(".window-note").textContent(), /30 events dated outside/);
+  assert.match(await page.locator("[data-tile=events] .tile-value").textContent(), /^250$/);
+  await shot(page, "dashboard-window");
+  // All dates: 455 months are drawn as 39 years, not 455 slivers.
+  await page.locator(".window-note a.dates-all").click();
+  await page.waitForURL(/dates=all/);
+  await page.waitForFunction(() => document.querySelector("main")?.dataset.ready === location.hash);
+  await page.waitForSelector("svg.timeline rect.bar");
+  assert.equal(await page.locator("svg.timeline").getAttribute("data-interval"), "year");
+  const bars = await page.locator("svg.timeline .hit").count();
+  assert.ok(bars <= 160 && bars === 39, `${bars} bars`);
+  assert.match(await page.locator(".view-dashboard h2", { hasText: "Cooperation and conflict" }).textContent(), /per year/);
+  await shot(page, "dashboard-all-dates");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the map draws no country across the date line", async () => {
+  const { page, problems } = await openPage();
+  for (const view of ["World", "Fit to events"]) {
+    await visit(page, "#/map");
+    await page.waitForSelector("svg.map .country");
+    await page.locator(".map-tools button", { hasText: view }).click();
+    // No straight segment of a country outline may cross a large part of the map: that is
+    // a ring jumping from +180° to −180° (Russia, Fiji, Antarctica).
+    const worst = await page.evaluate(() => {
+      const svg = document.querySelector("svg.map");
+      const width = Number(svg.getAttribute("width"));
+      let max = 0;
+      let who = "";
+      for (const path of svg.querySelectorAll(".country")) {
+        for (const sub of (path.getAttribute("d") || "").split("M").filter(Boolean)) {
+          const pts = sub.replace(/Z/g, "").split("L").map((p) => p.split(",").map(Number));
+          for (let i = 1; i < pts.length; i++) {
+            const dx = Math.abs(pts[i][0] - pts[i - 1][0]);
+            if (dx > max) { max = dx; who = path.querySelector("title")?.textContent || path.getAttribute("class"); }
+          }
+        }
+      }
+      return { share: max / width, who };
+    });
+    assert.ok(worst.share < 0.2, `${view}: a segment spans ${(worst.share * 100).toFixed(0)} % of the map (${worst.who})`);
+    // The countries are clipped to the globe's outline.
+    assert.equal(await page.locator("svg.map g.countries").getAttribute("clip-path"), "url(#map-sphere)");
+    await shot(page, view === "World" ? "map-world" : "map-fit");
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the documents page marks wire copies and links them to their original", async () => {
+  const { page, problems } = await openPage();
+  const { documents } = (await api("/api/documents?limit=50")).body;
+  const copies = documents.filter((d) => d.duplicate_of);
+  assert.ok(copies.length > 0, "the demo stores the .txt articles as copies of their JSONL twins");
+  await visit(page, "#/documents");
+  assert.equal(await page.locator(".view-documents tbody tr.copy").count(), copies.length);
+  assert.equal(await page.locator(".view-documents tbody tr:not(.copy) .copy-tag").count(), 0);
+  const link = page.locator(".view-documents tbody tr.copy .copy-link").first();
+  assert.equal(await link.textContent(), copies[0].duplicate_of);
+  await shot(page, "documents-copies");
+  await link.click();
+  await page.waitForURL(/#\/documents\?q=/);
+  await page.waitForSelector(".view-documents tbody tr");
+  assert.ok(await page.locator(".view-documents tbody tr:not(.copy)").count() >= 1, "the original is listed");
+  await visit(page, `#/document/${copies[0].id}`);
+  await page.waitForSelector(".doc-head .copy-tag");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the network keeps to the heaviest links with names, and its counts add up", async () => {
+  const { page, problems } = await openPage();
+  // The demo's network: hover a node; its events split into actor and recipient.
+  await visit(page, "#/network?min=1");
+  await page.waitForSelector("svg.network .node");
+  const { nodes } = (await api(`/api/network?status=${DEFAULT_STATUS}&limit=500`)).body;
+  const node = page.locator("svg.network .node").first();
+  const code = await node.getAttribute("data-code");
+  const n = nodes.find((x) => x.code === code);
+  await node.hover();
+  const tip = await page.locator("#tooltip").textContent();
+  const m = tip.match(/(\d+) events?: (\d+) as actor, (\d+) as recipient(?: \((\d+) as both\))?/);
+  assert.ok(m, tip);
+  const [, total, actor, recipient, both = "0"] = m.map(Number);
+  assert.equal(total, n.events);
+  assert.equal(actor + recipient - both, total, tip);
+  if (n.name && n.name !== code) assert.ok((await node.textContent()).includes(n.name.slice(0, 10)), "the node shows its name");
+  await shot(page, "network-names");
+  // A hairball of 120 actors is cut to the heaviest links, at most 30 actors.
+  const many = { nodes: [], edges: [] };
+  for (let i = 0; i < 120; i++) many.nodes.push({ code: `C${i}`, name: `Country number ${i}`, events: 1 + (i % 9), as_actor: 1, as_recipient: 1 });
+  for (let i = 0; i < 240; i++) {
+    const s = i % 120;
+    const t = (i * 7 + 3) % 120;
+    if (s !== t) many.edges.push({ source: `C${s}`, target: `C${t}`, events: 1 + ((i * 13) % 11), cooperation: 1, conflict: 0, goldstein_mean: 1 });
+  }
+  await page.route("**/api/network**", (route) => route.fulfill({ json: many }));
+  await visit(page, "#/network");
+  await page.waitForSelector("svg.network .node");
+  const drawn = await page.locator("svg.network .node").count();
+  assert.ok(drawn <= 30 && drawn >= 2, `${drawn} nodes`);
+  const min = Number(await page.locator("#f-min").inputValue());
+  assert.ok(min > 1, `automatic minimum ${min}`);
+  await shot(page, "network-many");
+  await page.locator("#f-min").fill(String(min + 2));
+  await page.locator("#f-min").press("Enter");
+  await page.waitForURL(new RegExp(`min=${min + 2}`));
+  await page.waitForFunction(() => document.querySelector("main")?.dataset.ready === location.hash);
+  assert.ok(await page.locator("svg.network .node, .network-box .state.empty").count() > 0);
+  assert.ok(await page.locator("svg.network .node").count() <= drawn);
+  await page.unrouteAll();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("small things: plurals, ISO date fields, the navigation at 420 px, long paragraphs", async () => {
+  const { page, problems } = await openPage();
+  // No "1 sources", "1 documents", "18 entity": nouns agree with their numbers.
+  const wrong = /(^|[^\d.,])1 (sources|documents|events|reports|mentions|articles|entities|actors|links|triggers|denials)\b|\b([02-9]|\d\d+) (entity|source|trigger|denial|event|report|mention|article)\b(?! (mention|cue|report))/;
+  const { documents } = (await api("/api/documents?limit=50")).body;
+  for (const hash of ["#/", "#/events", "#/documents", "#/network", `#/document/${documents[0].id}`]) {
+    await visit(page, hash);
+    const text = await page.locator("main").innerText();
+    assert.doesNotMatch(text, wrong, `${hash}: ${text.match(wrong)?.[0]}`);
+  }
+  // Date fields read and show YYYY-MM-DD, whatever the browser's locale.
+  await visit(page, "#/events");
+  const since = page.locator("#f-since");
+  assert.equal(await since.getAttribute("type"), "text");
+  assert.equal(await since.getAttribute("placeholder"), "YYYY-MM-DD");
+  await since.fill("01/02/2025");
+  await since.press("Enter");
+  assert.equal(await since.evaluate((el) => el.validity.valid), false, "a US date is refused");
+  assert.doesNotMatch(page.url(), /since=/);
+  await since.fill("2025-01-02");
+  await since.press("Enter");
+  await page.waitForURL(/since=2025-01-02/);
+  // The navigation fits a 420 px screen.
+  await page.setViewportSize({ width: 420, height: 800 });
+  await visit(page, "#/events");
+  for (const link of await page.locator(".nav a").all()) {
+    const box = await link.boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 420, `${await link.textContent()}: ${JSON.stringify(box)}`);
+  }
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 420 + 1), "no page-wide horizontal scroll");
+  await shot(page, "narrow-420");
+  await page.screenshot({ path: join(ARTIFACTS, "narrow-420-top.png") });
+  await page.setViewportSize({ width: 1440, height: 960 });
+  // A story that arrives as one paragraph is shown in paragraphs; its text is unchanged.
+  const sentences = Array.from({ length: 14 }, (_, i) =>
+    `Officials in Kenya said on Tuesday that talks with Ethiopia on the border would resume in Nairobi next week, sentence ${i + 1} of the wire story.`);
+  const line = JSON.stringify({ id: `one-paragraph-${Date.now()}`, title: "One paragraph", published: "2025-03-04", source: "Wire One", text: sentences.join(" ") });
+  const headers = { "content-type": "application/x-ndjson" };
+  if (TOKEN) headers.authorization = `Bearer ${TOKEN}`;
+  const posted = await api("/api/documents", { method: "POST", headers, body: `${line}\n` });
+  assert.equal(posted.status, 200, JSON.stringify(posted.body));
+  const id = posted.body.documents[0].id;
+  await visit(page, `#/document/${id}`);
+  await page.waitForSelector(".doc-text");
+  const breaks = await page.locator(".doc-text .para-break").count();
+  assert.ok(breaks >= 3, `${breaks} paragraph breaks`);
+  assert.equal(await page.locator(".doc-text").textContent(), sentences.join(" "));
+  await shot(page, "document-paragraphs");
+  assert.deepEqual(problems, []);
   await page.close();
 });

@@ -1,6 +1,6 @@
 // Charts drawn as SVG: event counts by PLOVER type, and the cooperation-vs-conflict timeline
 // (stacked bars above/below a zero line with the Goldstein mean as a line).
-import { h, s, fmtInt, fmtNum, fmtSigned, QUADS, EVENT_TYPES, showTooltip, hideTooltip } from "./dom.js";
+import { h, s, fmtInt, fmtNum, fmtSigned, plural, QUADS, EVENT_TYPES, showTooltip, hideTooltip } from "./dom.js";
 
 /** Horizontal bars, one per PLOVER type in codebook order (cooperation → conflict). */
 export function typeBars(byType, { onClick } = {}) {
@@ -14,13 +14,68 @@ export function typeBars(byType, { onClick } = {}) {
       rows.append(h("div", { class: `typebars-group q${quad}-text` }, QUADS[quad - 1].label));
       lastQuad = quad;
     }
-    const row = h("button", { type: "button", class: `typebar${n ? "" : " zero"}`, role: "listitem", title: `${type}: ${n} events`, onclick: () => onClick?.(type) },
+    const row = h("button", { type: "button", class: `typebar${n ? "" : " zero"}`, role: "listitem", title: `${type}: ${plural(n, "event")}`, onclick: () => onClick?.(type) },
       h("span", { class: "typebar-label" }, type),
       h("span", { class: "typebar-track" }, h("span", { class: `typebar-fill q${quad}`, style: { width: `${(100 * n) / max}%` } })),
       h("span", { class: "typebar-count" }, fmtInt(n)));
     rows.append(row);
   }
   return rows;
+}
+
+/** Most bars a timeline draws; longer ranges are drawn in coarser periods. */
+export const MAX_BARS = 160;
+
+const COARSER = { day: "week", week: "month", month: "year" };
+
+/** The period of a coarser interval that a bucket's period falls in. */
+function coarserPeriod(period, to) {
+  if (to === "year") return period.slice(0, 4);
+  if (to === "month") return period.slice(0, 7);
+  // week: the ISO week's Monday.
+  const d = new Date(`${period}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Merges buckets into coarser periods (day → week → month → year) until the range they
+ * span, once its gaps are filled, needs at most `max` bars: a timeline never spreads over
+ * hundreds of thin bars. Returns the buckets and their interval.
+ */
+export function coarsen(buckets, interval, max = MAX_BARS) {
+  let out = buckets;
+  let iv = interval;
+  while (COARSER[iv] && periodsSpanned(out, iv) > max) {
+    const to = COARSER[iv];
+    const by = new Map();
+    for (const b of out) {
+      const p = coarserPeriod(b.period, to);
+      const acc = by.get(p) || { period: p, events: 0, verbal_cooperation: 0, material_cooperation: 0, verbal_conflict: 0, material_conflict: 0, goldstein_sum: 0, undated: 0 };
+      for (const k of ["events", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "undated"]) acc[k] += b[k] || 0;
+      acc.goldstein_sum += b.goldstein_sum ?? (b.goldstein_mean || 0) * (b.events || 0);
+      by.set(p, acc);
+    }
+    out = [...by.values()].sort((a, b) => (a.period < b.period ? -1 : 1))
+      .map((b) => ({ ...b, goldstein_mean: b.events ? b.goldstein_sum / b.events : null }));
+    iv = to;
+  }
+  return { buckets: out, interval: iv };
+}
+
+/** How many periods lie between the first and the last bucket, both included. */
+function periodsSpanned(buckets, interval) {
+  if (buckets.length < 2) return buckets.length;
+  const first = buckets[0].period;
+  const last = buckets[buckets.length - 1].period;
+  if (interval === "year") return Number(last) - Number(first) + 1;
+  if (interval === "month") {
+    const [y1, m1] = first.split("-").map(Number);
+    const [y2, m2] = last.split("-").map(Number);
+    return (y2 - y1) * 12 + (m2 - m1) + 1;
+  }
+  const days = (Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86400000;
+  return Math.floor(days / (interval === "week" ? 7 : 1)) + 1;
 }
 
 /** Completes a bucket list with the empty periods between its first and last bucket. */
@@ -31,15 +86,16 @@ export function fillPeriods(buckets, interval) {
   const last = buckets[buckets.length - 1].period;
   const out = [];
   const empty = (period) => ({ period, events: 0, verbal_cooperation: 0, material_cooperation: 0, verbal_conflict: 0, material_conflict: 0, goldstein_mean: null });
-  const toDate = (p) => new Date(`${interval === "month" ? `${p}-01` : p}T00:00:00Z`);
-  const fmt = (d) => (interval === "month" ? d.toISOString().slice(0, 7) : d.toISOString().slice(0, 10));
+  const toDate = (p) => new Date(`${interval === "year" ? `${p}-01-01` : interval === "month" ? `${p}-01` : p}T00:00:00Z`);
+  const fmt = (d) => (interval === "year" ? d.toISOString().slice(0, 4) : interval === "month" ? d.toISOString().slice(0, 7) : d.toISOString().slice(0, 10));
   const d = toDate(first);
   const end = toDate(last);
   if (Number.isNaN(d.getTime()) || Number.isNaN(end.getTime())) return buckets;
   for (let guard = 0; d <= end && guard < 2000; guard++) {
     const p = fmt(d);
     out.push(by.get(p) || empty(p));
-    if (interval === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+    if (interval === "year") d.setUTCFullYear(d.getUTCFullYear() + 1);
+    else if (interval === "month") d.setUTCMonth(d.getUTCMonth() + 1);
     else d.setUTCDate(d.getUTCDate() + (interval === "week" ? 7 : 1));
   }
   return out.length >= buckets.length ? out : buckets;
@@ -47,6 +103,7 @@ export function fillPeriods(buckets, interval) {
 
 /** The last day of a period ("2024-11" → "2024-11-30"; a week's Sunday; the day itself). */
 export function periodRange(period, interval) {
+  if (interval === "year") return [`${period}-01-01`, `${period}-12-31`];
   if (interval === "month") {
     const [y, m] = period.split("-").map(Number);
     const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
@@ -63,19 +120,27 @@ export function periodRange(period, interval) {
 /**
  * The timeline: per period, cooperation stacked above the zero line (material darker,
  * nearest the line) and conflict below; the Goldstein mean on a −10..+10 scale as a line.
+ * A range too long for `interval` is drawn in coarser periods ([`coarsen`]); the SVG's
+ * `data-interval` says which, and `onClick` gets the bucket and that interval.
  */
-export function timeline(buckets, { width = 900, height = 260, interval = "month", onClick } = {}) {
-  const data = fillPeriods(buckets, interval);
+export function timeline(buckets, { width = 900, height = 260, interval: asked = "month", onClick } = {}) {
+  const { buckets: coarse, interval } = coarsen(buckets, asked);
+  const data = fillPeriods(coarse, interval);
   const m = { top: 26, right: 46, bottom: 26, left: 40 };
   const w = Math.max(320, width) - m.left - m.right;
   const hgt = height - m.top - m.bottom;
   const svg = s("svg", { class: "timeline", viewBox: `0 0 ${w + m.left + m.right} ${height}`, width: w + m.left + m.right, height, role: "img" });
   svg.setAttribute("aria-label", `Cooperation and conflict per ${interval}, ${data.length} periods`);
+  svg.dataset.interval = interval;
   if (!data.length) return svg;
   const coop = (b) => (b.verbal_cooperation || 0) + (b.material_cooperation || 0);
   const conf = (b) => (b.verbal_conflict || 0) + (b.material_conflict || 0);
-  const up = Math.max(1, ...data.map(coop));
-  const down = Math.max(1, ...data.map(conf));
+  // Each side keeps at least a fifth of the other's height, so that the axis titles and the
+  // Goldstein scale stay legible when one side is (nearly) empty.
+  const rawUp = Math.max(1, ...data.map(coop));
+  const rawDown = Math.max(1, ...data.map(conf));
+  const up = Math.max(rawUp, rawDown * 0.25);
+  const down = Math.max(rawDown, rawUp * 0.25);
   const y = (v) => m.top + (hgt * (up - v)) / (up + down); // v > 0 above, v < 0 below
   const zero = y(0);
   const step = w / data.length;
@@ -119,12 +184,13 @@ export function timeline(buckets, { width = 900, height = 260, interval = "month
     }
     // A full-height transparent hit area makes thin bars easy to hover and click.
     const hit = s("rect", { x: m.left + step * i, y: m.top, width: step, height: hgt, class: "hit" });
-    const lines = [b.period, `${fmtInt(b.events)} events`,
+    const lines = [b.period, plural(b.events, "event"),
+      ...(b.undated ? [`of which ${fmtInt(b.undated)} undated (at their publication date)`] : []),
       ...QUADS.map((q) => `${q.label}: ${fmtInt(b[q.key] || 0)}`),
       `Goldstein mean: ${b.goldstein_mean === null || b.goldstein_mean === undefined ? "—" : fmtSigned(b.goldstein_mean)}`];
     hit.addEventListener("mousemove", (evt) => showTooltip(evt, lines));
     hit.addEventListener("mouseleave", hideTooltip);
-    if (onClick && b.events) hit.addEventListener("click", () => onClick(b));
+    if (onClick && b.events) hit.addEventListener("click", () => onClick(b, interval));
     col.append(hit);
     g.append(col);
     if (i % labelEvery === 0) {
@@ -147,6 +213,7 @@ export function timeline(buckets, { width = 900, height = 260, interval = "month
 }
 
 function shortPeriod(period, interval) {
+  if (interval === "year") return period;
   if (interval === "month") {
     const [y, mm] = period.split("-");
     return `${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][Number(mm) - 1]} ${y.slice(2)}`;

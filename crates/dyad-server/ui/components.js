@@ -1,5 +1,7 @@
-// Pieces several views share: the event filter bar, the events table and the pager.
-import { h, clear, fmtDate, fmtInt, fmtNum, typeChip, statusBadge, actorChips, EVENT_TYPES, STATUSES } from "./dom.js";
+// Pieces several views share: the event filter bar, the status picker, the date window,
+// the events table and the pager.
+import { h, clear, fmtDate, fmtInt, fmtNum, typeChip, statusBadge, actorChips, EVENT_TYPES, STATUSES, STATUS_HELP,
+  statusesOf, statusValue, apiStatus } from "./dom.js";
 import { actorNameMap } from "./api.js";
 
 /** Filter keys that the events API understands, in the order the bar shows them. */
@@ -13,6 +15,62 @@ export function filtersOf(query) {
     if (v) out[key] = v;
   }
   return out;
+}
+
+/**
+ * The filters as the API takes them: the URL's `status` (absent = the default statuses,
+ * `all` = any) becomes the list the API filters by.
+ */
+export function apiFilters(filters) {
+  return { ...filters, status: apiStatus(filters.status) };
+}
+
+/**
+ * The status picker: one checkbox per status, the default ones (asserted, reported,
+ * alleged) checked unless `value` (the URL's `status`) says otherwise. `onChange(value)`
+ * gets the new URL value ("" for the default, "all", or a list). At least one stays checked.
+ */
+export function statusPicker(value, onChange) {
+  const selected = new Set(statusesOf(value));
+  const box = h("fieldset", { class: "status-picker" }, h("legend", null, "Status"));
+  const inputs = [];
+  for (const status of STATUSES) {
+    const input = h("input", { type: "checkbox", name: "status", value: status, checked: selected.has(status) });
+    input.addEventListener("change", () => {
+      const now = inputs.filter((i) => i.checked).map((i) => i.value);
+      if (!now.length) {
+        input.checked = true;
+        return;
+      }
+      onChange(statusValue(now));
+    });
+    inputs.push(input);
+    box.append(h("label", { class: `status-option st-${status}`, title: STATUS_HELP[status] }, input, status));
+  }
+  const isDefault = statusValue([...selected]) === "";
+  box.append(h("button", { type: "button", class: "link-btn", title: "asserted, reported and alleged events", disabled: isDefault, onclick: () => onChange("") }, "default"));
+  box.valueOf = () => statusValue(inputs.filter((i) => i.checked).map((i) => i.value));
+  return box;
+}
+
+/**
+ * The default date window of the charts: the months in which the stored documents were
+ * published (from /api/stats), so that a target "by 2050" or a mis-resolved date does not
+ * stretch every chart over decades. Null when no document has a date.
+ */
+export function publicationWindow(stats) {
+  if (!stats?.published_first || !stats?.published_last) return null;
+  const since = `${stats.published_first.slice(0, 7)}-01`;
+  const [y, m] = stats.published_last.slice(0, 7).split("-").map(Number);
+  const until = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return { since, until };
+}
+
+/** A date typed as YYYY-MM-DD (a real day), or null. */
+export function isoDate(text) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text ? text : null;
 }
 
 /** Builds "#/<path>?k=v" from an object, skipping empty values. */
@@ -58,19 +116,20 @@ export function filterBar(filters, onApply, fields = ["actor", "recipient", "eve
     if (key === "actor") field("actor", "Actor", text("actor", "e.g. RUS", { list: "actor-codes", size: 9 }));
     if (key === "recipient") field("recipient", "Recipient", text("recipient", "e.g. UKR", { list: "actor-codes", size: 9 }));
     if (key === "event") field("event", "Event type", select("event", EVENT_TYPES.map(([t]) => [t, t]), "any type"));
-    if (key === "status") field("status", "Status", select("status", STATUSES.map((s) => [s, s]), "any status"));
-    if (key === "since") field("since", "Since", h("input", { type: "date", value: filters.since || "" }));
-    if (key === "until") field("until", "Until", h("input", { type: "date", value: filters.until || "" }));
+    if (key === "since") field("since", "Since", dateInput(filters.since));
+    if (key === "until") field("until", "Until", dateInput(filters.until));
     if (key === "q") field("q", "Text", text("q", "search evidence", { type: "search", size: 16 }));
     if (key === "place") field("place", "Place", text("place", "e.g. Kyiv", { size: 10 }));
   }
-  for (const [key, control] of Object.entries(inputs)) {
+  for (const control of Object.values(inputs)) {
     control.addEventListener("change", apply);
-    if (control.tagName === "INPUT" && control.type !== "date") {
+    if (control.tagName === "INPUT") {
       control.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); apply(); } });
     }
-    void key;
   }
+  // The status is a group of checkboxes beside the fields (default: asserted, reported, alleged).
+  const picker = fields.includes("status") ? statusPicker(filters.status, () => apply()) : null;
+  if (picker) form.append(picker);
   const hidden = Object.fromEntries(Object.entries(filters).filter(([k]) => !fields.includes(k)));
   const active = Object.keys(filters).length > 0;
   form.append(
@@ -90,11 +149,28 @@ export function filterBar(filters, onApply, fields = ["actor", "recipient", "eve
     for (const [key, control] of Object.entries(inputs)) {
       let v = control.value.trim();
       if (key === "actor" || key === "recipient") v = v.toUpperCase();
+      if ((key === "since" || key === "until") && v && !isoDate(v)) {
+        control.setCustomValidity("a date as YYYY-MM-DD, e.g. 2025-01-31");
+        control.reportValidity();
+        return;
+      }
+      if (control.setCustomValidity) control.setCustomValidity("");
       if (v) next[key] = v;
+    }
+    if (picker) {
+      const status = picker.valueOf();
+      if (status) next.status = status;
+      else delete next.status;
     }
     onApply(next);
   }
   return form;
+}
+
+/** A date field that reads and shows ISO dates (YYYY-MM-DD) whatever the browser's locale. */
+function dateInput(value) {
+  return h("input", { type: "text", value: value || "", placeholder: "YYYY-MM-DD", inputmode: "numeric", autocomplete: "off",
+    pattern: "\\d{4}-\\d{2}-\\d{2}", maxlength: 10, size: 10, title: "a date as YYYY-MM-DD", class: "date-input" });
 }
 
 /** Where an event happened, as text. */
@@ -137,7 +213,8 @@ export async function eventsTable(events, { sort = "date", onSort, compact = fal
   for (const e of events) {
     const href = `#/event/${encodeURIComponent(e.store_id ?? e.id)}`;
     const row = h("tr", { class: "clickable", dataset: { id: String(e.store_id ?? e.id) } },
-      h("td", { class: "c-date" }, h("a", { href, class: "row-link" }, fmtDate(e.date, e.date_precision, e.date_end))),
+      h("td", { class: "c-date" }, h("a", { href, class: "row-link" }, fmtDate(e.date, e.date_precision, e.date_end)),
+        !e.date && e.first_seen ? h("div", { class: "small muted", title: "The text gives no date: the event is filed under its first report's publication date" }, `pub. ${e.first_seen}`) : null),
       h("td", { class: "c-type" }, typeChip(e), h("span", { class: "cameo", title: "CAMEO code · Goldstein" }, ` ${e.cameo || ""} `, h("span", { class: `gs ${e.goldstein < 0 ? "neg" : "pos"}` }, fmtNum(e.goldstein)))),
       h("td", { class: "c-actor" }, actorChips(e.actor, names)),
       h("td", { class: "c-arrow", "aria-hidden": "true" }, "→"),

@@ -48,6 +48,8 @@ export function clear(el) {
 // --- formatting -------------------------------------------------------------------------
 
 export const fmtInt = (n) => (n === null || n === undefined ? "—" : Number(n).toLocaleString("en-US"));
+/** "1 source", "2 sources", "1 entity mention": a count with its noun in the right number. */
+export const plural = (n, one, many = `${one}s`) => `${fmtInt(n)} ${Number(n) === 1 ? one : many}`;
 export const fmtNum = (n, digits = 1) =>
   n === null || n === undefined || Number.isNaN(Number(n)) ? "—" : Number(n).toFixed(digits);
 export const fmtSigned = (n, digits = 1) =>
@@ -93,7 +95,37 @@ const TYPE_QUAD = Object.fromEntries(EVENT_TYPES);
 export const quadOf = (event) => event?.quad_class || TYPE_QUAD[event?.event || event] || 0;
 
 export const STATUSES = ["asserted", "reported", "alleged", "denied", "future", "hypothetical", "negated"];
-const STATUS_HELP = {
+/**
+ * The statuses every count and chart shows unless the URL says otherwise (`status=`): what
+ * the press states or attributes, not what is denied, negated, planned or conditional.
+ */
+export const DEFAULT_STATUSES = ["asserted", "reported", "alleged"];
+
+/**
+ * The statuses a URL value selects: absent → the default three; `all` → every status; a
+ * comma-separated list → those (unknown names dropped; none left → the default).
+ */
+export function statusesOf(value) {
+  if (!value) return [...DEFAULT_STATUSES];
+  if (value === "all") return [...STATUSES];
+  const picked = STATUSES.filter((s) => value.split(",").map((x) => x.trim()).includes(s));
+  return picked.length ? picked : [...DEFAULT_STATUSES];
+}
+
+/** The URL value of a selection of statuses: "" for the default, `all` for every status. */
+export function statusValue(selected) {
+  const set = STATUSES.filter((s) => selected.includes(s));
+  if (!set.length || (set.length === DEFAULT_STATUSES.length && DEFAULT_STATUSES.every((s) => set.includes(s)))) return "";
+  if (set.length === STATUSES.length) return "all";
+  return set.join(",");
+}
+
+/** The API's `status=` for a URL value: the list, or nothing when every status is wanted. */
+export function apiStatus(value) {
+  const set = statusesOf(value);
+  return set.length === STATUSES.length ? undefined : set.join(",");
+}
+export const STATUS_HELP = {
   asserted: "stated as fact by the article",
   reported: "attributed to a named source",
   alleged: "attributed and hedged (reportedly, allegedly)",

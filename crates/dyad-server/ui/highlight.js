@@ -45,11 +45,47 @@ export function findWords(text, needle, from = 0, to = text.length) {
   return findAll(text, needle, from, to).filter(([a, b]) => !isWord(text[a - 1]) && !isWord(text[b]));
 }
 
+/** Longest paragraph shown as it is; longer ones get breaks ([`paragraphBreaks`]). */
+const LONG_PARAGRAPH = 700;
+
+/**
+ * Where to show a paragraph break in text that arrives as one long paragraph (VOA stories
+ * come without line breaks): in every paragraph longer than LONG_PARAGRAPH characters,
+ * before the sentence that follows each third sentence end (and at least 250 characters
+ * on), never inside a mark. JS indices of the first character of the new paragraph; the
+ * text itself is not changed.
+ */
+export function paragraphBreaks(text, marks = []) {
+  const inside = (i) => marks.some((m) => m.start < i && i < m.end);
+  const out = [];
+  let from = 0;
+  for (const paragraph of text.split("\n")) {
+    const start = from;
+    from += paragraph.length + 1;
+    if (paragraph.length <= LONG_PARAGRAPH) continue;
+    let last = start;
+    let sentences = 0;
+    const end = /[.!?]["”’)]?\s+(?=["“‘(]?[A-Z0-9])/g;
+    for (const m of paragraph.matchAll(end)) {
+      sentences++;
+      const next = start + m.index + m[0].length;
+      if (sentences >= 3 && next - last >= 250 && start + paragraph.length - next >= 120 && !inside(next)) {
+        out.push(next);
+        last = next;
+        sentences = 0;
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Renders `text` with marks [{start, end, kind, title?, data?}] (JS indices). Where marks
- * overlap, the one with the higher priority wins the overlapping characters.
+ * overlap, the one with the higher priority wins the overlapping characters. `breaks`
+ * (JS indices, see paragraphBreaks) start a new visual paragraph there: an empty block
+ * element, so the text content stays the text.
  */
-export function renderMarked(text, marks, priority, { onMark } = {}) {
+export function renderMarked(text, marks, priority, { onMark, breaks = [] } = {}) {
   const n = text.length;
   const owner = new Array(n).fill(-1);
   const order = marks
@@ -58,11 +94,13 @@ export function renderMarked(text, marks, priority, { onMark } = {}) {
     .sort((a, b) => (priority[a.kind] ?? 0) - (priority[b.kind] ?? 0) || b.end - b.start - (a.end - a.start));
   for (const m of order) for (let k = m.start; k < m.end; k++) owner[k] = m.i;
   const out = [];
+  const breakAt = new Set(breaks);
   let k = 0;
   while (k < n) {
+    if (k > 0 && breakAt.has(k)) out.push(h("span", { class: "para-break", "aria-hidden": "true" }));
     const who = owner[k];
     let end = k + 1;
-    while (end < n && owner[end] === who) end++;
+    while (end < n && owner[end] === who && !breakAt.has(end)) end++;
     const piece = text.slice(k, end);
     if (who < 0) out.push(document.createTextNode(piece));
     else {

@@ -1,9 +1,9 @@
 // Document: the article text with entity mentions, event triggers, sources (attribution
 // cues) and denials marked in distinct colours, its events beside it, and what cleaning
 // removed. Offsets from the API are UTF-8 byte offsets; byteIndexer converts them.
-import { h, clear, errorBox, fmtDate, typeChip, statusBadge, actorChips, actorLabel } from "../dom.js";
+import { h, clear, errorBox, fmtDate, plural, typeChip, statusBadge, actorChips, actorLabel } from "../dom.js";
 import { get, actorNameMap } from "../api.js";
-import { byteIndexer, findWords, renderMarked } from "../highlight.js";
+import { byteIndexer, findWords, paragraphBreaks, renderMarked } from "../highlight.js";
 
 const PRIORITY = { entity: 1, source: 2, cue: 3, denial: 4, trigger: 5 };
 const LAYERS = [
@@ -13,6 +13,8 @@ const LAYERS = [
   ["cue", "Attribution cues"],
   ["denial", "Denials"],
 ];
+/** What one mark of each layer is called in the counts. */
+const LAYER_NOUNS = { entity: "entity mention", trigger: "trigger", source: "source", cue: "attribution cue", denial: "denial" };
 
 export async function render(root, route) {
   const id = route.params[0];
@@ -66,6 +68,7 @@ export async function render(root, route) {
   const article = h("article", { class: "doc-text", lang: doc.language || "en" });
   const triggerEls = new Map();
   article.append(...renderMarked(text, marks, PRIORITY, {
+    breaks: paragraphBreaks(text, marks),
     onMark: (el, m) => {
       if (m.kind === "trigger") {
         const key = m.data.ev;
@@ -120,12 +123,16 @@ export async function render(root, route) {
       h("h1", null, doc.title || doc.doc_key || `Document ${id}`),
       h("p", { class: "doc-meta muted" },
         [doc.published ? `Published ${doc.published}` : "No publication date", doc.source || null, doc.author ? `by ${doc.author}` : null,
-          doc.language ? `language ${doc.language}` : null, `${(doc.entities || []).length} entities · ${events.length} events`].filter(Boolean).join(" · "),
+          doc.language ? `language ${doc.language}` : null, `${plural((doc.entities || []).length, "entity", "entities")} · ${plural(events.length, "event")}`].filter(Boolean).join(" · "),
         doc.url && /^https?:\/\//i.test(doc.url) ? [" · ", h("a", { href: doc.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original ↗")] : null),
+      doc.duplicate_of
+        ? h("p", { class: "copy-of small" }, h("span", { class: "tag copy-tag" }, "wire copy"), " of ",
+          h("a", { href: `#/documents?q=${encodeURIComponent(doc.duplicate_of)}` }, doc.duplicate_of), ": its events count once, with the original's.")
+        : null,
     ),
     h("div", { class: "doc-layout" },
       h("div", { class: "doc-main" },
-        h("div", { class: "panel-head" }, layerBox, h("span", { class: "small muted" }, LAYERS.map(([k]) => `${counts[k] || 0} ${k}`).join(" · "))),
+        h("div", { class: "panel-head" }, layerBox, h("span", { class: "small muted layer-counts" }, LAYERS.map(([k]) => plural(counts[k] || 0, LAYER_NOUNS[k])).join(" · "))),
         text ? article : h("p", { class: "muted" }, "This document has no text."),
         removed.length ? h("section", { class: "removed" }, h("h2", null, `Removed by cleaning (${removed.length})`),
           h("ul", null, removed.map((r) => h("li", null, h("span", { class: "rule" }, r.rule || "rule"), h("q", null, r.text || ""))))) : null,

@@ -1,5 +1,7 @@
-// Documents: the stored articles, newest first, searchable by title.
-import { h, clear, loading, errorBox, emptyBox, fmtInt } from "../dom.js";
+// Documents: the stored articles, newest first, searchable by title. A wire copy (a
+// near-duplicate of a stored document, `duplicate_of`) is marked and links to its original;
+// its events count once, with the original.
+import { h, clear, loading, errorBox, emptyBox, fmtInt, plural } from "../dom.js";
 import { get } from "../api.js";
 import { hashFor, pager, pageHeader } from "../components.js";
 
@@ -23,13 +25,19 @@ export async function render(root, route) {
         list.append(emptyBox(q ? "No document matches." : "The store holds no documents yet.", "Ingest with `dyad ingest` or POST /api/documents."));
         return;
       }
-      const rows = data.documents.map((d) => h("tr", { class: "clickable", onclick: (e) => { if (!e.target.closest("a")) location.hash = `#/document/${d.id}`; } },
+      const copies = data.documents.filter((d) => d.duplicate_of).length;
+      const rows = data.documents.map((d) => h("tr", { class: `clickable${d.duplicate_of ? " copy" : ""}`, onclick: (e) => { if (!e.target.closest("a")) location.hash = `#/document/${d.id}`; } },
         h("td", { class: "c-date" }, d.published || "—"),
-        h("td", null, h("a", { href: `#/document/${encodeURIComponent(d.id)}` }, d.title || d.doc_key || `document ${d.id}`)),
+        h("td", null, h("a", { href: `#/document/${encodeURIComponent(d.id)}` }, d.title || d.doc_key || `document ${d.id}`),
+          d.duplicate_of
+            ? h("div", { class: "copy-of small" }, h("span", { class: "tag copy-tag", title: "A near-duplicate of a stored document (a wire copy or re-publication): its events count once, with the original's" }, "wire copy"),
+              " of ", h("a", { href: hashFor("documents", { q: d.duplicate_of }), class: "copy-link" }, d.duplicate_of))
+            : null),
         h("td", { class: "muted" }, d.source || (d.url ? safeHost(d.url) : "")),
         h("td", { class: "c-num" }, fmtInt(d.events))));
       list.append(
-        h("div", { class: "table-wrap" }, h("table", { class: "events-table" },
+        copies ? h("p", { class: "small muted" }, `${plural(copies, "wire copy", "wire copies")} on this page, marked: their events count once, with the original's.`) : null,
+        h("div", { class: "table-wrap" }, h("table", { class: "events-table documents-table" },
           h("thead", null, h("tr", null, h("th", { class: "c-date" }, "Published"), h("th", null, "Title"), h("th", null, "Source"), h("th", { class: "c-num" }, "Events"))),
           h("tbody", null, rows))),
         pager(data.total ?? data.documents.length, PAGE, offset, (o) => { location.hash = hashFor("documents", { q, offset: o || "" }); }),

@@ -1,7 +1,7 @@
 // Event ("evidence"): what happened, who did it to whom, when and where, how sure the press
 // is (status, claims), and every report's sentence with its trigger, actors, sources and
 // denials marked.
-import { h, clear, errorBox, fmtDate, fmtInt, fmtNum, typeChip, statusBadge, actorChips, actorLabel, QUADS, quadOf } from "../dom.js";
+import { h, clear, errorBox, fmtDate, fmtInt, fmtNum, plural, typeChip, statusBadge, actorChips, actorLabel, QUADS, quadOf } from "../dom.js";
 import { get, actorNameMap } from "../api.js";
 import { findAll, findWords, renderMarked } from "../highlight.js";
 import { placeText } from "../components.js";
@@ -49,7 +49,7 @@ export async function render(root, route) {
   fact("Magnitude", mag.length ? mag.map(([k, v]) => h("span", { class: "mag" }, `${k.replace(/_/g, " ")} ${typeof v === "number" ? fmtInt(v) : String(v)}`)) : "—");
   fact("Actors", sideList(e.actor, names));
   fact("Recipients", sideList(e.recipient, names));
-  fact("Coverage", `${fmtInt(e.num_mentions)} mentions · ${fmtInt(e.num_sources)} sources · ${fmtInt(e.num_articles)} articles`);
+  fact("Coverage", `${plural(e.num_mentions, "mention")} · ${plural(e.num_sources, "source")} · ${plural(e.num_articles, "article")}`);
   fact("Seen", e.first_seen ? `${e.first_seen}${e.last_seen && e.last_seen !== e.first_seen ? ` → ${e.last_seen}` : ""}` : "—");
 
   root.append(h("div", { class: "event-grid" },

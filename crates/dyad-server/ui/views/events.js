@@ -1,7 +1,7 @@
 // Events: the filterable, sortable, paged table; every filter lives in the URL hash.
 import { h, clear, loading, errorBox, emptyBox } from "../dom.js";
 import { get } from "../api.js";
-import { filterBar, filtersOf, hashFor, eventsTable, pager, pageHeader } from "../components.js";
+import { apiFilters, filterBar, filtersOf, hashFor, eventsTable, pager, pageHeader } from "../components.js";
 
 const PAGE = 50;
 
@@ -26,7 +26,7 @@ export async function render(root, route) {
     results.classList.add("busy");
     if (!results.firstChild) results.append(loading());
     try {
-      const data = await get("events", { ...filters, sort, limit: PAGE, offset });
+      const data = await get("events", { ...apiFilters(filters), sort, limit: PAGE, offset });
       if (state.filters !== filters || state.offset !== offset || state.sort !== sort) return; // a newer request won
       clear(results);
       const go = (patch) => { location.hash = hashFor("events", { ...filters, sort: sort === "date" ? "" : sort, offset: offset || "", ...patch }); };

@@ -3,7 +3,7 @@
 // a place for its events.
 import { h, s, clear, errorBox, emptyBox, fmtInt, showTooltip, hideTooltip } from "../dom.js";
 import { get } from "../api.js";
-import { filterBar, filtersOf, hashFor, pageHeader } from "../components.js";
+import { apiFilters, filterBar, filtersOf, hashFor, pageHeader } from "../components.js";
 import { conflictColor } from "./network.js";
 
 let worldPromise = null;
@@ -29,6 +29,49 @@ export function naturalEarth(lon, lat) {
   ];
 }
 
+/**
+ * The rings to draw for one ring of lon/lat points. A ring that crosses the antimeridian
+ * (Russia's Chukotka, Fiji) jumps from +180 to −180 and would be drawn as a band across the
+ * whole map: it is unwrapped into continuous longitudes (beyond ±180) and drawn twice, as
+ * it is and shifted by 360°, each copy clipped to the sphere. A ring around a pole
+ * (Antarctica) crosses once: it is closed along the pole line instead.
+ */
+export function splitRing(ring) {
+  let crossings = 0;
+  for (let i = 1; i < ring.length; i++) if (Math.abs(ring[i][0] - ring[i - 1][0]) > 180) crossings++;
+  if (!crossings) return [ring];
+  if (crossings % 2 === 1) {
+    const out = [];
+    for (let i = 0; i < ring.length; i++) {
+      const p = ring[i];
+      const prev = ring[i - 1];
+      if (prev && Math.abs(p[0] - prev[0]) > 180) {
+        const pole = (p[1] + prev[1]) / 2 < 0 ? -90 : 90;
+        const from = Math.sign(prev[0]) * 180;
+        out.push([from, prev[1]]);
+        // Along the pole line in short steps (the projection draws it straight anyway).
+        for (let lon = from; Math.abs(lon) <= 180; lon -= Math.sign(from) * 10) out.push([lon, pole]);
+        out.push([-from, p[1]]);
+      }
+      out.push(p);
+    }
+    return [out];
+  }
+  const unwrapped = [ring[0].slice()];
+  let shift = 0;
+  for (let i = 1; i < ring.length; i++) {
+    const d = ring[i][0] - ring[i - 1][0];
+    if (d > 180) shift -= 360;
+    else if (d < -180) shift += 360;
+    unwrapped.push([ring[i][0] + shift, ring[i][1]]);
+  }
+  const lons = unwrapped.map((p) => p[0]);
+  const copies = [unwrapped];
+  if (Math.max(...lons) > 180) copies.push(unwrapped.map(([x, y]) => [x - 360, y]));
+  if (Math.min(...lons) < -180) copies.push(unwrapped.map(([x, y]) => [x + 360, y]));
+  return copies;
+}
+
 export async function render(root, route) {
   const filters = filtersOf(route.query);
   root.append(
@@ -40,7 +83,7 @@ export async function render(root, route) {
   let world;
   let places;
   try {
-    [world, { places }] = await Promise.all([loadWorld(), get("places", { ...filters, limit: 500 })]);
+    [world, { places }] = await Promise.all([loadWorld(), get("places", { ...apiFilters(filters), limit: 500 })]);
   } catch (err) {
     clear(box).append(errorBox(err));
     return null;
@@ -76,7 +119,11 @@ export async function render(root, route) {
   const outline = [];
   for (let lat = -90; lat <= 90; lat += 2) outline.push(project(180, lat));
   for (let lat = 90; lat >= -90; lat -= 2) outline.push(project(-180, lat));
-  svg.append(s("path", { class: "sphere", d: `M${outline.map((p) => p.map((v) => v.toFixed(1)).join(",")).join("L")}Z` }));
+  const sphere = `M${outline.map((p) => p.map((v) => v.toFixed(1)).join(",")).join("L")}Z`;
+  svg.append(s("path", { class: "sphere", d: sphere }));
+  // Countries are clipped to the sphere: the copies of a ring that crosses the antimeridian
+  // (see splitRing) reach beyond it.
+  svg.append(s("defs", null, s("clipPath", { id: "map-sphere" }, s("path", { d: sphere }))));
   const grat = [];
   for (let lon = -150; lon <= 150; lon += 30) {
     const pts = [];
@@ -90,12 +137,14 @@ export async function render(root, route) {
   }
   svg.append(s("path", { class: "graticule", d: grat.join("") }));
 
-  const countries = s("g", { class: "countries" });
+  const countries = s("g", { class: "countries", "clip-path": "url(#map-sphere)" });
   for (const f of world.features || []) {
     let d = "";
     for (const polygon of f.geometry?.coordinates || []) {
       for (const ring of polygon) {
-        d += `M${ring.map(([lon, lat]) => project(lon, lat).map((v) => v.toFixed(1)).join(",")).join("L")}Z`;
+        for (const part of splitRing(ring)) {
+          d += `M${part.map(([lon, lat]) => project(lon, lat).map((v) => v.toFixed(1)).join(",")).join("L")}Z`;
+        }
       }
     }
     const iso3 = f.properties?.iso3;

@@ -1,33 +1,82 @@
 // Network: who acts on whom for the current filters. A small force-directed layout (charge
 // between all nodes, springs along edges, a pull to the centre); node area = events, edge
-// width = events, edge colour = conflict share (blue cooperation … red conflict). Drag nodes;
-// hover for counts; click a node or an edge for its events.
-import { h, s, clear, errorBox, emptyBox, fmtInt, fmtSigned, showTooltip, hideTooltip } from "../dom.js";
+// width = events, edge colour = conflict share (blue cooperation … red conflict). Nodes are
+// labelled with their code and name. Links lighter than the minimum weight (`min`, events
+// per link; by default the least that keeps at most MAX_NODES actors) are left out, so a
+// large store draws a readable network rather than a hairball. Drag nodes; hover for
+// counts; click a node or an edge for its events.
+import { h, s, clear, errorBox, emptyBox, fmtInt, fmtSigned, plural, showTooltip, hideTooltip } from "../dom.js";
 import { get } from "../api.js";
-import { filterBar, filtersOf, hashFor, pageHeader } from "../components.js";
+import { apiFilters, filterBar, filtersOf, hashFor, pageHeader } from "../components.js";
+
+/** Most actors the automatic minimum weight lets through. */
+export const MAX_NODES = 30;
+
+/** The least link weight (events) at which the links' actors number at most `max`. */
+export function autoMinWeight(edges, max = MAX_NODES) {
+  const weights = [...new Set(edges.map((e) => e.events || 0))].sort((x, y) => x - y);
+  for (const w of weights) {
+    const codes = new Set();
+    for (const e of edges) if ((e.events || 0) >= w) { codes.add(e.source); codes.add(e.target); }
+    if (codes.size <= max) return w;
+  }
+  return weights.length ? weights[weights.length - 1] : 1;
+}
 
 export async function render(root, route) {
   const filters = filtersOf(route.query);
-  const limit = Math.min(300, Math.max(10, Number(route.query.get("limit")) || 100));
+  const limit = Math.min(2000, Math.max(10, Number(route.query.get("limit")) || 500));
+  const minParam = route.query.get("min");
+  const goMin = (value) => { location.hash = hashFor("network", { ...filters, min: value }); };
   root.append(
     pageHeader("Network", h("p", { class: "lede" }, "Actors as nodes (area = events), directed edges from actor to recipient (width = events, colour = share of conflict). Click a node for its events.")),
-    filterBar(filters, (next) => { location.hash = hashFor("network", next); }, ["actor", "event", "status", "since", "until", "q"]),
+    filterBar(filters, (next) => { location.hash = hashFor("network", { ...next, min: minParam || "" }); }, ["actor", "event", "status", "since", "until", "q"]),
   );
   const box = h("div", { class: "panel network-box" }, h("p", { class: "state loading" }, "Loading the network…"));
   root.append(box);
   let data;
   try {
-    data = await get("network", { ...filters, limit });
+    data = await get("network", { ...apiFilters(filters), limit });
   } catch (err) {
     clear(box).append(errorBox(err, () => { location.hash = location.hash; }));
     return null;
   }
-  const nodes = (data.nodes || []).map((n) => ({ ...n }));
+  const allEdges = (data.edges || []).filter((e) => e.source !== e.target);
+  const auto = autoMinWeight(allEdges);
+  const minWeight = minParam && Number(minParam) >= 1 ? Math.floor(Number(minParam)) : auto;
+  let kept = allEdges.filter((e) => (e.events || 0) >= minWeight);
+  // When even the heaviest links join more than MAX_NODES actors (and no minimum was asked
+  // for), the heaviest links are taken one by one while they keep within MAX_NODES actors.
+  let capped = false;
+  if (!minParam && new Set(kept.flatMap((e) => [e.source, e.target])).size > MAX_NODES) {
+    const codes = new Set();
+    const heaviest = [...kept].sort((x, y) => y.events - x.events || (x.source + x.target < y.source + y.target ? -1 : 1));
+    kept = heaviest.filter((e) => {
+      const added = [e.source, e.target].filter((c) => !codes.has(c)).length;
+      if (codes.size + added > MAX_NODES) return false;
+      codes.add(e.source);
+      codes.add(e.target);
+      return true;
+    });
+    capped = true;
+  }
+  const used = new Set(kept.flatMap((e) => [e.source, e.target]));
+  const nodes = (data.nodes || []).filter((n) => used.has(n.code)).map((n) => ({ ...n }));
   const index = new Map(nodes.map((n, i) => [n.code, i]));
-  const edges = (data.edges || []).filter((e) => e.source !== e.target && index.has(e.source) && index.has(e.target));
+  const edges = kept.filter((e) => index.has(e.source) && index.has(e.target));
   clear(box);
+  const maxWeight = Math.max(1, ...allEdges.map((e) => e.events || 0));
+  const weightInput = h("input", { type: "number", min: 1, max: maxWeight, step: 1, value: String(minWeight), id: "f-min", class: "min-weight", "aria-label": "Minimum events per link" });
+  const applyWeight = () => { const v = Math.max(1, Math.floor(Number(weightInput.value) || 1)); goMin(String(v)); };
+  weightInput.addEventListener("change", applyWeight);
+  weightInput.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); applyWeight(); } });
+  const weightBox = h("div", { class: "weight-control" },
+    h("label", { for: "f-min" }, "Links with at least "), weightInput, h("span", null, ` ${minWeight === 1 ? "event" : "events"}`),
+    minParam ? h("button", { type: "button", class: "link-btn", onclick: () => goMin("") }, `auto (${auto})`)
+      : h("span", { class: "small muted" }, capped ? ` (automatic; the heaviest links only, at most ${MAX_NODES} actors)` : ` (automatic: at most ${MAX_NODES} actors)`));
   if (!nodes.length) {
-    box.append(emptyBox("No actor pair matches these filters.", "The network needs events with both an actor and a recipient."));
+    box.append(weightBox, emptyBox(allEdges.length ? "No link is as heavy as that." : "No actor pair matches these filters.",
+      allEdges.length ? "Lower the minimum number of events per link." : "The network needs events with both an actor and a recipient."));
     return null;
   }
   const width = Math.max(480, box.clientWidth - 24 || 900);
@@ -50,7 +99,8 @@ export async function render(root, route) {
     const path = s("path", { class: "edge", stroke: color, "stroke-width": edgeWidth(e).toFixed(2), fill: "none" });
     const head = s("path", { class: "edge-head", fill: color });
     const g = s("g", { class: "edge-g", tabindex: 0 }, path, head);
-    const lines = [`${e.source} → ${e.target}`, `${fmtInt(e.events)} events`, `cooperation ${fmtInt(e.cooperation)} · conflict ${fmtInt(e.conflict)}`,
+    const lines = [`${label(e.source)} → ${label(e.target)}`,
+      `${plural(e.events, "event")}: ${fmtInt(e.cooperation)} cooperation, ${fmtInt(e.conflict)} conflict`,
       `Goldstein mean ${fmtSigned(e.goldstein_mean)}`];
     g.addEventListener("mousemove", (evt) => showTooltip(evt, lines));
     g.addEventListener("mouseleave", hideTooltip);
@@ -62,11 +112,19 @@ export async function render(root, route) {
   const nodeEls = nodes.map((n) => {
     const r = radius(n);
     const circle = s("circle", { r: r.toFixed(1), class: "node-dot", fill: nodeColor(n, edges) });
-    const label = s("text", { class: "node-label", "text-anchor": "middle", dy: (r + 11).toFixed(1) }, n.code);
-    const g = s("g", { class: "node", tabindex: 0, dataset: { code: n.code } }, circle, label);
-    const out = edges.filter((e) => e.source === n.code).reduce((k, e) => k + e.events, 0);
-    const inn = edges.filter((e) => e.target === n.code).reduce((k, e) => k + e.events, 0);
-    const lines = [`${n.code}${n.name && n.name !== n.code ? ` — ${n.name}` : ""}`, `${fmtInt(n.events)} events`, `as actor ${fmtInt(out)} · as recipient ${fmtInt(inn)}`];
+    const name = n.name && n.name !== n.code ? shortName(n.name) : "";
+    const text = s("text", { class: "node-label", "text-anchor": "middle", y: (r + 11).toFixed(1) },
+      s("tspan", { class: "node-code" }, n.code),
+      name ? s("tspan", { class: "node-name", x: 0, dy: "1.15em" }, name) : null);
+    const g = s("g", { class: "node", tabindex: 0, dataset: { code: n.code } }, circle, text);
+    // The events the node takes part in split into acting and receiving (an event in which
+    // it does both, "the two nations met", counts once in the total).
+    const both = Math.max(0, (n.as_actor ?? 0) + (n.as_recipient ?? 0) - n.events);
+    const out = edges.filter((e) => e.source === n.code).length;
+    const inn = edges.filter((e) => e.target === n.code).length;
+    const lines = [`${n.code}${n.name && n.name !== n.code ? ` — ${n.name}` : ""}`,
+      `${plural(n.events, "event")}: ${fmtInt(n.as_actor ?? 0)} as actor, ${fmtInt(n.as_recipient ?? 0)} as recipient${both ? ` (${fmtInt(both)} as both)` : ""}`,
+      `links drawn: ${fmtInt(out)} out, ${fmtInt(inn)} in`];
     g.addEventListener("mousemove", (evt) => { if (!dragging) showTooltip(evt, lines); });
     g.addEventListener("mouseenter", () => focus(n.code));
     g.addEventListener("mouseleave", () => { hideTooltip(); focus(null); });
@@ -75,6 +133,10 @@ export async function render(root, route) {
     return { n, g, r };
   });
 
+  function label(code) {
+    const n = nodes[index.get(code)];
+    return n?.name && n.name !== code ? `${code} (${n.name})` : code;
+  }
   function open(n) {
     location.hash = hashFor("events", { ...filters, actor: n.code });
   }
@@ -145,14 +207,21 @@ export async function render(root, route) {
   }
 
   box.append(
+    weightBox,
     h("div", { class: "panel-head" },
-      h("span", { class: "small muted" }, `${fmtInt(nodes.length)} actors · ${fmtInt(edges.length)} directed links${edges.length >= limit ? ` (top ${limit})` : ""}`),
+      h("span", { class: "small muted network-count" }, `${plural(nodes.length, "actor")} · ${plural(edges.length, "directed link")}`,
+        edges.length < allEdges.length ? ` of ${fmtInt(allEdges.length)}${allEdges.length >= limit ? ` (the ${limit} heaviest)` : ""}` : ""),
       h("div", { class: "legend" },
         h("span", { class: "legend-item" }, h("span", { class: "ramp" }), "cooperation … conflict"),
         h("span", { class: "legend-item small muted" }, "drag to rearrange"))),
     svg,
   );
   return null;
+}
+
+/** A name short enough to sit under a node. */
+function shortName(name) {
+  return name.length > 18 ? `${name.slice(0, 17)}…` : name;
 }
 
 /** Blue (all cooperation) through grey to red (all conflict). */
