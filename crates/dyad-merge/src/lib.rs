@@ -26,11 +26,12 @@
 //! 4. **Compatible places** ([`places_compatible`]): the same location country, or either
 //!    unknown; two places the gazetteer resolved below country level (GeoNames ids) must be
 //!    the same place (a strike on Kharkiv is not a strike on Odesa the same day).
-//! 5. **Events without a recipient** ([`recipientless_agree`]): when either report names no
-//!    recipient, type, actor and date say little about which happening it is ("VOA
-//!    requested comment" is in many unrelated stories), so the reports must also name the
-//!    same known place, use the same trigger word and tell it in agreeing sentences
-//!    ([`texts_agree`]).
+//! 5. **Events with a side unknown** ([`one_sided_agree`]): when either report names no
+//!    recipient (or no actor) with a code, type, the other side and date say little about
+//!    which happening it is ("VOA requested comment" is in many unrelated stories, "an
+//!    attack on Pakistani forces" in many reports of different attacks), so the reports
+//!    must also name the same known place, use the same trigger word and tell it in
+//!    agreeing sentences ([`texts_agree`]).
 //!
 //! Among several compatible events the closest wins ([`MatchScore`]: smallest date gap,
 //! then same place, then same CAMEO code, then same date precision). Merging is greedy in
@@ -356,11 +357,17 @@ pub fn texts_agree(a: &str, b: &str) -> bool {
     shared as f64 >= TEXT_AGREEMENT * shorter as f64
 }
 
-/// Rule 5 for reports of which one names no recipient: the same known place (a location
-/// country on both, and [`places_compatible`]), the same trigger ([`triggers_agree`]) and
-/// agreeing sentences ([`texts_agree`]). True when both name a recipient.
-pub fn recipientless_agree(a: &Happening, b: &Happening) -> bool {
-    if !a.recipient_codes.is_empty() && !b.recipient_codes.is_empty() {
+/// Whether a happening has a side (actor or recipient) without any code.
+fn one_sided(h: &Happening) -> bool {
+    h.actor_codes.is_empty() || h.recipient_codes.is_empty()
+}
+
+/// Rule 5 for reports of which one names no recipient or no actor (by code): the same
+/// known place (a location country on both, and [`places_compatible`]), the same trigger
+/// ([`triggers_agree`]) and agreeing sentences ([`texts_agree`]). True when both name both
+/// sides.
+pub fn one_sided_agree(a: &Happening, b: &Happening) -> bool {
+    if !one_sided(a) && !one_sided(b) {
         return true;
     }
     let same_place = match (&a.country, &b.country) {
@@ -384,7 +391,7 @@ pub fn matches(rules: &MergeRules, a: &Happening, b: &Happening) -> Option<Match
     if a.event != b.event || a.modality != b.modality {
         return None;
     }
-    if !actors_compatible(a, b) || !places_compatible(a, b) || !recipientless_agree(a, b) {
+    if !actors_compatible(a, b) || !places_compatible(a, b) || !one_sided_agree(a, b) {
         return None;
     }
     let date_gap = dates_compatible(rules, a, b)?;
@@ -843,6 +850,22 @@ mod tests {
             &to("A call for restraint.")
         )
         .is_some());
+    }
+
+    #[test]
+    fn events_without_an_actor_are_held_to_the_same_rule() {
+        let rules = MergeRules::default();
+        let attack = |evidence: &str| {
+            happening(
+                &event(EventType::Assault, &[], &["PAK"])
+                    .with_trigger("attacked", 0)
+                    .with_evidence(evidence),
+            )
+        };
+        // Two attacks on Pakistani forces by someone unnamed, the same week: not one.
+        let a = attack("Gunmen attacked a police checkpoint in Bannu, killing two officers.");
+        let b = attack("Militants attacked a military convoy in North Waziristan on Tuesday.");
+        assert!(matches(&rules, &a, &b).is_none());
     }
 
     #[test]
