@@ -383,14 +383,11 @@ fn eval_events_scores_a_story_directory() {
 
 #[test]
 fn eval_events_on_the_shared_set() {
-    let shared = std::env::var_os("DYAD_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared"));
-    let dir = shared.join("eval/voa-events");
-    if !dir.is_dir() {
-        eprintln!("skipping: {} is absent", dir.display());
+    let Some(dir) =
+        dyad_data::shared::path_or_skip("eval_events_on_the_shared_set", "eval/voa-events")
+    else {
         return;
-    }
+    };
     // Scores only: no misses, so nothing of the held-out stories is shown.
     let stories = |split: &str| {
         let out = run(dyad()

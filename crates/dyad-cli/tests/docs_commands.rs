@@ -3,7 +3,8 @@
 //! Fenced code blocks are read in two kinds:
 //!
 //! - **Examples** (a fence with no language, or `sh`): every line that starts with `dyad `
-//!   (or `cargo run --release -- `, which runs the same binary) is run with `bash`, in
+//!   (or `cargo run --release -- `, which runs the same binary), and every pipeline into
+//!   `dyad` (`echo ... | dyad parse`), is run with `bash`, in
 //!   order, in one temporary directory per file in which `examples` links to the
 //!   repository's examples, with this build's `dyad` first on the `PATH`. Any non-zero exit
 //!   fails the test. `dyad serve` and `dyad demo` run on a free loopback port
@@ -89,7 +90,7 @@ fn command_lines(path: &Path) -> Vec<Line> {
         let command = trimmed
             .strip_prefix("cargo run --release -- ")
             .map_or_else(|| trimmed.to_string(), |rest| format!("dyad {rest}"));
-        if command.starts_with("dyad ") || command == "dyad" {
+        if command.starts_with("dyad ") || command == "dyad" || command.contains("| dyad ") {
             out.push(Line {
                 place,
                 kind: match kind {
@@ -161,6 +162,9 @@ fn help_of(sub: &[String]) -> Option<String> {
 
 fn check_synopsis(line: &Line, failures: &mut Vec<String>) {
     let (mut sub, flags) = synopsis_parts(&line.text);
+    if !line.text.starts_with("dyad") {
+        return;
+    }
     // `dyad actors stats` is two words deep; `dyad eval SET` only one.
     let help = match help_of(&sub) {
         Some(help) if sub.len() == 2 => Some(help),
