@@ -136,10 +136,17 @@ impl Lemmatizer {
         }
         let stem = rule(&lower, xpos);
         if xpos == Xpos::Nnps && word.chars().next().is_some_and(char::is_uppercase) {
-            // "Americans" → "American": keep the capital.
-            let mut cased = word[..word.len().min(stem.len())].to_string();
-            cased.push_str(stem.get(cased.len()..).unwrap_or(""));
-            return cased;
+            // "Americans" → "American": keep the capital. Character by character: the
+            // folded stem may differ from the word in byte length ("A’Vs" folds the
+            // apostrophe), so byte offsets of one are not boundaries of the other.
+            let mut original = word.chars();
+            return stem
+                .chars()
+                .map(|s| match original.next() {
+                    Some(w) if w.to_lowercase().eq(s.to_lowercase()) => w,
+                    _ => s,
+                })
+                .collect();
         }
         stem
     }
@@ -275,6 +282,15 @@ fn comparative(stem: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_are_kept_whatever_the_byte_lengths() {
+        let lemmas = Lemmatizer::default();
+        assert_eq!(lemmas.lemma("Americans", Xpos::Nnps), "American");
+        // A typographic apostrophe (3 bytes) folds to ' (1 byte): no panic, capitals kept.
+        let _ = lemmas.lemma("A\u{2019}Vs", Xpos::Nnps);
+        let _ = lemmas.lemma("\u{130}stanbuls", Xpos::Nnps);
+    }
 
     #[test]
     fn rules_cover_the_regular_inflections() {
