@@ -1,7 +1,6 @@
 //! Recognition on whole texts: the founding example (skipped when `../shared` is absent)
 //! and invented articles about people no list names.
 
-use std::path::PathBuf;
 
 use dyad_actors::{ActorLexicon, Actors, MentionKind};
 use dyad_data::DataSet;
@@ -51,14 +50,8 @@ fn check_invariants(text: &str, a: &Actors) {
 /// The body of the seed article (the paywall notice, which the ingest step drops, is
 /// harmless here).
 fn seed() -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/article.txt");
-    match std::fs::read_to_string(&path) {
-        Ok(t) => Some(t),
-        Err(_) => {
-            eprintln!("skipping: {} not found", path.display());
-            None
-        }
-    }
+    let path = dyad_data::shared::path_or_skip("dyad-actors recognition", "seed/article.txt")?;
+    std::fs::read_to_string(path).ok()
 }
 
 #[test]

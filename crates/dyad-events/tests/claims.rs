@@ -269,9 +269,11 @@ fn dump() {
 /// the US and NATO, and the denial of the transfers.
 #[test]
 fn founding_example_claims() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/article.txt");
+    let Some(path) = dyad_data::shared::path_or_skip("founding_example_claims", "seed/article.txt")
+    else {
+        return;
+    };
     let Ok(text) = std::fs::read_to_string(&path) else {
-        println!("skipped: {} is absent", path.display());
         return;
     };
     let pipeline = Pipeline::embedded().expect("embedded pipeline");

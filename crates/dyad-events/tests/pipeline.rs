@@ -3,7 +3,6 @@
 //! `cargo test -p dyad-events --release -- --ignored --nocapture`).
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use dyad_core::{Event, EventType, Extraction, Pipeline, SourceDocument, Status};
 
@@ -45,14 +44,9 @@ fn show(e: &Event) -> String {
     )
 }
 
-fn shared() -> Option<&'static Path> {
-    let p = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipping: /work/shared is absent");
-        None
-    }
+/// The shared folder, or `None` with a visible skip line.
+fn shared() -> Option<std::path::PathBuf> {
+    dyad_data::shared::path_or_skip("dyad-events pipeline tests", "")
 }
 
 #[test]
