@@ -9,6 +9,10 @@
 //!
 //! Extraction runs on `--jobs` worker threads; one writer thread stores the results in
 //! input order, so a run gives the same store whatever the number of workers.
+//!
+//! Other writers may use the store at the same time (another `dyad ingest`, `dyad serve`):
+//! the store's write lock is taken only while a batch is written, and a writer that finds
+//! it taken waits its turn (`dyad_store::BUSY_TIMEOUT`).
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -76,7 +80,10 @@ pub struct Summary {
 /// Seconds after which a batch commits even when not full.
 const COMMIT_INTERVAL: Duration = Duration::from_secs(2);
 
-/// The writer: stores extractions in sequence order, committing every `batch` documents.
+/// The writer: stores extractions in sequence order, `batch` documents (or what two
+/// seconds brought) per transaction. Extractions wait in memory until their batch is
+/// written, so that the store's write lock is held only while a batch is written and
+/// other writers (another ingest, the server) take their turns in between.
 fn write_all(
     mut store: Store,
     results: mpsc::Receiver<(usize, Result<Extraction, ExtractError>)>,
@@ -86,48 +93,66 @@ fn write_all(
     let mut summary = Summary::default();
     let mut pending: BTreeMap<usize, Result<Extraction, ExtractError>> = BTreeMap::new();
     let mut next = 0usize;
-    let mut batch = store.batch()?;
-    let mut in_batch = 0usize;
-    let mut opened = Instant::now();
+    let mut ready: Vec<Extraction> = Vec::with_capacity(batch_size);
+    let mut first_ready = Instant::now();
     for (seq, extraction) in results {
         pending.insert(seq, extraction);
         while let Some(result) = pending.remove(&next) {
             next += 1;
-            let extraction = match result {
-                Ok(extraction) => extraction,
+            match result {
+                Ok(extraction) => {
+                    if ready.is_empty() {
+                        first_ready = Instant::now();
+                    }
+                    ready.push(extraction);
+                }
                 Err(e) => {
                     eprintln!("dyad: {e}");
                     summary.failed += 1;
-                    continue;
                 }
-            };
-            let outcome = batch.add(&extraction)?;
-            if outcome.stored {
-                summary.stored += 1;
-                summary.events_coded += extraction.events.len();
-                summary.new_events += outcome.new_events;
-                summary.merged_events += outcome.merged_events;
-                if outcome.duplicate_of.is_some() {
-                    summary.wire_copies += 1;
-                }
-            } else {
-                summary.already_stored += 1;
-            }
-            in_batch += 1;
-            stored_count.fetch_add(1, Ordering::Relaxed);
-            if in_batch >= batch_size || opened.elapsed() >= COMMIT_INTERVAL {
-                batch.commit()?;
-                batch = store.batch()?;
-                in_batch = 0;
-                opened = Instant::now();
             }
         }
+        if ready.len() >= batch_size
+            || (!ready.is_empty() && first_ready.elapsed() >= COMMIT_INTERVAL)
+        {
+            write_batch(&mut store, &mut ready, &mut summary)?;
+            stored_count.store(summary.stored + summary.already_stored, Ordering::Relaxed);
+        }
     }
-    batch.commit()?;
+    write_batch(&mut store, &mut ready, &mut summary)?;
     let stats = store.stats()?;
     summary.store_documents = stats.documents;
     summary.store_events = stats.events;
     Ok(summary)
+}
+
+/// Stores `ready` in one transaction and empties it.
+fn write_batch(
+    store: &mut Store,
+    ready: &mut Vec<Extraction>,
+    summary: &mut Summary,
+) -> anyhow::Result<()> {
+    if ready.is_empty() {
+        return Ok(());
+    }
+    let mut batch = store.batch()?;
+    for extraction in ready.iter() {
+        let outcome = batch.add(extraction)?;
+        if outcome.stored {
+            summary.stored += 1;
+            summary.events_coded += extraction.events.len();
+            summary.new_events += outcome.new_events;
+            summary.merged_events += outcome.merged_events;
+            if outcome.duplicate_of.is_some() {
+                summary.wire_copies += 1;
+            }
+        } else {
+            summary.already_stored += 1;
+        }
+    }
+    batch.commit()?;
+    ready.clear();
+    Ok(())
 }
 
 /// Runs the command; returns the exit status.

@@ -129,6 +129,11 @@ const WEEKDAYS: [&str; 5] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Frid
 
 /// `n` generated JSONL documents of varied events between varied countries.
 fn generated_corpus(n: usize) -> String {
+    generated_corpus_named("gen", n)
+}
+
+/// [`generated_corpus`] with ids `{prefix}-0`, `{prefix}-1`, ...
+fn generated_corpus_named(prefix: &str, n: usize) -> String {
     let mut out = String::new();
     for i in 0..n {
         let (a, a_adj, a_cap) = COUNTRIES[i % COUNTRIES.len()];
@@ -149,11 +154,11 @@ fn generated_corpus(n: usize) -> String {
         };
         let source = ["Reuters", "AFP", "AP", "BBC", "Al Jazeera"][i % 5];
         let record = serde_json::json!({
-            "id": format!("gen-{i}"),
+            "id": format!("{prefix}-{i}"),
             "source": source,
             "published": published,
             "title": format!("Report {i}"),
-            "text": format!("{text}\n\nThe report number {i} was filed from {a_cap}."),
+            "text": format!("{text}\n\nThe {prefix} report number {i} was filed from {a_cap}."),
         });
         out.push_str(&record.to_string());
         out.push('\n');
@@ -233,6 +238,125 @@ fn an_ingest_killed_with_sigkill_completes_on_rerun() {
             .collect()
     };
     assert_eq!(strip(events(&killed, &[])), strip(events(&clean, &[])));
+}
+
+/// Starts `dyad serve` on a loopback port over `db`; returns the process and its address.
+fn serve(db: &Path) -> (KillOnDrop, String) {
+    use std::io::BufRead;
+    let mut child = dyad()
+        .arg("serve")
+        .arg("--store")
+        .arg(db)
+        .args(["--addr", "127.0.0.1:0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let server = KillOnDrop(child);
+    let mut line = String::new();
+    std::io::BufReader::new(stdout)
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+        .to_string();
+    (server, addr)
+}
+
+/// A child process killed when the test ends, whatever happens.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// POSTs JSON lines to the server; returns the status line and the body.
+fn post_jsonl(addr: &str, body: &str) -> (String, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .unwrap();
+    write!(
+        stream,
+        "POST /api/documents HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         Content-Type: application/x-ndjson\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let status = answer.lines().next().unwrap_or_default().to_string();
+    let body = answer
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn two_ingests_and_the_server_write_one_store_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shared.db");
+    drop(Store::open(&db).unwrap());
+    let n = 150;
+    let inputs: Vec<PathBuf> = ["a", "b"]
+        .iter()
+        .map(|prefix| {
+            let path = dir.path().join(format!("{prefix}.jsonl"));
+            std::fs::write(&path, generated_corpus_named(prefix, n)).unwrap();
+            path
+        })
+        .collect();
+    let (_server, addr) = serve(&db);
+    // Small batches: many transactions, so the writers keep meeting each other.
+    let ingests: Vec<_> = inputs
+        .iter()
+        .map(|input| {
+            dyad()
+                .arg("ingest")
+                .arg("--db")
+                .arg(&db)
+                .args(["--batch", "3", "--jobs", "1", "--json"])
+                .arg(input)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let posts: Vec<String> = generated_corpus_named("p", 20)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    for line in &posts {
+        let (status, body) = post_jsonl(&addr, line);
+        assert!(status.contains(" 200 "), "{status}: {body}");
+        assert!(body.contains("\"added\":1"), "{body}");
+    }
+    for child in ingests {
+        let out = child.wait_with_output().unwrap();
+        let summary: serde_json::Value = serde_json::from_str(ok(&out).trim()).unwrap();
+        assert_eq!(summary["stored"], n, "{summary}");
+        assert_eq!(summary["failed"], 0, "{summary}");
+    }
+    let store = Store::open(&db).unwrap();
+    let page = store.documents(None, 500, 0).unwrap();
+    let mut keys: Vec<String> = page.documents.into_iter().map(|d| d.doc_key).collect();
+    keys.sort();
+    let mut expected: Vec<String> = ["a", "b"]
+        .iter()
+        .flat_map(|p| (0..n).map(move |i| format!("{p}-{i}")))
+        .chain((0..posts.len()).map(|i| format!("p-{i}")))
+        .collect();
+    expected.sort();
+    assert_eq!(keys, expected);
 }
 
 /// A store built from a small generated corpus plus the meeting reports.

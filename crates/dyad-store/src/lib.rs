@@ -59,6 +59,12 @@ pub enum StoreError {
         path: String,
         source: std::io::Error,
     },
+    #[error(
+        "{path}: another process kept the store locked for writing for more than {} s; \
+         try again when it is done",
+        BUSY_TIMEOUT.as_secs()
+    )]
+    Busy { path: String },
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("stored record: {0}")]
@@ -78,6 +84,22 @@ pub struct StoreStats {
     pub entities: u64,
     pub events: u64,
     pub reports: u64,
+}
+
+/// How long a writer waits for another connection or process to finish writing before
+/// giving up with [`StoreError::Busy`].
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// `error`, or [`StoreError::Busy`] when it says the store stayed locked.
+fn busy_or(error: rusqlite::Error, path: &str) -> StoreError {
+    match error.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            StoreError::Busy {
+                path: path.to_string(),
+            }
+        }
+        _ => StoreError::Sqlite(error),
+    }
 }
 
 /// An open store.
@@ -144,9 +166,9 @@ impl Store {
             path: path.clone(),
             reason,
         };
-        // Another process may be creating or migrating the same file: wait for it rather
-        // than fail on a locked database.
-        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        // Another process may be creating, migrating or writing the same file: wait for
+        // it rather than fail on a locked database.
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         // The three header facts are read in one transaction: one snapshot, never a version
         // committed by another process between two of the reads.
         let (application_id, version, tables) = {
@@ -241,9 +263,20 @@ impl Store {
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
-    /// Opens a write transaction.
+    /// Opens a write transaction, waiting (up to [`BUSY_TIMEOUT`]) while another
+    /// connection or process writes.
+    ///
+    /// The transaction is IMMEDIATE: it takes the write lock when it opens. A DEFERRED one
+    /// reads first and asks for the lock at its first write, where SQLite in WAL mode
+    /// answers "database is locked" at once, without waiting, whenever another writer
+    /// committed in between; two ingests, or an ingest and the server, then fail instead
+    /// of taking turns.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
-        Batch::new(self.conn.transaction()?, self.rules)
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| busy_or(e, &self.path))?;
+        Batch::new(tx, self.rules)
     }
 
     /// Stores one extraction in its own transaction.
