@@ -20,8 +20,9 @@ pub struct DbArg {
     pub db: PathBuf,
 }
 
-/// Opens an existing store; a missing file is an error (nothing to query), never a new
-/// empty store.
+/// Opens an existing store for reading only (it may be a read-only file or on a read-only
+/// mount); a missing file is an error (nothing to query), never a new empty store. A store
+/// of an older schema is upgraded first, which needs write access.
 pub fn open_existing(path: &Path) -> anyhow::Result<Store> {
     if !path.exists() {
         anyhow::bail!(
@@ -30,7 +31,11 @@ pub fn open_existing(path: &Path) -> anyhow::Result<Store> {
             path.display()
         );
     }
-    Store::open(path).with_context(|| format!("opening the store {}", path.display()))
+    let store = match Store::open_read_only(path) {
+        Err(dyad_store::StoreError::Outdated { .. }) => Store::open(path),
+        opened => opened,
+    };
+    store.with_context(|| format!("opening the store {}", path.display()))
 }
 
 fn parse_event_type(text: &str) -> Result<EventType, String> {

@@ -27,7 +27,8 @@ pub struct ServeArgs {
     /// Allow this origin to call the API from a browser (CORS is off by default).
     #[arg(long, value_name = "ORIGIN")]
     cors: Option<String>,
-    /// Refuse every write (POST answers 403).
+    /// Refuse every write (POST answers 403) and open the store read-only (it may be a
+    /// read-only file or on a read-only mount).
     #[arg(long)]
     read_only: bool,
 }
@@ -103,16 +104,25 @@ pub fn run_demo(args: DemoArgs) -> anyhow::Result<u8> {
         std::env::temp_dir().join(format!("dyad-demo-{}-{stamp}.db", std::process::id()))
     });
     let mut config = ServerConfig::new(&store);
-    // The demo has no token: beyond loopback it is read-only, as `serve` is.
+    // The examples go in through a writable state; the demo has no token, so beyond
+    // loopback it then serves read-only, as `serve` does.
+    let loader =
+        AppState::open(config.clone()).with_context(|| format!("opening {}", store.display()))?;
     if let Some(notice) = config.secure_for(args.addr) {
         eprintln!("dyad: {notice}");
     }
     runtime()?.block_on(async move {
-        let state = AppState::open(config.clone())
-            .with_context(|| format!("opening {}", store.display()))?;
-        let summary = dyad_server::examples::load_examples(&state)
+        let summary = dyad_server::examples::load_examples(&loader)
             .await
             .map_err(|e| anyhow::anyhow!("ingesting the examples: {}", e.message))?;
+        let state = if config.read_only {
+            let pipeline = std::sync::Arc::clone(&loader.shared.pipeline);
+            drop(loader);
+            AppState::with_pipeline(config.clone(), pipeline)
+                .with_context(|| format!("opening {}", store.display()))?
+        } else {
+            loader
+        };
         eprintln!(
             "dyad: demo store {}: {} example documents added ({} already there), {} events",
             store.display(),

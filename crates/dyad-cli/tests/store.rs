@@ -240,14 +240,16 @@ fn an_ingest_killed_with_sigkill_completes_on_rerun() {
     assert_eq!(strip(events(&killed, &[])), strip(events(&clean, &[])));
 }
 
-/// Starts `dyad serve` on a loopback port over `db`; returns the process and its address.
-fn serve(db: &Path) -> (KillOnDrop, String) {
+/// Starts `dyad serve` on a loopback port over `db` (with `flags`); returns the process
+/// and its address.
+fn serve(db: &Path, flags: &[&str]) -> (KillOnDrop, String) {
     use std::io::BufRead;
     let mut child = dyad()
         .arg("serve")
         .arg("--store")
         .arg(db)
         .args(["--addr", "127.0.0.1:0"])
+        .args(flags)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -278,6 +280,17 @@ impl Drop for KillOnDrop {
 
 /// POSTs JSON lines to the server; returns the status line and the body.
 fn post_jsonl(addr: &str, body: &str) -> (String, String) {
+    http(
+        addr,
+        "POST /api/documents",
+        "Content-Type: application/x-ndjson\r\n",
+        body,
+    )
+}
+
+/// One HTTP/1.1 exchange (`request`: method and path); returns the status line and the
+/// body.
+fn http(addr: &str, request: &str, headers: &str, body: &str) -> (String, String) {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(addr).unwrap();
     stream
@@ -285,8 +298,8 @@ fn post_jsonl(addr: &str, body: &str) -> (String, String) {
         .unwrap();
     write!(
         stream,
-        "POST /api/documents HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
-         Content-Type: application/x-ndjson\r\nContent-Length: {}\r\n\r\n{body}",
+        "{request} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{headers}\
+         Content-Length: {}\r\n\r\n{body}",
         body.len()
     )
     .unwrap();
@@ -314,7 +327,7 @@ fn two_ingests_and_the_server_write_one_store_at_once() {
             path
         })
         .collect();
-    let (_server, addr) = serve(&db);
+    let (_server, addr) = serve(&db, &[]);
     // Small batches: many transactions, so the writers keep meeting each other.
     let ingests: Vec<_> = inputs
         .iter()
@@ -357,6 +370,97 @@ fn two_ingests_and_the_server_write_one_store_at_once() {
         .collect();
     expected.sort();
     assert_eq!(keys, expected);
+}
+
+/// A directory whose files the operating system keeps from being written or created, as on
+/// a read-only mount, until it is dropped.
+#[cfg(unix)]
+struct ReadOnlyDir {
+    paths: Vec<PathBuf>,
+    /// Made immutable with `chattr +i` (which binds root too), not only by permissions.
+    immutable: bool,
+}
+
+#[cfg(unix)]
+impl ReadOnlyDir {
+    /// Makes `dir` and its files read-only: by permissions, or, where they do not bind
+    /// (root), with `chattr +i`. None when neither keeps a new file from being created.
+    fn new(dir: &Path) -> Option<ReadOnlyDir> {
+        use std::os::unix::fs::PermissionsExt;
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.push(dir.to_path_buf());
+        let writable = || {
+            let probe = dir.join("probe");
+            let created = std::fs::write(&probe, b"x").is_ok();
+            let _ = std::fs::remove_file(&probe);
+            created
+        };
+        for path in &paths {
+            let mode = if path.is_dir() { 0o555 } else { 0o444 };
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+        let mut guard = ReadOnlyDir {
+            paths,
+            immutable: false,
+        };
+        if !writable() {
+            return Some(guard);
+        }
+        guard.immutable = true;
+        let chattr = Command::new("chattr").arg("+i").args(&guard.paths).output();
+        (chattr.is_ok_and(|o| o.status.success()) && !writable()).then_some(guard)
+    }
+}
+
+#[cfg(unix)]
+impl Drop for ReadOnlyDir {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.immutable {
+            let _ = Command::new("chattr").arg("-i").args(&self.paths).output();
+        }
+        for path in &self.paths {
+            let mode = if path.is_dir() { 0o755 } else { 0o644 };
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode));
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_store_on_a_read_only_directory_is_read_and_says_why_it_is_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("meeting.jsonl");
+    std::fs::write(&input, MEETING).unwrap();
+    let mount = dir.path().join("mount");
+    std::fs::create_dir(&mount).unwrap();
+    let db = mount.join("dyad.db");
+    ingest(&db, &[&input]);
+    let expected = events(&db, &[]);
+    let Some(_read_only) = ReadOnlyDir::new(&mount) else {
+        eprintln!("skipping: this system cannot make a directory read-only for this user");
+        return;
+    };
+    assert_eq!(events(&db, &[]), expected);
+    let csv = ok(&run(dyad()
+        .args(["export", "--format", "csv", "--db"])
+        .arg(&db)));
+    assert_eq!(csv.lines().count(), expected.len() + 1, "{csv}");
+
+    let (_server, addr) = serve(&db, &["--read-only"]);
+    let (status, body) = http(&addr, "GET /api/events", "", "");
+    assert!(status.contains(" 200 "), "{status}: {body}");
+    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(page["total"], expected.len(), "{page}");
+
+    let out = run(dyad().arg("ingest").arg("--db").arg(&db).arg(&input));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot be written"), "{stderr}");
+    assert!(!stderr.contains("not a dyad store"), "{stderr}");
 }
 
 /// A store built from a small generated corpus plus the meeting reports.

@@ -24,7 +24,7 @@ pub const DEFAULT_READERS: usize = 8;
 /// How the server runs.
 #[derive(Clone, Debug)]
 pub struct ServerConfig {
-    /// The store file (created when absent).
+    /// The store file (created when absent, unless the server is read-only).
     pub store: PathBuf,
     /// The bearer token writes need, when set.
     pub token: Option<String>,
@@ -89,7 +89,8 @@ pub struct Shared {
     pub pipeline: Arc<Pipeline>,
     readers: Mutex<Vec<Store>>,
     reader_permits: Semaphore,
-    pub(crate) writer: Mutex<Store>,
+    /// None on a read-only server: its store is opened for reading only.
+    pub(crate) writer: Option<Mutex<Store>>,
 }
 
 /// The server's state, cheap to clone.
@@ -105,20 +106,26 @@ impl AppState {
         AppState::with_pipeline(config, pipeline)
     }
 
-    /// As [`AppState::open`], with a pipeline already built.
+    /// As [`AppState::open`], with a pipeline already built. A read-only server opens an
+    /// existing store for reading only (it may live on a read-only file or mount).
     pub fn with_pipeline(
         config: ServerConfig,
         pipeline: Arc<Pipeline>,
     ) -> Result<AppState, StartError> {
-        let writer = Store::open(&config.store)?;
+        let writer = if config.read_only {
+            prepare_read_only(&config.store)?;
+            None
+        } else {
+            Some(Mutex::new(Store::open(&config.store)?))
+        };
         let readers = config.readers.max(1);
-        let first_reader = Store::open(&config.store)?;
+        let first_reader = open_reader(&config)?;
         Ok(AppState {
             shared: Arc::new(Shared {
                 pipeline,
                 readers: Mutex::new(vec![first_reader]),
                 reader_permits: Semaphore::new(readers),
-                writer: Mutex::new(writer),
+                writer,
                 config,
             }),
         })
@@ -146,7 +153,7 @@ impl AppState {
                 .pop();
             let store = match pooled {
                 Some(store) => store,
-                None => Store::open(&shared.config.store)?,
+                None => open_reader(&shared.config)?,
             };
             let result = f(&store);
             if let Ok(mut pool) = shared.readers.lock() {
@@ -166,14 +173,39 @@ impl AppState {
     {
         let shared = Arc::clone(&self.shared);
         tokio::task::spawn_blocking(move || {
-            let mut store = shared
-                .writer
+            let Some(writer) = &shared.writer else {
+                return Err(ApiError::new(
+                    axum::http::StatusCode::FORBIDDEN,
+                    "the server is read-only",
+                ));
+            };
+            let mut store = writer
                 .lock()
                 .map_err(|_| ApiError::internal("store writer poisoned"))?;
             f(&mut store)
         })
         .await
         .map_err(|e| ApiError::internal(format!("write task failed: {e}")))?
+    }
+}
+
+/// Before a read-only server opens its store for reading only: creates a missing store and
+/// upgrades an older one where the file can be written; a read-only file or mount is read
+/// as it is (the read-only open then says what is wrong, if anything).
+fn prepare_read_only(path: &std::path::Path) -> Result<(), dyad_store::StoreError> {
+    use dyad_store::StoreError;
+    match Store::open(path) {
+        Ok(_) | Err(StoreError::ReadOnly { .. } | StoreError::Open { .. }) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// A read connection: read-only on a read-only server.
+fn open_reader(config: &ServerConfig) -> Result<Store, dyad_store::StoreError> {
+    if config.read_only {
+        Store::open_read_only(&config.store)
+    } else {
+        Store::open(&config.store)
     }
 }
 

@@ -59,6 +59,24 @@ pub enum StoreError {
         path: String,
         source: std::io::Error,
     },
+    #[error("{path}: no store there (create one with `dyad ingest --db {path} INPUT ...`)")]
+    Missing { path: String },
+    #[error(
+        "{path}: the store cannot be written ({reason}); commands that only read it \
+         (dyad events, dyad export, dyad serve --read-only) open it read-only"
+    )]
+    ReadOnly { path: String, reason: String },
+    #[error("{path}: cannot open the store: {reason}")]
+    Open { path: String, reason: String },
+    #[error(
+        "{path}: store schema version {found} is older than this dyad's ({supported}) and \
+         cannot be upgraded read-only: open it once with a command that writes (dyad ingest)"
+    )]
+    Outdated {
+        path: String,
+        found: i32,
+        supported: i32,
+    },
     #[error(
         "{path}: another process kept the store locked for writing for more than {} s; \
          try again when it is done",
@@ -142,62 +160,236 @@ fn check_header(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The three facts of a store file's header, read in one snapshot.
+struct Header {
+    application_id: i32,
+    version: i32,
+    tables: i64,
+}
+
+impl Header {
+    /// Reads the header facts in one transaction: never a version committed by another
+    /// process between two of the reads.
+    fn read(conn: &mut Connection) -> rusqlite::Result<Header> {
+        let tx = conn.transaction()?;
+        let application_id: i32 = tx.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let tables: i64 = tx.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
+            [],
+            |r| r.get(0),
+        )?;
+        tx.commit()?;
+        Ok(Header {
+            application_id,
+            version,
+            tables,
+        })
+    }
+
+    /// Whether the file is a new, empty database (a store to create).
+    fn is_empty(&self) -> bool {
+        self.application_id == 0 && self.version == 0 && self.tables == 0
+    }
+
+    /// Refuses a file that is not a dyad store (`empty_ok`: an empty database is one to
+    /// create) or a store newer than this build.
+    fn check(&self, path: &str, empty_ok: bool) -> Result<()> {
+        if self.application_id != schema::APPLICATION_ID && !(empty_ok && self.is_empty()) {
+            return Err(StoreError::Foreign {
+                path: path.to_string(),
+                reason: format!(
+                    "application_id {:#x}, user_version {}, {} tables",
+                    self.application_id, self.version, self.tables
+                ),
+            });
+        }
+        if self.version > schema::latest_version() {
+            return Err(StoreError::TooNew {
+                path: path.to_string(),
+                found: self.version,
+                supported: schema::latest_version(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The store error for an SQLite error met while opening `path`: a file that is not a
+/// database is foreign; one SQLite cannot open names the likely cause.
+fn open_error(path: &Path, error: rusqlite::Error) -> StoreError {
+    let name = path.display().to_string();
+    match error.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::Foreign {
+            path: name,
+            reason: error.to_string(),
+        },
+        Some(rusqlite::ErrorCode::CannotOpen) => StoreError::Open {
+            reason: format!(
+                "{error} (SQLite keeps {name}-wal and {name}-shm beside the store: is its \
+                 directory writable?)"
+            ),
+            path: name,
+        },
+        Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path: name,
+            reason: error.to_string(),
+        },
+        _ => StoreError::Sqlite(error),
+    }
+}
+
+/// Refuses, before SQLite opens it, an existing store file this process cannot write
+/// (a read-only file or mount): SQLite would open it read-only and fail at the first write.
+fn check_writable(path: &Path) -> Result<()> {
+    match std::fs::OpenOptions::new().write(true).open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(StoreError::ReadOnly {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        }),
+    }
+}
+
+/// `path` as an SQLite `file:` URI with `query` (for `immutable=1`).
+fn file_uri(path: &Path, query: &str) -> String {
+    use std::fmt::Write;
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().into_owned().into_bytes();
+    let mut uri = String::from("file:");
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            let _ = write!(uri, "%{b:02X}");
+        }
+    }
+    uri.push('?');
+    uri.push_str(query);
+    uri
+}
+
+/// Whether `path` has a write-ahead log with content: changes not yet in the main file.
+fn has_wal(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)
+}
+
 impl Store {
-    /// Opens the store at `path`, creating it when absent and migrating an older schema.
+    /// Opens the store at `path` for reading and writing, creating it when absent and
+    /// migrating an older schema. A store this process cannot write (read-only file or
+    /// mount) is refused with [`StoreError::ReadOnly`]: open it with
+    /// [`Store::open_read_only`].
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref();
         check_header(path)?;
+        check_writable(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        Store::init(conn, path.display().to_string(), true)
+        )
+        .map_err(|e| open_error(path, e))?;
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnly {
+                path: path.display().to_string(),
+                reason: "SQLite could open it for reading only".into(),
+            });
+        }
+        Store::init(conn, path, true)
+    }
+
+    /// Opens an existing store for reading only, never writing to its file or directory:
+    /// a store on a read-only mount, or a read-only file, can be read. Where SQLite
+    /// cannot create its shared-memory file (`-shm`) beside the store and no write-ahead
+    /// log is pending, the file is opened as immutable (nothing can change it there).
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        match std::fs::metadata(path) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(StoreError::Missing {
+                    path: path.display().to_string(),
+                })
+            }
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: path.display().to_string(),
+                    source,
+                })
+            }
+        }
+        check_header(path)?;
+        match Store::open_reader(path, false) {
+            Err(StoreError::Open { .. }) if !has_wal(path) => Store::open_reader(path, true),
+            Err(StoreError::Open { path: name, .. }) => Err(StoreError::Open {
+                reason: format!(
+                    "its write-ahead log {name}-wal holds changes that SQLite can read only \
+                     with write access to the store's directory (to create {name}-shm)"
+                ),
+                path: name,
+            }),
+            result => result,
+        }
+    }
+
+    /// A read-only connection (`immutable`: through a URI that tells SQLite nothing
+    /// changes the file, so that it needs no `-shm` file).
+    fn open_reader(path: &Path, immutable: bool) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let mut conn = if immutable {
+            Connection::open_with_flags(file_uri(path, "immutable=1"), flags)
+        } else {
+            Connection::open_with_flags(path, flags)
+        }
+        .map_err(|e| open_error(path, e))?;
+        let name = path.display().to_string();
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let header = Header::read(&mut conn).map_err(|e| open_error(path, e))?;
+        header.check(&name, false)?;
+        if header.version < schema::latest_version() {
+            return Err(StoreError::Outdated {
+                path: name,
+                found: header.version,
+                supported: schema::latest_version(),
+            });
+        }
+        conn.pragma_update(None, "query_only", true)?;
+        Store::tune(&conn)?;
+        Ok(Store {
+            conn,
+            rules: MergeRules::default(),
+            path: name,
+        })
     }
 
     /// A store in memory (tests, benchmarks).
     pub fn open_in_memory() -> Result<Store> {
-        Store::init(Connection::open_in_memory()?, ":memory:".into(), false)
+        Store::init(Connection::open_in_memory()?, Path::new(":memory:"), false)
     }
 
-    fn init(mut conn: Connection, path: String, wal: bool) -> Result<Store> {
-        let foreign = |reason: String| StoreError::Foreign {
-            path: path.clone(),
-            reason,
-        };
+    /// The settings of every connection.
+    fn tune(conn: &Connection) -> Result<()> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "cache_size", -65_536)?;
+        Ok(())
+    }
+
+    fn init(mut conn: Connection, path: &Path, wal: bool) -> Result<Store> {
+        let name = path.display().to_string();
         // Another process may be creating, migrating or writing the same file: wait for
         // it rather than fail on a locked database.
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        // The three header facts are read in one transaction: one snapshot, never a version
-        // committed by another process between two of the reads.
-        let (application_id, version, tables) = {
-            let tx = conn.transaction()?;
-            let application_id: i32 = tx
-                .pragma_query_value(None, "application_id", |r| r.get(0))
-                .map_err(|e| foreign(e.to_string()))?;
-            let version: i32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-            let tables: i64 = tx.query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
-                [],
-                |r| r.get(0),
-            )?;
-            tx.commit()?;
-            (application_id, version, tables)
-        };
-        if application_id != schema::APPLICATION_ID {
-            if application_id != 0 || version != 0 || tables != 0 {
-                return Err(foreign(format!(
-                    "application_id {application_id:#x}, user_version {version}, {tables} tables"
-                )));
-            }
-        } else if version > schema::latest_version() {
-            return Err(StoreError::TooNew {
-                path,
-                found: version,
-                supported: schema::latest_version(),
-            });
-        }
+        let header = Header::read(&mut conn).map_err(|e| open_error(path, e))?;
+        header.check(&name, true)?;
         if wal {
             // Switching the journal mode needs the file to itself and SQLite does not wait
             // for it: retry while another opener holds it.
@@ -206,25 +398,24 @@ impl Store {
                 match conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(())) {
                     Err(rusqlite::Error::SqliteFailure(e, _))
                         if e.code == rusqlite::ErrorCode::DatabaseBusy
-                            && started.elapsed() < std::time::Duration::from_secs(30) =>
+                            && started.elapsed() < BUSY_TIMEOUT =>
                     {
                         std::thread::sleep(std::time::Duration::from_millis(5));
                     }
-                    result => break result?,
+                    result => break result.map_err(|e| open_error(path, e))?,
                 }
             }
         }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "temp_store", "MEMORY")?;
-        conn.pragma_update(None, "cache_size", -65_536)?;
+        Store::tune(&conn)?;
         // Each migration runs in an IMMEDIATE transaction that re-reads the version under
         // the write lock, so two processes opening a new store at once migrate it once. A
         // store already at the latest version is opened without taking the write lock.
-        if version < schema::latest_version() {
+        if header.version < schema::latest_version() {
             loop {
-                let tx =
-                    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                let tx = conn
+                    .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                    .map_err(|e| busy_or(e, &name))?;
                 let current: i32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
                 let Some(sql) = usize::try_from(current)
                     .ok()
@@ -242,7 +433,7 @@ impl Store {
         Ok(Store {
             conn,
             rules: MergeRules::default(),
-            path,
+            path: name,
         })
     }
 
