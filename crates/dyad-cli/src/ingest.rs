@@ -66,6 +66,9 @@ pub struct Summary {
     pub already_stored: usize,
     pub stored: usize,
     pub wire_copies: usize,
+    /// Stored documents whose id another stored document (other content) had: stored
+    /// under `id#2`, `id#3`, ...
+    pub renamed: usize,
     /// Records passed over on purpose (non-HTML, HTTP errors, too large, not English...).
     pub skipped: usize,
     pub failed: usize,
@@ -145,6 +148,14 @@ fn write_batch(
             summary.merged_events += outcome.merged_events;
             if outcome.duplicate_of.is_some() {
                 summary.wire_copies += 1;
+            }
+            if let Some(key) = &outcome.stored_as {
+                summary.renamed += 1;
+                eprintln!(
+                    "dyad: document {:?}: another document is stored under this id; \
+                     stored as {key:?}",
+                    extraction.doc.id
+                );
             }
         } else {
             summary.already_stored += 1;
@@ -302,13 +313,15 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
             0.0
         };
         println!(
-            "{} documents read: {} stored ({} wire copies), {} already stored, {} skipped, \
+            "{} documents read: {} stored ({} wire copies, {} under a new key), {} already \
+             stored, {} skipped, \
              {} failed; \
              {} events coded: {} new, {} merged into stored events; \
              store {}: {} documents, {} events; {:.2} s ({:.1} documents/s)",
             summary.documents_read,
             summary.stored,
             summary.wire_copies,
+            summary.renamed,
             summary.already_stored,
             summary.skipped,
             summary.failed,

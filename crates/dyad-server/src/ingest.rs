@@ -86,11 +86,32 @@ pub struct RecordError {
 pub struct IngestedDocument {
     /// Row id (`/api/documents/{id}`).
     pub id: Option<i64>,
+    /// The key the document is stored under: its id, or `id#2`, `id#3`... when another
+    /// document (other content) was stored under its id (see `renamed_from`).
     pub doc_key: String,
+    /// The document's own id when it is stored under another key.
+    pub renamed_from: Option<String>,
     /// True when this request stored it; false when it was stored already.
     pub added: bool,
     /// Events coded in it (0 for documents stored already).
     pub events: usize,
+}
+
+impl IngestedDocument {
+    /// A document of the body by its own id, with its stored row (id and key) if any.
+    fn new(id: String, row: Option<(i64, String)>, added: bool, events: usize) -> Self {
+        let (row, key) = match row {
+            Some((row, key)) => (Some(row), key),
+            None => (None, id.clone()),
+        };
+        IngestedDocument {
+            id: row,
+            renamed_from: (key != id).then_some(id),
+            doc_key: key,
+            added,
+            events,
+        }
+    }
 }
 
 /// The answer of `POST /api/documents`.
@@ -106,6 +127,8 @@ pub struct IngestSummary {
     pub events: usize,
     /// Stored wire copies among the added documents.
     pub wire_copies: usize,
+    /// Added documents stored under a new key because another document had their id.
+    pub renamed: usize,
     pub errors: Vec<RecordError>,
     pub documents: Vec<IngestedDocument>,
 }
@@ -227,7 +250,7 @@ pub async fn ingest(
                     let admission = intake.admit(store, doc)?;
                     // The stored row of a document that is there already, to name it.
                     let row = match &admission {
-                        Admission::AlreadyStored { hash } => store.document_row(hash)?,
+                        Admission::AlreadyStored { hash } => store.stored_document(hash)?,
                         _ => None,
                     };
                     Ok((key, row, admission))
@@ -292,7 +315,7 @@ pub async fn ingest(
             batch.commit()?;
             let mut rows = Vec::new();
             for (extraction, outcome) in extractions.iter().zip(outcomes) {
-                let row = store.document_row(&dyad_store::content_hash(&extraction.doc))?;
+                let row = store.stored_document(&dyad_store::content_hash(&extraction.doc))?;
                 rows.push((
                     extraction.doc.id.clone(),
                     row,
@@ -303,31 +326,31 @@ pub async fn ingest(
             Ok::<_, ApiError>(rows)
         })
         .await?;
-    for (doc_key, id, outcome, events) in written {
+    for (id, row, outcome, events) in written {
         if outcome.stored {
             summary.added += 1;
             summary.events += events;
             if outcome.duplicate_of.is_some() {
                 summary.wire_copies += 1;
             }
+            if outcome.stored_as.is_some() {
+                summary.renamed += 1;
+            }
         } else {
             summary.duplicates += 1;
         }
-        summary.documents.push(IngestedDocument {
+        summary.documents.push(IngestedDocument::new(
             id,
-            doc_key,
-            added: outcome.stored,
-            events: if outcome.stored { events } else { 0 },
-        });
+            row,
+            outcome.stored,
+            if outcome.stored { events } else { 0 },
+        ));
     }
     summary.duplicates += already.len();
-    for (doc_key, id) in already {
-        summary.documents.push(IngestedDocument {
-            id,
-            doc_key,
-            added: false,
-            events: 0,
-        });
+    for (id, row) in already {
+        summary
+            .documents
+            .push(IngestedDocument::new(id, row, false, 0));
     }
     Ok(summary)
 }

@@ -542,6 +542,36 @@ async fn posting_documents_stores_them_once() {
     .await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.error());
     assert_eq!(document_count(app).await, 4);
+
+    // Another text under a stored id: kept under a key of its own, and said so.
+    let revised = ARTICLE.replace("on Tuesday", "on Tuesday evening");
+    let answer = post(
+        app,
+        "/api/documents",
+        "application/x-ndjson",
+        revised.clone(),
+    )
+    .await;
+    let summary = answer.json();
+    assert_eq!(summary["added"], 1, "{summary}");
+    assert_eq!(summary["renamed"], 1, "{summary}");
+    assert_eq!(summary["documents"][0]["doc_key"], "t1#2", "{summary}");
+    assert_eq!(summary["documents"][0]["renamed_from"], "t1", "{summary}");
+    let again = post(app, "/api/documents", "application/x-ndjson", revised)
+        .await
+        .json();
+    assert_eq!(again["duplicates"], 1, "{again}");
+    assert_eq!(again["documents"][0]["doc_key"], "t1#2", "{again}");
+    let listed = get(app, "/api/documents?limit=10").await.json();
+    let mut keys: Vec<&str> = listed["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["doc_key"].as_str())
+        .filter(|k| k.starts_with("t1"))
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["t1", "t1#2"]);
 }
 
 #[tokio::test]

@@ -666,7 +666,7 @@ mod tests {
             }
         }
         let store = Store::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 2);
+        assert_eq!(store.schema_version().unwrap(), schema::latest_version());
         let events = store.events(&EventQuery::default()).unwrap();
         let claim = &events[0].claims[0];
         assert_eq!(claim.claimant, "South Korean intelligence");

@@ -7,7 +7,7 @@
 pub const APPLICATION_ID: i32 = 0x4459_4144;
 
 /// The SQL that brings a store from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i32 {
@@ -221,4 +221,19 @@ UPDATE claims SET source_type = (
     LIMIT 1
 )
 WHERE stance = 'asserts' AND is_outlet = 0;
+"#;
+
+/// Version 3: document keys are unique. A document stored under a key that an earlier
+/// document (other content) already had is renamed `key#2`, `key#3`, ... in the order they
+/// were stored, as the store names such documents from this version on.
+const V3: &str = r#"
+CREATE TEMP TABLE renamed AS
+    SELECT d.id AS id,
+           d.doc_key || '#' || (SELECT count(*) FROM documents o
+                                WHERE o.doc_key = d.doc_key AND o.id <= d.id) AS key
+    FROM documents d
+    WHERE EXISTS (SELECT 1 FROM documents o WHERE o.doc_key = d.doc_key AND o.id < d.id);
+UPDATE documents SET doc_key = (SELECT key FROM renamed WHERE renamed.id = documents.id)
+WHERE id IN (SELECT id FROM renamed);
+DROP TABLE renamed;
 "#;

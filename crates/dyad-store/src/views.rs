@@ -546,12 +546,12 @@ impl Store {
         )))
     }
 
-    /// The row id of the document with this content hash.
-    pub fn document_row(&self, content_hash: &str) -> Result<Option<i64>> {
+    /// The row id and key of the document with this content hash.
+    pub fn stored_document(&self, content_hash: &str) -> Result<Option<(i64, String)>> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")?;
-        match stmt.query_row([content_hash], |r| r.get(0)) {
+            .prepare_cached("SELECT id, doc_key FROM documents WHERE content_hash = ?1")?;
+        match stmt.query_row([content_hash], |r| Ok((r.get(0)?, r.get(1)?))) {
             Ok(id) => Ok(Some(id)),
             Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
             Err(e) => Err(StoreError::Sqlite(e)),

@@ -626,3 +626,60 @@ fn reciprocal_events_count_for_their_dyad_only_but_domestic_dyads_stay() {
     pairs.sort();
     assert_eq!(pairs, ["ETH-SOM", "SDN-SDN"]);
 }
+
+#[test]
+fn a_new_text_under_a_stored_id_is_kept_under_its_own_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("keys.db");
+    let mut store = Store::open(&path).unwrap();
+    let text =
+        |n: usize| format!("Japan and India held talks on maritime security in Tokyo, round {n}.");
+    let version = |n: usize| {
+        extraction(
+            "story",
+            "Wire",
+            "2025-01-13",
+            &text(n),
+            vec![meeting(
+                &format!("story-ev{n}"),
+                Some("2025-01-13"),
+                &text(n),
+            )],
+        )
+    };
+    assert_eq!(store.add(&version(1)).unwrap().stored_as, None);
+    let second = store.add(&version(2)).unwrap();
+    assert!(second.stored);
+    assert_eq!(second.stored_as.as_deref(), Some("story#2"));
+    // The same content again is the document stored already, under its key.
+    assert!(!store.add(&version(2)).unwrap().stored);
+    assert_eq!(
+        store.add(&version(3)).unwrap().stored_as.as_deref(),
+        Some("story#3")
+    );
+    let keys = |store: &Store| -> Vec<String> {
+        let mut keys: Vec<String> = store
+            .documents(None, 10, 0)
+            .unwrap()
+            .documents
+            .into_iter()
+            .map(|d| d.doc_key)
+            .collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(keys(&store), ["story", "story#2", "story#3"]);
+    let events = store.events(&EventQuery::default()).unwrap();
+    let mut documents: Vec<String> = events.iter().flat_map(|e| e.documents.clone()).collect();
+    documents.sort();
+    assert_eq!(documents, ["story", "story#2", "story#3"]);
+
+    // A store written before keys were unique: its repeated keys are renamed on opening.
+    store
+        .connection()
+        .execute_batch("UPDATE documents SET doc_key = 'story'; PRAGMA user_version = 2;")
+        .unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(keys(&store), ["story", "story#2", "story#3"]);
+}
