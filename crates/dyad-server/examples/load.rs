@@ -421,7 +421,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Every POSTed document is in the store.
     let posted_stored = state
-        .read(|s| Ok(s.documents(Some("load-post-"), 1, 0)?.total))
+        .read(|s| Ok(s.documents(Some("\"load post\""), 1, 0)?.total))
         .await
         .map_err(|e| e.message)?;
     let _ = stop.send(());

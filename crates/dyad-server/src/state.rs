@@ -20,6 +20,8 @@ pub const DEFAULT_MAX_BODY: usize = 16 * 1024 * 1024;
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default number of read connections.
 pub const DEFAULT_READERS: usize = 8;
+/// Default store time one read request may take before its query is stopped (503).
+pub const DEFAULT_READ_BUDGET: Duration = Duration::from_secs(2);
 
 /// How the server runs.
 #[derive(Clone, Debug)]
@@ -40,6 +42,10 @@ pub struct ServerConfig {
     pub header_timeout: Duration,
     /// Read connections to the store.
     pub readers: usize,
+    /// Store time one read request may take: a query still running then is stopped and
+    /// the request answers 503, so that one broad query cannot hold a read connection
+    /// (and the requests waiting for one) for long.
+    pub read_budget: Duration,
 }
 
 impl ServerConfig {
@@ -54,6 +60,7 @@ impl ServerConfig {
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             header_timeout: Duration::from_secs(10),
             readers: DEFAULT_READERS,
+            read_budget: DEFAULT_READ_BUDGET,
         }
     }
 
@@ -132,7 +139,8 @@ impl AppState {
     }
 
     /// Runs `f` with a read connection on the blocking pool. At most `readers`
-    /// connections are open; more requests wait for one.
+    /// connections are open; more requests wait for one. `f`'s queries have
+    /// `read_budget` of store time.
     pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
@@ -155,7 +163,9 @@ impl AppState {
                 Some(store) => store,
                 None => open_reader(&shared.config)?,
             };
+            store.set_deadline(Some(std::time::Instant::now() + shared.config.read_budget));
             let result = f(&store);
+            store.set_deadline(None);
             if let Ok(mut pool) = shared.readers.lock() {
                 pool.push(store);
             }

@@ -314,6 +314,63 @@ fn server_over_a_typed_claim() -> TestServer {
     }
 }
 
+/// A server over `n` stored one-sentence documents (`doc-0` ...), `configure`d.
+fn server_over_documents(n: usize, configure: impl FnOnce(&mut ServerConfig)) -> TestServer {
+    use dyad_model::testing::extraction;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dyad.db");
+    let mut store = dyad_store::Store::open(&path).unwrap();
+    let mut batch = store.batch().unwrap();
+    for i in 0..n {
+        let text = format!("Delegations from Moscow and Beijing met for round {i} of talks.");
+        batch
+            .add(&extraction(
+                &format!("doc-{i}"),
+                "Wire",
+                "2025-01-07",
+                &text,
+                vec![],
+            ))
+            .unwrap();
+    }
+    batch.commit().unwrap();
+    drop(store);
+    let mut config = ServerConfig::new(path);
+    configure(&mut config);
+    let state = AppState::with_pipeline(config, pipeline()).unwrap();
+    let app = dyad_server::router(state.clone());
+    TestServer {
+        _dir: dir,
+        state,
+        app,
+    }
+}
+
+#[tokio::test]
+async fn document_search_matches_words_and_a_read_stops_at_its_budget() {
+    let server = server_over_documents(1000, |_| {});
+    let app = &server.app;
+    let total = |uri: &'static str| async move { get(app, uri).await.json()["total"].clone() };
+    // Words of the title, key, URL or text (the full-text index), not parts of words.
+    assert_eq!(total("/api/documents?q=Moscow").await, 1000);
+    assert_eq!(total("/api/documents?q=oscow").await, 0);
+    assert_eq!(total("/api/documents?q=Mosc*").await, 1000);
+    assert_eq!(total("/api/documents?q=%22round%20417%22").await, 1);
+    assert_eq!(total("/api/documents?q=doc%20417").await, 1);
+    let deep = "/api/documents?offset=900&limit=1";
+    assert_eq!(get(app, deep).await.status, StatusCode::OK);
+
+    // No store time at all: a read that takes any is stopped, and says so.
+    let starved = server_over_documents(1000, |c| c.read_budget = Duration::ZERO);
+    let answer = get(&starved.app, deep).await;
+    assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(answer.error().contains("narrow it"), "{}", answer.error());
+    // The connection serves the next request: health reads only kept counts.
+    let health = get(&starved.app, "/api/health").await;
+    assert_eq!(health.status, StatusCode::OK);
+    assert_eq!(health.json()["documents"], 1000);
+}
+
 #[tokio::test]
 async fn claims_carry_source_type_and_hedging_and_mentions_their_kind() {
     let server = server_over_a_typed_claim();

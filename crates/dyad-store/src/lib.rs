@@ -83,8 +83,10 @@ pub enum StoreError {
         BUSY_TIMEOUT.as_secs()
     )]
     Busy { path: String },
+    #[error("the query ran past its deadline and was stopped (Store::set_deadline)")]
+    Interrupted,
     #[error("database: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("stored record: {0}")]
     Json(#[from] serde_json::Error),
     #[error("{0}")]
@@ -92,6 +94,15 @@ pub enum StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> StoreError {
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::OperationInterrupted) => StoreError::Interrupted,
+            _ => StoreError::Sqlite(error),
+        }
+    }
+}
 
 /// Counts of what a store holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -125,9 +136,39 @@ pub struct Store {
     conn: Connection,
     rules: MergeRules,
     path: String,
+    /// When the connection's statements are stopped ([`Store::set_deadline`]).
+    deadline: Deadline,
+}
+
+/// A connection's deadline, checked by SQLite's progress handler every
+/// [`DEADLINE_CHECK_STEPS`] virtual-machine steps.
+type Deadline = std::sync::Arc<std::sync::Mutex<Option<std::time::Instant>>>;
+
+/// Virtual-machine steps between two checks of the deadline (some microseconds; a check
+/// costs tens of nanoseconds).
+const DEADLINE_CHECK_STEPS: i32 = 1_000;
+
+/// Makes SQLite stop a statement of `conn` that runs past the deadline.
+fn watch_deadline(conn: &mut Connection) -> Result<Deadline> {
+    let deadline = Deadline::default();
+    let watched = std::sync::Arc::clone(&deadline);
+    conn.progress_handler(
+        DEADLINE_CHECK_STEPS,
+        Some(move || {
+            watched
+                .lock()
+                .ok()
+                .and_then(|d| *d)
+                .is_some_and(|d| std::time::Instant::now() >= d)
+        }),
+    )?;
+    Ok(deadline)
 }
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// The counts [`Store::stats`] reads.
+const STATS_SQL: &str = "SELECT name, n FROM store_counts";
 
 /// Checks that an existing file is an SQLite database before SQLite sees it.
 fn check_header(path: &Path) -> Result<()> {
@@ -363,10 +404,12 @@ impl Store {
         }
         conn.pragma_update(None, "query_only", true)?;
         Store::tune(&conn)?;
+        let deadline = watch_deadline(&mut conn)?;
         Ok(Store {
             conn,
             rules: MergeRules::default(),
             path: name,
+            deadline,
         })
     }
 
@@ -430,11 +473,22 @@ impl Store {
                 tx.commit()?;
             }
         }
+        let deadline = watch_deadline(&mut conn)?;
         Ok(Store {
             conn,
             rules: MergeRules::default(),
             path: name,
+            deadline,
         })
+    }
+
+    /// Stops this store's statements that are still running at `deadline` (they fail
+    /// with [`StoreError::Interrupted`]); `None` lifts it. For servers, which bound the
+    /// work of one request.
+    pub fn set_deadline(&self, deadline: Option<std::time::Instant>) {
+        if let Ok(mut current) = self.deadline.lock() {
+            *current = deadline;
+        }
     }
 
     /// The merge rules new reports are matched with.
@@ -507,20 +561,26 @@ impl Store {
         Err(damaged(problems.join("; ")))
     }
 
-    /// Counts of the store's records.
+    /// Counts of the store's records, read from the counts its triggers keep (constant
+    /// time, whatever the store's size).
     pub fn stats(&self) -> Result<StoreStats> {
-        let count = |sql: &str| -> Result<u64> {
-            let n: i64 = self.conn.query_row(sql, [], |r| r.get(0))?;
-            Ok(u64::try_from(n).unwrap_or(0))
-        };
-        Ok(StoreStats {
-            documents: count("SELECT count(*) FROM documents")?,
-            duplicates: count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL")?,
-            sources: count("SELECT count(*) FROM sources")?,
-            entities: count("SELECT count(*) FROM entities")?,
-            events: count("SELECT count(*) FROM events")?,
-            reports: count("SELECT count(*) FROM event_reports")?,
-        })
+        let mut stats = StoreStats::default();
+        let mut stmt = self.conn.prepare_cached(STATS_SQL)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let name: String = row.get(0)?;
+            let n = read::count(row.get(1)?);
+            match name.as_str() {
+                "documents" => stats.documents = n,
+                "duplicates" => stats.duplicates = n,
+                "sources" => stats.sources = n,
+                "entities" => stats.entities = n,
+                "events" => stats.events = n,
+                "reports" => stats.reports = n,
+                _ => {}
+            }
+        }
+        Ok(stats)
     }
 
     /// The connection, for read-only inspection (tests, tools).
@@ -577,6 +637,12 @@ mod tests {
         let err = Store::open(&path).err().unwrap();
         assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
     }
+
+    /// What version 4 of the schema added, dropped: a version-3 store.
+    pub(crate) const UNDO_V4: &str = "
+        DROP TRIGGER count_documents; DROP TRIGGER count_sources; DROP TRIGGER count_entities;
+        DROP TRIGGER count_events; DROP TRIGGER count_reports; DROP TABLE store_counts;
+        DROP TABLE document_fts; DROP INDEX documents_listing;";
 
     /// A document whose one event South Korean intelligence alleges, and whose entity is
     /// named twice: by name and by a pronoun.
@@ -648,7 +714,8 @@ mod tests {
         {
             let mut store = Store::open(&path).unwrap();
             store.add(&alleged_troops()).unwrap();
-            // Back to version 1: the columns version 2 added are dropped.
+            // Back to version 1: what versions 4 and 2 added is dropped.
+            store.connection().execute_batch(UNDO_V4).unwrap();
             store
                 .connection()
                 .execute_batch(

@@ -378,14 +378,14 @@ impl Store {
         Ok(out)
     }
 
-    /// How many events match `query` (ignoring its limit and offset).
+    /// How many events match `query` (ignoring its limit and offset). Without filters,
+    /// the store's count (constant time).
     pub fn count_events(&self, query: &EventQuery) -> Result<u64> {
         let sql = build(query);
-        let where_clause = if sql.conditions.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", sql.conditions.join(" AND "))
-        };
+        if sql.conditions.is_empty() {
+            return Ok(self.stats()?.events);
+        }
+        let where_clause = format!("WHERE {}", sql.conditions.join(" AND "));
         let text = format!("SELECT count(*) FROM {} {where_clause}", sql.from);
         let n: i64 =
             self.conn
@@ -677,7 +677,7 @@ impl Store {
                 .map(Some)
                 .or_else(|e| match e {
                     rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                    e => Err(StoreError::Sqlite(e)),
+                    e => Err(StoreError::from(e)),
                 })?;
         }
         Ok(out)

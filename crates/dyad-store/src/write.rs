@@ -320,6 +320,18 @@ impl<'c> Batch<'c> {
                 },
                 |r| r.get(0),
             )?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO document_fts(rowid, title, doc_key, url, text)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                document_id,
+                doc.title.as_deref().unwrap_or_default(),
+                key,
+                doc.url.as_deref().unwrap_or_default(),
+                doc.text,
+            ])?;
         if let Some(hash) = simhash {
             let mut band = self.tx.prepare_cached(
                 "INSERT INTO doc_bands(band, value, published, document_id) VALUES (?1, ?2, ?3, ?4)",

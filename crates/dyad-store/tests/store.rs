@@ -627,6 +627,12 @@ fn reciprocal_events_count_for_their_dyad_only_but_domestic_dyads_stay() {
     assert_eq!(pairs, ["ETH-SOM", "SDN-SDN"]);
 }
 
+/// Drops what version 4 of the schema added (to make an older store).
+const UNDO_V4: &str = "
+    DROP TRIGGER count_documents; DROP TRIGGER count_sources; DROP TRIGGER count_entities;
+    DROP TRIGGER count_events; DROP TRIGGER count_reports; DROP TABLE store_counts;
+    DROP TABLE document_fts; DROP INDEX documents_listing;";
+
 #[test]
 fn a_new_text_under_a_stored_id_is_kept_under_its_own_key() {
     let dir = tempfile::tempdir().unwrap();
@@ -677,9 +683,83 @@ fn a_new_text_under_a_stored_id_is_kept_under_its_own_key() {
     // A store written before keys were unique: its repeated keys are renamed on opening.
     store
         .connection()
-        .execute_batch("UPDATE documents SET doc_key = 'story'; PRAGMA user_version = 2;")
+        .execute_batch(&format!(
+            "UPDATE documents SET doc_key = 'story'; {UNDO_V4} PRAGMA user_version = 2;"
+        ))
         .unwrap();
     drop(store);
     let store = Store::open(&path).unwrap();
     assert_eq!(keys(&store), ["story", "story#2", "story#3"]);
+}
+
+/// The store's counts as SQL counts them, row by row.
+fn counted(store: &Store) -> dyad_store::StoreStats {
+    let count = |sql: &str| -> u64 {
+        store
+            .connection()
+            .query_row(sql, [], |r| r.get::<_, i64>(0))
+            .unwrap() as u64
+    };
+    dyad_store::StoreStats {
+        documents: count("SELECT count(*) FROM documents"),
+        duplicates: count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+        sources: count("SELECT count(*) FROM sources"),
+        entities: count("SELECT count(*) FROM entities"),
+        events: count("SELECT count(*) FROM events"),
+        reports: count("SELECT count(*) FROM event_reports"),
+    }
+}
+
+#[test]
+fn kept_counts_equal_counted_ones_and_survive_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("counts.db");
+    let mut store = Store::open(&path).unwrap();
+    let text = "Russian defence minister Andrei Belousov met Kim Jong Un in Pyongyang on \
+                Friday to discuss military cooperation between the two countries.";
+    let report = |id: &str, outlet: &str| {
+        let mut x = extraction(
+            id,
+            outlet,
+            "2024-11-30",
+            text,
+            vec![meeting(&format!("{id}-ev1"), Some("2024-11-29"), text)],
+        );
+        x.entities.push(testing::entity(
+            "e1",
+            dyad_model::EntityType::Person,
+            "Kim Jong Un",
+            "PRK",
+            "GOV",
+        ));
+        x
+    };
+    // Two outlets, a wire copy (same text), a document seen again: shared sources,
+    // entities and events, one duplicate, one re-add that changes nothing.
+    for (id, outlet) in [
+        ("a", "Reuters"),
+        ("b", "AP"),
+        ("c", "Reuters"),
+        ("a", "Reuters"),
+    ] {
+        store.add(&report(id, outlet)).unwrap();
+    }
+    let kept = store.stats().unwrap();
+    assert_eq!(kept, counted(&store));
+    assert_eq!(
+        (kept.documents, kept.duplicates, kept.sources),
+        (3, 2, 2),
+        "{kept:?}"
+    );
+    assert_eq!(kept.entities, 1, "{kept:?}");
+
+    // A version-3 store (no kept counts) gets them from its rows when it is upgraded.
+    store
+        .connection()
+        .execute_batch(&format!("{UNDO_V4} PRAGMA user_version = 3;"))
+        .unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.stats().unwrap(), kept);
+    assert_eq!(store.documents(Some("Belousov"), 10, 0).unwrap().total, 3);
 }
