@@ -420,6 +420,14 @@ impl Store {
 
     /// The settings of every connection.
     fn tune(conn: &Connection) -> Result<()> {
+        // Query plans that do not depend on the values bound to a statement. Without
+        // this, a cached statement whose plan SQLite marked value-dependent is prepared
+        // again each time it is bound anew (most of the time of an event page went to
+        // re-preparing the per-event queries).
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "cache_size", -65_536)?;

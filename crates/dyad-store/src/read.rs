@@ -331,6 +331,20 @@ const EVENT_COLUMNS: &str = "e.id,
     e.status, e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen,
     e.representative_document";
 
+/// The documents and sources of an event's reports, earliest published first.
+const EVENT_DOCUMENTS_SQL: &str = "SELECT d.doc_key, r.source_key, r.counted
+    FROM event_reports r JOIN documents d ON d.id = r.document_id
+    WHERE r.event_id = ?1 ORDER BY r.published, r.id";
+
+/// The claims of an event's reports, earliest published first.
+const EVENT_CLAIMS_SQL: &str = "SELECT stance, claimant, code, sector, cue, is_outlet,
+    outlet, published, source_type, hedged
+    FROM claims WHERE event_id = ?1 ORDER BY published, report_id";
+
+/// The events an event links to.
+const EVENT_LINKS_SQL: &str =
+    "SELECT target_id FROM event_links WHERE event_id = ?1 ORDER BY target_id";
+
 struct EventRow {
     id: i64,
     representative: String,
@@ -498,11 +512,7 @@ impl Store {
         let mut documents = Vec::new();
         let mut sources = Vec::new();
         {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT d.doc_key, r.source_key, r.counted FROM event_reports r
-                 JOIN documents d ON d.id = r.document_id
-                 WHERE r.event_id = ?1 ORDER BY r.published, r.id",
-            )?;
+            let mut stmt = self.conn.prepare_cached(EVENT_DOCUMENTS_SQL)?;
             let mut rows = stmt.query([row.id])?;
             while let Some(r) = rows.next()? {
                 let key: String = r.get(0)?;
@@ -519,11 +529,7 @@ impl Store {
 
         let mut claims: Vec<ClaimView> = Vec::new();
         {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT stance, claimant, code, sector, cue, is_outlet, outlet, published,
-                    source_type, hedged
-                 FROM claims WHERE event_id = ?1 ORDER BY published, report_id",
-            )?;
+            let mut stmt = self.conn.prepare_cached(EVENT_CLAIMS_SQL)?;
             let mut rows = stmt.query([row.id])?;
             while let Some(r) = rows.next()? {
                 let stance: String = r.get(0)?;
@@ -589,9 +595,7 @@ impl Store {
             })
             .collect();
         {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT target_id FROM event_links WHERE event_id = ?1 ORDER BY target_id",
-            )?;
+            let mut stmt = self.conn.prepare_cached(EVENT_LINKS_SQL)?;
             let links = stmt.query_map([row.id], |r| r.get::<_, i64>(0))?;
             event.links = links
                 .map(|l| l.map(|id| id.to_string()))
@@ -790,6 +794,41 @@ mod tests {
             "\"U\" \"S\" \"led\" \"AND\" \"unclosed\""
         );
         assert_eq!(fts_query("  "), "");
+    }
+
+    #[test]
+    fn the_queries_of_every_event_are_prepared_once() {
+        use dyad_model::testing::{event, extraction, EventFixture};
+        let mut store = Store::open_in_memory().unwrap();
+        for i in 0..20 {
+            let text = format!("Russia and China signed agreement number {i}.");
+            let agreement = event(EventType::Agree, &["RUS"], &["CHN"])
+                .on(&format!("2024-03-{:02}", i + 1))
+                .with_evidence(&text);
+            let x = extraction(
+                &format!("d{i}"),
+                "Wire",
+                "2024-03-28",
+                &text,
+                vec![agreement],
+            );
+            store.add(&x).unwrap();
+        }
+        // Bound anew for each event, a statement whose plan depended on the bound
+        // values was prepared again each time (SQLite's query planner stability
+        // guarantee off): most of the time of a page of events.
+        for sql in [EVENT_DOCUMENTS_SQL, EVENT_CLAIMS_SQL, EVENT_LINKS_SQL] {
+            for id in 1..=20i64 {
+                // As `complete` does: from the statement cache, back to it (which clears
+                // the bindings) after each event.
+                let mut stmt = store.conn.prepare_cached(sql).unwrap();
+                let mut rows = stmt.query([id]).unwrap();
+                while rows.next().unwrap().is_some() {}
+                drop(rows);
+                let reprepared = stmt.get_status(rusqlite::StatementStatus::RePrepare);
+                assert_eq!(reprepared, 0, "event {id}: {sql}");
+            }
+        }
     }
 
     #[test]
