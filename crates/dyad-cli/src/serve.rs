@@ -21,9 +21,12 @@ pub struct ServeArgs {
     /// Bearer token that writes (POST /api/documents) need.
     #[arg(long, value_name = "TOKEN", env = "DYAD_TOKEN", hide_env_values = true)]
     token: Option<String>,
-    /// Largest request body in bytes.
+    /// Largest request body in bytes, as sent and once decompressed.
     #[arg(long, value_name = "BYTES", default_value_t = dyad_server::state::DEFAULT_MAX_BODY)]
     max_body: usize,
+    /// Most documents in one POST.
+    #[arg(long, value_name = "N", default_value_t = dyad_server::state::DEFAULT_MAX_DOCUMENTS)]
+    max_documents: usize,
     /// Allow this origin to call the API from a browser (CORS is off by default).
     #[arg(long, value_name = "ORIGIN")]
     cors: Option<String>,
@@ -88,6 +91,7 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<u8> {
     let mut config = ServerConfig::new(&args.store);
     config.token = args.token.filter(|t| !t.is_empty());
     config.max_body = args.max_body;
+    config.max_documents = args.max_documents.max(1);
     config.cors = args.cors;
     config.read_only = args.read_only;
     runtime()?.block_on(listen(config, args.addr, None))

@@ -268,6 +268,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 dyad_server::ingest::BodyKind::Jsonl,
                 body.as_bytes(),
                 &Default::default(),
+                Default::default(),
             )?;
             dyad_server::ingest::ingest(&state, documents, skipped, Default::default()).await
         }));

@@ -7,7 +7,9 @@
 //!   unknown routes (404) and methods (405) ([`error`]).
 //! - Reads run on a pool of store connections, writes (`POST /api/documents`, see
 //!   [`ingest`]) through one writer ([`state`]).
-//! - Limits: request bodies (`max_body`, 413), request time (408), time to send headers
+//! - Limits: request bodies as sent, as declared and as decompressed (`max_body`, 413),
+//!   documents per POST (`max_documents`, 413), store time per read (`read_budget`, 503),
+//!   request time (408), time to send headers
 //!   (the connection closes); writes need the bearer token when one is configured (401)
 //!   and are refused on a read-only server (403) — a server bound beyond loopback without
 //!   a token is read-only ([`ServerConfig::secure_for`]); CORS is off unless one origin is

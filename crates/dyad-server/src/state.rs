@@ -14,8 +14,10 @@ use tokio::sync::Semaphore;
 
 use crate::error::ApiError;
 
-/// Default largest request body (16 MiB).
+/// Default largest request body (16 MiB), as sent and once decompressed.
 pub const DEFAULT_MAX_BODY: usize = 16 * 1024 * 1024;
+/// Default most documents (records) in one POST.
+pub const DEFAULT_MAX_DOCUMENTS: usize = 5_000;
 /// Default time a request may take, body included.
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default number of read connections.
@@ -30,8 +32,11 @@ pub struct ServerConfig {
     pub store: PathBuf,
     /// The bearer token writes need, when set.
     pub token: Option<String>,
-    /// Largest request body in bytes (413 beyond).
+    /// Largest request body in bytes, as sent and once decompressed (413 beyond; a
+    /// declared `Content-Length` beyond is refused before the body is read).
     pub max_body: usize,
+    /// Most documents (records) in one POST (413 beyond, nothing stored).
+    pub max_documents: usize,
     /// The one origin allowed to call the API from a browser (CORS); none by default.
     pub cors: Option<String>,
     /// Refuse writes (POST → 403).
@@ -55,6 +60,7 @@ impl ServerConfig {
             store: store.into(),
             token: None,
             max_body: DEFAULT_MAX_BODY,
+            max_documents: DEFAULT_MAX_DOCUMENTS,
             cors: None,
             read_only: false,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,

@@ -705,6 +705,146 @@ async fn bodies_over_the_limit_are_413() {
     assert_eq!(answer.status, StatusCode::OK);
 }
 
+/// `bytes`, gzipped.
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+async fn post_encoded(app: &Router, content_type: &str, encoding: &str, body: Vec<u8>) -> Answer {
+    let mut request = Request::post("/api/documents").header(header::CONTENT_TYPE, content_type);
+    if !encoding.is_empty() {
+        request = request.header(header::CONTENT_ENCODING, encoding);
+    }
+    send(app, request.body(Body::from(body)).unwrap()).await
+}
+
+#[tokio::test]
+async fn compressed_bodies_and_many_documents_are_capped_before_anything_is_stored() {
+    let server = server_with(|c| {
+        c.max_body = 64 * 1024;
+        c.max_documents = 5;
+    });
+    let app = &server.app;
+    // A small body that decompresses to 1 MB: refused whether it says it is gzip or not.
+    let line = "{\"text\": \"Russia and China met.\"}\n";
+    let bomb = gzip(line.repeat(30_000).as_bytes());
+    assert!(bomb.len() < 64 * 1024);
+    for encoding in ["gzip", ""] {
+        let answer = post_encoded(app, "application/x-ndjson", encoding, bomb.clone()).await;
+        assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE, "{encoding:?}");
+        assert!(
+            answer
+                .error()
+                .contains("decompresses to more than 65536 bytes"),
+            "{}",
+            answer.error()
+        );
+    }
+    // A gzip file inside a gzip coding is capped too.
+    let nested = gzip(&bomb);
+    let answer = post_encoded(app, "application/x-ndjson", "gzip", nested).await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // One document more than a request may hold.
+    let lines = |n: usize| -> String {
+        (0..n)
+            .map(|i| {
+                format!("{{\"id\": \"n{i}\", \"text\": \"Japan protested to China, note {i}.\"}}\n")
+            })
+            .collect()
+    };
+    let answer = post(app, "/api/documents", "application/x-ndjson", lines(6)).await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        answer.error().contains("more than 5 documents"),
+        "{}",
+        answer.error()
+    );
+    assert_eq!(document_count(app).await, 0);
+    let answer = post_encoded(
+        app,
+        "application/x-ndjson",
+        "gzip",
+        gzip(lines(5).as_bytes()),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.error());
+    assert_eq!(document_count(app).await, 5);
+}
+
+#[tokio::test]
+async fn deflate_and_gzip_bodies_are_read_and_other_encodings_refused() {
+    use std::io::Write;
+    let server = server_with(|_| {});
+    let app = &server.app;
+    let text = "Egypt and Sudan agreed to hold talks on Nile water sharing in Cairo on Sunday.";
+    let zlib = {
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(text.as_bytes()).unwrap();
+        e.finish().unwrap()
+    };
+    let raw = {
+        let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(text.as_bytes()).unwrap();
+        e.finish().unwrap()
+    };
+    for (encoding, body) in [
+        ("deflate", zlib),
+        ("deflate", raw),
+        ("GZIP", gzip(text.as_bytes())),
+    ] {
+        let answer = post_encoded(app, "text/plain", encoding, body).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::OK,
+            "{encoding}: {}",
+            answer.error()
+        );
+        let id = answer.json()["documents"][0]["id"].as_i64().unwrap();
+        let document = get(app, &format!("/api/documents/{id}")).await.json();
+        assert_eq!(document["document"]["text"], text, "{encoding}");
+    }
+    for encoding in ["br", "zstd", "gzip, br"] {
+        let answer = post_encoded(app, "text/plain", encoding, text.as_bytes().to_vec()).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "{encoding}"
+        );
+        assert!(
+            answer.error().contains("Content-Encoding"),
+            "{}",
+            answer.error()
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_oversized_content_length_is_refused_before_the_body() {
+    let server = server_with(|c| c.max_body = 1024);
+    let (addr, stop, _task) = start(&server).await;
+    // The headers announce more than the limit; no body follows. The answer comes at
+    // once, not when the request time (60 s) is up.
+    let head = format!(
+        "POST /api/documents HTTP/1.1\r\nHost: {addr}\r\nContent-Type: text/plain\r\n\
+         Content-Length: 1000000000\r\n\r\n"
+    );
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = vec![0u8; 4096];
+    let n = tokio::time::timeout(Duration::from_secs(20), stream.read(&mut answer))
+        .await
+        .expect("an answer before the body")
+        .unwrap();
+    let answer = String::from_utf8_lossy(&answer[..n]);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("--max-body"), "{answer}");
+    let _ = stop.send(());
+}
+
 /// A body sent in chunks, with no length known in advance.
 fn futures_stream(bytes: Vec<u8>) -> Body {
     let chunks: Vec<Result<axum::body::Bytes, std::io::Error>> = bytes
