@@ -27,9 +27,14 @@ pub struct ServeArgs {
     /// Most documents in one POST.
     #[arg(long, value_name = "N", default_value_t = dyad_server::state::DEFAULT_MAX_DOCUMENTS)]
     max_documents: usize,
-    /// Allow this origin to call the API from a browser (CORS is off by default).
-    #[arg(long, value_name = "ORIGIN")]
-    cors: Option<String>,
+    /// Allow this origin (https://app.example) to read and write from a browser, or
+    /// `*` any origin to read (CORS is off by default).
+    #[arg(long, value_name = "ORIGIN", value_parser = dyad_server::CorsOrigin::parse)]
+    cors: Option<dyad_server::CorsOrigin>,
+    /// A host name clients use to reach the server (repeatable; `*`: any). IP addresses
+    /// and localhost are always answered; other names are refused (DNS rebinding).
+    #[arg(long = "host", value_name = "NAME", value_parser = dyad_server::guard::parse_host_name)]
+    hosts: Vec<String>,
     /// Refuse every write (POST answers 403) and open the store read-only (it may be a
     /// read-only file or on a read-only mount).
     #[arg(long)]
@@ -93,6 +98,7 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<u8> {
     config.max_body = args.max_body;
     config.max_documents = args.max_documents.max(1);
     config.cors = args.cors;
+    config.hosts = args.hosts;
     config.read_only = args.read_only;
     runtime()?.block_on(listen(config, args.addr, None))
 }

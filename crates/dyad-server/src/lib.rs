@@ -10,16 +10,19 @@
 //! - Limits: request bodies as sent, as declared and as decompressed (`max_body`, 413),
 //!   documents per POST (`max_documents`, 413), store time per read (`read_budget`, 503),
 //!   request time (408), time to send headers
-//!   (the connection closes); writes need the bearer token when one is configured (401)
-//!   and are refused on a read-only server (403) — a server bound beyond loopback without
-//!   a token is read-only ([`ServerConfig::secure_for`]); CORS is off unless one origin is
-//!   configured; every answer carries `nosniff` and a strict Content-Security-Policy.
+//!   (the connection closes); [`guard`]: requests for unknown `Host` names are refused
+//!   (403), and so are writes from another site (403), writes without the bearer token
+//!   when one is configured (401) and writes to a read-only server (403) — a server bound
+//!   beyond loopback without a token is read-only ([`ServerConfig::secure_for`]); CORS is
+//!   off unless `--cors` names one origin (or `*`, for reads only); every answer carries
+//!   `nosniff` and a strict Content-Security-Policy.
 //! - [`serve`] runs the router on a listener until a shutdown signal, then finishes the
 //!   requests in flight.
 
 pub mod assets;
 pub mod error;
 pub mod examples;
+pub mod guard;
 pub mod handlers;
 pub mod ingest;
 pub mod openapi;
@@ -29,7 +32,7 @@ pub mod state;
 use std::future::Future;
 use std::time::Duration;
 
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -39,6 +42,7 @@ use tower_http::cors::CorsLayer;
 use tower_http::timeout::TimeoutLayer;
 
 pub use error::ApiError;
+pub use guard::CorsOrigin;
 pub use state::{AppState, ServerConfig, StartError};
 
 /// Every API route as (method, path template), as the router and `openapi.json` have
@@ -63,52 +67,6 @@ pub const API_ROUTES: &[(&str, &str)] = &[
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
 style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; \
 connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
-/// Checks writes before their body is read: a read-only server answers 403; with a
-/// token configured, a request without `Authorization: Bearer <token>` answers 401.
-async fn guard_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    use axum::response::IntoResponse;
-    let method = request.method();
-    if method == Method::GET || method == Method::HEAD || method == Method::OPTIONS {
-        return next.run(request).await;
-    }
-    let config = &state.shared.config;
-    if config.read_only {
-        return ApiError::new(
-            StatusCode::FORBIDDEN,
-            "the server is read-only (started with --read-only, or bound beyond loopback \
-             without a token)",
-        )
-        .into_response();
-    }
-    if let Some(token) = &config.token {
-        let given = request
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().split_once(' '))
-            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-            .map(|(_, token)| token.trim());
-        let authorised = given.is_some_and(|g| constant_time_eq(g.as_bytes(), token.as_bytes()));
-        if !authorised {
-            let message = if given.is_some() {
-                "Authorization: wrong bearer token"
-            } else {
-                "Authorization: this server needs `Authorization: Bearer <token>` for writes"
-            };
-            return ApiError::new(StatusCode::UNAUTHORIZED, message).into_response();
-        }
-    }
-    next.run(request).await
-}
-
-/// Compares two secrets in time that depends on their lengths only.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
 
 /// Adds the security headers to every answer.
 async fn security_headers(request: Request, next: Next) -> Response {
@@ -158,7 +116,10 @@ pub fn router(state: AppState) -> Router {
             "/api/documents",
             // The guard wraps the POST only: other methods get their 405 unguarded.
             post(handlers::post_documents)
-                .route_layer(middleware::from_fn_with_state(state.clone(), guard_writes))
+                .route_layer(middleware::from_fn_with_state(
+                    state.clone(),
+                    guard::guard_writes,
+                ))
                 .get(handlers::documents),
         )
         .route("/api/documents/{id}", get(handlers::document))
@@ -168,25 +129,36 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/{*path}", get(assets::asset))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(DefaultBodyLimit::max(config.max_body))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             config.request_timeout,
         ));
-    if let Some(origin) = config
-        .cors
-        .as_deref()
-        .and_then(|o| HeaderValue::from_str(o).ok())
-    {
-        app = app.layer(
-            CorsLayer::new()
-                .allow_origin(origin)
-                .allow_methods([Method::GET, Method::POST])
-                .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION]),
-        );
+    match &config.cors {
+        Some(CorsOrigin::AnyReads) => {
+            app = app.layer(
+                CorsLayer::new()
+                    .allow_origin(tower_http::cors::Any)
+                    .allow_methods([Method::GET])
+                    .allow_headers([header::CONTENT_TYPE]),
+            );
+        }
+        Some(CorsOrigin::Only(origin)) => {
+            // A value CorsOrigin::parse did not make may not be a header: no CORS then.
+            if let Ok(origin) = HeaderValue::from_str(origin) {
+                app = app.layer(
+                    CorsLayer::new()
+                        .allow_origin(origin)
+                        .allow_methods([Method::GET, Method::POST])
+                        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION]),
+                );
+            }
+        }
+        None => {}
     }
-    app.layer(middleware::from_fn(security_headers))
+    app.layer(middleware::from_fn_with_state(state, guard::guard_host))
+        .layer(middleware::from_fn(security_headers))
 }
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets the requests in
@@ -251,17 +223,5 @@ pub async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {}
         () = terminate => {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn secrets_compare_whole() {
-        assert!(constant_time_eq(b"abc", b"abc"));
-        assert!(!constant_time_eq(b"abc", b"abd"));
-        assert!(!constant_time_eq(b"abc", b"abcd"));
     }
 }

@@ -37,8 +37,12 @@ pub struct ServerConfig {
     pub max_body: usize,
     /// Most documents (records) in one POST (413 beyond, nothing stored).
     pub max_documents: usize,
-    /// The one origin allowed to call the API from a browser (CORS); none by default.
-    pub cors: Option<String>,
+    /// The one origin allowed to call the API from a browser (CORS), or any origin for
+    /// reads only; none by default.
+    pub cors: Option<crate::CorsOrigin>,
+    /// Host names the server answers to besides IP addresses and `localhost`
+    /// (`--host`; `*`: any).
+    pub hosts: Vec<String>,
     /// Refuse writes (POST → 403).
     pub read_only: bool,
     /// Time a request may take, reading its body included (408 beyond).
@@ -62,6 +66,7 @@ impl ServerConfig {
             max_body: DEFAULT_MAX_BODY,
             max_documents: DEFAULT_MAX_DOCUMENTS,
             cors: None,
+            hosts: Vec::new(),
             read_only: false,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             header_timeout: Duration::from_secs(10),

@@ -979,11 +979,119 @@ async fn cors_is_off_unless_an_origin_is_given() {
         .headers
         .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
         .is_none());
-    let open = server_with(|c| c.cors = Some("https://elsewhere.example".into()));
+    let open =
+        server_with(|c| c.cors = dyad_server::CorsOrigin::parse("https://elsewhere.example").ok());
     let answer = send(&open.app, origin_request()).await;
     assert_eq!(
         answer.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN],
         "https://elsewhere.example"
+    );
+}
+
+/// A POST of one text with `headers`.
+async fn post_with(app: &Router, headers: &[(&str, &str)]) -> Answer {
+    let mut request = Request::post("/api/documents").header(header::CONTENT_TYPE, "text/plain");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let body =
+        Body::from("Japan protested to China over the detention of a businessman on Monday.");
+    send(app, request.body(body).unwrap()).await
+}
+
+#[tokio::test]
+async fn writes_from_other_sites_are_refused() {
+    let server = server_with(|_| {});
+    let app = &server.app;
+    // A form or fetch of any web page the operator visits: refused, nothing stored.
+    for headers in [
+        vec![("origin", "https://evil.example")],
+        vec![("origin", "null")],
+        vec![
+            ("host", "127.0.0.1:8080"),
+            ("origin", "http://127.0.0.1:9999"),
+        ],
+        vec![("sec-fetch-site", "cross-site")],
+        vec![("sec-fetch-site", "same-site")],
+    ] {
+        let answer = post_with(app, &headers).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{headers:?}");
+        assert!(
+            answer.error().contains("another site"),
+            "{}",
+            answer.error()
+        );
+    }
+    assert_eq!(document_count(app).await, 0);
+    // The server's own page, and clients that are not browsers: stored.
+    let own = [
+        ("host", "127.0.0.1:8080"),
+        ("origin", "http://127.0.0.1:8080"),
+    ];
+    assert_eq!(post_with(app, &own).await.status, StatusCode::OK);
+    let curl = [("sec-fetch-site", "none")];
+    assert_eq!(post_with(app, &curl).await.status, StatusCode::OK);
+
+    // The one --cors origin may write; `*` lets any origin read, none write.
+    let shared =
+        server_with(|c| c.cors = dyad_server::CorsOrigin::parse("https://app.example").ok());
+    let from_app = [("origin", "https://app.example")];
+    assert_eq!(
+        post_with(&shared.app, &from_app).await.status,
+        StatusCode::OK
+    );
+    let elsewhere = [("origin", "https://evil.example")];
+    assert_eq!(
+        post_with(&shared.app, &elsewhere).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let public = server_with(|c| c.cors = Some(dyad_server::CorsOrigin::AnyReads));
+    let read = send(
+        &public.app,
+        Request::get("/api/health")
+            .header(header::ORIGIN, "https://evil.example")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert_eq!(read.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+    assert_eq!(
+        post_with(&public.app, &elsewhere).await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn only_addresses_localhost_and_named_hosts_are_answered() {
+    let server = server_with(|_| {});
+    let host = |app: &Router, value: &str| {
+        let request = Request::get("/api/health")
+            .header(header::HOST, value)
+            .body(Body::empty())
+            .unwrap();
+        let app = app.clone();
+        async move { send(&app, request).await }
+    };
+    for allowed in ["127.0.0.1:8080", "localhost:8080", "[::1]:8080", "10.0.0.5"] {
+        assert_eq!(
+            host(&server.app, allowed).await.status,
+            StatusCode::OK,
+            "{allowed}"
+        );
+    }
+    // A web page's own name pointed at 127.0.0.1 (DNS rebinding): not answered.
+    let rebound = host(&server.app, "attacker.example:8080").await;
+    assert_eq!(rebound.status, StatusCode::FORBIDDEN);
+    assert!(rebound.error().contains("--host"), "{}", rebound.error());
+    let named = server_with(|c| c.hosts = vec!["dyad.example.org".into()]);
+    assert_eq!(
+        host(&named.app, "dyad.example.org:8080").await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        host(&named.app, "attacker.example").await.status,
+        StatusCode::FORBIDDEN
     );
 }
 
