@@ -169,7 +169,13 @@ fn serve_refuses_an_invalid_cors_origin_or_host_name() {
         let status = status.unwrap_or_else(|| panic!("{flag} {value}: the server started"));
         assert_eq!(status.code(), Some(2), "{flag} {value}");
         let mut stderr = String::new();
-        server.0.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        server
+            .0
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
         assert!(stderr.contains(flag) && stderr.contains(says), "{stderr}");
     }
 }

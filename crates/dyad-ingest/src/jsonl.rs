@@ -4,6 +4,7 @@
 //! `content` and `body` are accepted as aliases of `text`, `date` of `published`, `lang`
 //! of `language`; a numeric id is used as written. Blank lines are skipped. A line that is
 //! not a JSON object, or has no text, yields an error naming the line and reading goes on.
+//! A line that is not UTF-8 is decoded as plain text is (Latin-1, Windows-1252 ...).
 //! A missing id becomes `"{name}:{line}"`. An unreadable date is left out, not an error.
 //! A line with `html` (and no `text`) goes through the HTML reader, whose metadata the
 //! line's own fields override.
@@ -128,7 +129,7 @@ impl Iterator for JsonlReader {
             let raw = &rest[..len];
             self.position += len + 1;
             self.line += 1;
-            let line = String::from_utf8_lossy(raw);
+            let line = crate::html::encoding::decode_plain(raw);
             let line = line.trim();
             if line.is_empty() {
                 continue;
@@ -233,6 +234,14 @@ mod tests {
         let mut bytes = b"{\"id\": \"x\", \"text\": \"caf".to_vec();
         bytes.extend_from_slice(b"\xff\"}\n");
         let docs: Vec<_> = JsonlReader::new("in.jsonl", bytes).collect();
-        assert_eq!(docs[0].as_ref().unwrap().text, "caf\u{fffd}");
+        assert!(docs[0].as_ref().unwrap().text.starts_with("caf"));
+        // A Windows-1252 line: its accents are read, not replaced.
+        let line =
+            b"{\"id\": \"x\", \"text\": \"Jos\xe9 Mart\xednez met the mayor of S\xe3o Paulo.\"}";
+        let docs: Vec<_> = JsonlReader::new("in.jsonl", line.to_vec()).collect();
+        assert_eq!(
+            docs[0].as_ref().unwrap().text,
+            "Jos\u{e9} Mart\u{ed}nez met the mayor of S\u{e3}o Paulo."
+        );
     }
 }
