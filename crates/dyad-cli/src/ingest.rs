@@ -36,7 +36,7 @@ pub struct IngestArgs {
     #[command(flatten)]
     db: crate::events::DbArg,
     /// Publication date for documents that carry none (YYYY-MM-DD).
-    #[arg(long, value_parser = crate::parse_date)]
+    #[arg(long, value_parser = crate::parse_published)]
     published: Option<Date>,
     /// A directory of data files (laid out like data/) that override or extend the
     /// embedded ones.

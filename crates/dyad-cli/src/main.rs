@@ -84,6 +84,12 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
         .map_err(|e| format!("expected a date as YYYY-MM-DD: {e}"))
 }
 
+/// Parses a `--published` date: `YYYY-MM-DD`, in the years of a publication date
+/// (`dyad_ingest::dates::PUBLISHED_YEARS`).
+pub fn parse_published(text: &str) -> Result<Date, String> {
+    parse_date(text).and_then(dyad_ingest::dates::check_published)
+}
+
 /// Builds the pipeline from the embedded data, overridden by `--data DIR` when given.
 pub fn pipeline(data: Option<&PathBuf>) -> anyhow::Result<dyad_core::Pipeline> {
     let mut set = dyad_core::DataSet::embedded();

@@ -301,7 +301,7 @@ pub async fn post_documents(
         url: params.text("url")?,
         title: params.text("title")?,
         source: params.text("source")?,
-        published: params.date("published")?,
+        published: params.published("published")?,
     };
     let intake = Intake {
         any_language: params.flag("any_language")?,

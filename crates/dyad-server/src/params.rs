@@ -102,6 +102,16 @@ impl Params {
             .transpose()
     }
 
+    /// A publication date: a `YYYY-MM-DD` date in the years of a publication date.
+    pub fn published(&self, name: &str) -> Result<Option<Date>, ApiError> {
+        self.date(name)?
+            .map(|date| {
+                dyad_ingest::dates::check_published(date)
+                    .map_err(|e| ApiError::bad_request(format!("{name}: {e}")))
+            })
+            .transpose()
+    }
+
     /// A whole number in `min..=max`.
     pub fn number(&self, name: &str, min: u64, max: u64) -> Result<Option<u64>, ApiError> {
         self.values

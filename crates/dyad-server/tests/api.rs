@@ -676,6 +676,37 @@ async fn broken_bodies_are_refused_whole() {
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
     assert!(answer.error().contains("published"));
     assert_eq!(document_count(app).await, 0);
+
+    // Dates that read but cannot be publication dates: refused, never dropped or replaced.
+    for published in ["0001-01-01", "9999-12-31", "2024-02-30"] {
+        let uri = format!("/api/documents?published={published}");
+        let answer = post(app, &uri, "text/plain", "Japan protested to China.").await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{published}");
+        assert!(
+            answer.error().starts_with("published: "),
+            "{}",
+            answer.error()
+        );
+    }
+    for date in ["2024-02-30", "yesterday", "0001-01-01"] {
+        let body = format!(
+            "{ARTICLE}\n{{\"id\": \"d\", \"text\": \"Japan protested to China.\", \"published\": \"{date}\"}}\n"
+        );
+        let answer = post(
+            app,
+            "/api/documents?published=2025-01-01",
+            "application/x-ndjson",
+            body,
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{date}");
+        assert!(
+            answer.error().starts_with("body line 2: published: "),
+            "{}",
+            answer.error()
+        );
+    }
+    assert_eq!(document_count(app).await, 0);
 }
 
 #[tokio::test]
