@@ -65,6 +65,42 @@ pub fn decode(bytes: &[u8]) -> String {
     crate::html::encoding::decode_plain(bytes).into_owned()
 }
 
+/// Whether a character is invisible formatting that breaks words apart for recognition:
+/// zero-width characters (space, joiner, non-joiner, word joiner, the byte-order mark used
+/// as a zero-width no-break space), the soft hyphen, and bidirectional controls (marks,
+/// embeddings, overrides, isolates).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// `text` without invisible formatting characters ([`is_invisible`]): "Rus\u{200b}sia"
+/// is "Russia" again. Lines left blank by the removal are dropped; borrows `text` when it
+/// has none.
+pub fn remove_invisible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(is_invisible) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    let mut out = String::with_capacity(visible.len());
+    for paragraph in visible.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(paragraph.trim());
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Splits text into paragraphs (see the module docs).
 pub fn paragraphs(text: &str) -> Vec<String> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -218,6 +254,22 @@ mod tests {
             doc.text,
             "Jos\u{e9} Mart\u{ed}nez met the \u{201c}S\u{e3}o Paulo\u{201d} delegation."
         );
+    }
+
+    #[test]
+    fn invisible_characters_leave_names_whole() {
+        assert_eq!(
+            remove_invisible("Rus\u{200b}sia and Chi\u{200d}na met in Be\u{00ad}ijing \u{202e}on Monday\u{202c}."),
+            "Russia and China met in Beijing on Monday."
+        );
+        assert_eq!(
+            remove_invisible("First.\n\n\u{200b}\u{2066}\n\nSecond."),
+            "First.\n\nSecond."
+        );
+        assert!(matches!(
+            remove_invisible("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

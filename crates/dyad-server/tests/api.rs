@@ -710,6 +710,32 @@ async fn broken_bodies_are_refused_whole() {
 }
 
 #[tokio::test]
+async fn invisible_characters_in_names_are_read_and_empty_documents_skipped() {
+    let server = server_with(|_| {});
+    let app = &server.app;
+    let body = concat!(
+        "{\"id\": \"zw\", \"published\": \"2025-02-04\", \"text\": ",
+        "\"Rus\u{200b}sia and Chi\u{200d}na signed a long-term gas supply agreement in ",
+        "Mos\u{00ad}cow on \u{202e}Tuesday\u{202c}, the Kremlin said.\"}\n",
+        "{\"id\": \"blank\", \"text\": \"\"}\n",
+        "{\"id\": \"invisible\", \"text\": \"\u{200b}\u{2066}\"}\n",
+    );
+    let answer = post(app, "/api/documents", "application/x-ndjson", body).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.error());
+    let summary = answer.json();
+    assert_eq!(summary["added"], 1, "{summary}");
+    assert_eq!(summary["skipped"], 2, "{summary}");
+    assert!(summary["events"].as_u64().unwrap() >= 1, "{summary}");
+    let id = summary["documents"][0]["id"].as_i64().unwrap();
+    let document = get(app, &format!("/api/documents/{id}")).await.json();
+    assert_eq!(
+        document["document"]["text"],
+        "Russia and China signed a long-term gas supply agreement in Moscow on Tuesday, the Kremlin said."
+    );
+    assert_eq!(document_count(app).await, 1);
+}
+
+#[tokio::test]
 async fn bodies_over_the_limit_are_413() {
     let server = server_with(|c| c.max_body = 1024);
     let app = &server.app;
