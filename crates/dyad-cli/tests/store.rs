@@ -681,6 +681,12 @@ fn a_foreign_file_is_refused_and_left_alone() {
         "my notes, not a store"
     );
 
+    // A directory: the reason once, not "Is a directory (os error 21): Is a directory".
+    let out = run(dyad().arg("ingest").arg("--db").arg(dir.path()).arg(&input));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("(os error 21)").count(), 1, "{stderr}");
+
     let missing = dir.path().join("missing.db");
     let out = run(dyad().arg("events").arg("--db").arg(&missing));
     assert_eq!(out.status.code(), Some(2));

@@ -51,7 +51,11 @@ fn path_id(what: &str, raw: &str) -> Result<i64, ApiError> {
 }
 
 /// `GET /api/health`.
-pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+pub async fn health(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Value>, ApiError> {
+    Params::parse(raw.as_deref(), &[])?;
     let read_only = state.shared.config.read_only;
     let token = state.shared.config.token.is_some();
     state
@@ -237,7 +241,7 @@ pub async fn documents(
     let params = Params::parse(raw.as_deref(), &["q", "limit", "offset"])?;
     let limit = params.limit(50, MAX_EVENTS_LIMIT)?;
     let offset = params.offset()?;
-    let search = params.text("q")?;
+    let search = params.search("q")?;
     let page = state
         .read(move |store| Ok(store.documents(search.as_deref(), limit, offset)?))
         .await?;

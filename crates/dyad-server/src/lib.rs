@@ -20,6 +20,7 @@
 //!   requests in flight.
 
 pub mod assets;
+mod conn;
 pub mod error;
 pub mod examples;
 pub mod guard;
@@ -68,20 +69,36 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
 style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; \
 connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+/// An error answer that is not JSON (the timeout layer's empty 408, axum's plain-text
+/// rejections of a path that is not UTF-8 ...) as the API's JSON error with its status;
+/// other answers as they are.
+async fn as_json_error(response: Response) -> Response {
+    use axum::response::IntoResponse;
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let text = axum::body::to_bytes(response.into_body(), 64 * 1024)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
+        .unwrap_or_default();
+    let message = if status == StatusCode::REQUEST_TIMEOUT {
+        "the request took longer than the server allows (its body arrived too slowly?)".to_string()
+    } else if text.is_empty() {
+        status.canonical_reason().unwrap_or("error").to_string()
+    } else {
+        text
+    };
+    ApiError::new(status, message).into_response()
+}
+
 /// Adds the security headers to every answer.
 async fn security_headers(request: Request, next: Next) -> Response {
-    use axum::response::IntoResponse;
-    let mut response = next.run(request).await;
-    if response.status() == StatusCode::REQUEST_TIMEOUT
-        && !response.headers().contains_key(header::CONTENT_TYPE)
-    {
-        // The timeout layer answers with an empty body: the API answers JSON errors.
-        response = ApiError::new(
-            StatusCode::REQUEST_TIMEOUT,
-            "the request took longer than the server allows (its body arrived too slowly?)",
-        )
-        .into_response();
-    }
+    let mut response = as_json_error(next.run(request).await).await;
     let headers = response.headers_mut();
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -191,6 +208,7 @@ pub async fn serve(
         };
         let _ = stream.set_nodelay(true);
         let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let stream = conn::JsonParseErrors::new(stream);
         let connection = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
         let connection = graceful.watch(connection);
         tokio::spawn(async move {

@@ -488,8 +488,15 @@ async fn bad_parameters_ids_routes_and_methods_are_json_errors() {
         ("/api/dyads?until=2025-13-01", "until"),
         ("/api/documents?offset=x", "offset"),
         ("/api/stats?x=1", "x"),
+        ("/api/health?x=1", "x"),
+        ("/api/events?limit=5&limit=", "limit"),
+        ("/api/events?q=%21%3F%21", "q"),
+        ("/api/events?q=%E2%80%8B%E2%80%8C", "q"),
+        ("/api/documents?q=...", "q"),
         ("/api/events/abc", "event id"),
         ("/api/documents/-1", "document id"),
+        ("/api/events/%FF", "UTF-8"),
+        ("/api/documents/%C3%28", "UTF-8"),
     ] {
         let answer = get(app, uri).await;
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{uri}");
@@ -1298,6 +1305,53 @@ async fn a_real_socket_serves_reads_and_writes_and_stops_gracefully() {
         .unwrap()
         .unwrap();
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
+}
+
+#[tokio::test]
+async fn requests_hyper_cannot_parse_get_json_errors_too() {
+    let server = server_with(|_| {});
+    let (addr, stop, _task) = start(&server).await;
+    let long_uri = format!("/api/events?q={}", "a".repeat(70_000));
+    let many_headers: String = (0..200).map(|i| format!("X-Header-{i}: y\r\n")).collect();
+    for (request, status) in [
+        (
+            format!("GET {long_uri} HTTP/1.1\r\nHost: {addr}\r\n\r\n"),
+            "414",
+        ),
+        (
+            format!("GET /api/health HTTP/1.1\r\nHost: {addr}\r\n{many_headers}\r\n"),
+            "431",
+        ),
+        (
+            "GET /api/health HTTP/1.1\r\nHost: x\r\nBroken header line\r\n\r\n".to_string(),
+            "400",
+        ),
+    ] {
+        let answer = raw_exchange(addr, request.as_bytes()).await;
+        assert!(
+            answer.starts_with(&format!("HTTP/1.1 {status}")),
+            "{answer}"
+        );
+        assert!(
+            answer.contains("content-type: application/json"),
+            "{answer}"
+        );
+        let body = answer
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b)
+            .unwrap_or_default();
+        let error: Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {answer}"));
+        assert!(
+            error["error"].as_str().unwrap().starts_with(status),
+            "{answer}"
+        );
+    }
+    // The server goes on answering.
+    let get = format!("GET /api/health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    assert!(raw_exchange(addr, get.as_bytes())
+        .await
+        .starts_with("HTTP/1.1 200"));
+    let _ = stop.send(());
 }
 
 #[tokio::test]

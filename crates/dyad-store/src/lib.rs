@@ -36,7 +36,10 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use dyad_merge::MergeRules;
 pub use intake::{Admission, Intake};
-pub use read::{ActorSummary, ClaimView, DyadSummary, EventQuery, Sort, StoredEvent, SummaryQuery};
+pub use read::{
+    has_search_words, ActorSummary, ClaimView, DyadSummary, EventQuery, Sort, StoredEvent,
+    SummaryQuery,
+};
 pub use views::{
     DocumentEvent, DocumentPage, DocumentSummary, DocumentView, Interval, Network, NetworkEdge,
     NetworkNode, Overview, PlaceSummary, QuadCounts, Report, TimelineBucket, TypeCount,

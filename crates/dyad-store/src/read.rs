@@ -214,6 +214,12 @@ pub(crate) fn fts_query(text: &str) -> String {
     terms.join(" ")
 }
 
+/// Whether a search text has a word to search for (letters or digits); one without
+/// (punctuation, invisible characters) matches no event and no document.
+pub fn has_search_words(text: &str) -> bool {
+    !fts_query(text).is_empty()
+}
+
 pub(crate) struct Sql {
     pub(crate) from: String,
     pub(crate) conditions: Vec<String>,
@@ -310,17 +316,22 @@ pub(crate) fn build(query: &EventQuery) -> Sql {
         let p = sql.param(i64::try_from(min).unwrap_or(i64::MAX));
         sql.conditions.push(format!("e.num_sources >= {p}"));
     }
-    if let Some(search) = query
+    match query
         .search
         .as_deref()
+        .filter(|text| !text.trim().is_empty())
         .map(fts_query)
-        .filter(|q| !q.is_empty())
     {
-        let p = sql.param(search);
-        sql.conditions.push(format!(
-            "e.id IN (SELECT r.event_id FROM report_fts f JOIN event_reports r ON r.id = f.rowid
-                      WHERE report_fts MATCH {p})"
-        ));
+        // A search without a word matches nothing, never everything.
+        Some(terms) if terms.is_empty() => sql.conditions.push("0".into()),
+        Some(terms) => {
+            let p = sql.param(terms);
+            sql.conditions.push(format!(
+                "e.id IN (SELECT r.event_id FROM report_fts f JOIN event_reports r ON r.id = f.rowid
+                          WHERE report_fts MATCH {p})"
+            ));
+        }
+        None => {}
     }
     sql
 }

@@ -763,3 +763,40 @@ fn kept_counts_equal_counted_ones_and_survive_the_upgrade() {
     assert_eq!(store.stats().unwrap(), kept);
     assert_eq!(store.documents(Some("Belousov"), 10, 0).unwrap().total, 3);
 }
+
+#[test]
+fn a_search_without_a_word_matches_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let text = "Andrei Belousov met Kim Jong Un in Pyongyang.";
+    store
+        .add(&extraction(
+            "a",
+            "Reuters",
+            "2024-11-30",
+            text,
+            vec![meeting("a-ev1", Some("2024-11-29"), text)],
+        ))
+        .unwrap();
+    for search in ["!!!", "\u{200b}", "\"\"", "-"] {
+        let query = EventQuery {
+            search: Some(search.into()),
+            ..EventQuery::default()
+        };
+        assert!(store.events(&query).unwrap().is_empty(), "{search:?}");
+        assert_eq!(store.count_events(&query).unwrap(), 0, "{search:?}");
+        assert_eq!(
+            store.documents(Some(search), 10, 0).unwrap().total,
+            0,
+            "{search:?}"
+        );
+    }
+    let blank = EventQuery {
+        search: Some("  ".into()),
+        ..EventQuery::default()
+    };
+    assert_eq!(
+        store.events(&blank).unwrap().len(),
+        1,
+        "a blank search is no search"
+    );
+}
