@@ -336,8 +336,11 @@ pub(crate) fn build(query: &EventQuery) -> Sql {
     sql
 }
 
+/// An event row's columns. Its representative report is its first (lowest id), found with
+/// `min`, which needs no sort (`ORDER BY r.id LIMIT 1` sorted each event's reports).
 const EVENT_COLUMNS: &str = "e.id,
-    (SELECT r.event_json FROM event_reports r WHERE r.event_id = e.id ORDER BY r.id LIMIT 1),
+    (SELECT r.event_json FROM event_reports r
+     WHERE r.id = (SELECT min(f.id) FROM event_reports f WHERE f.event_id = e.id)),
     e.date, e.date_end, e.date_precision,
     e.status, e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen,
     e.representative_document";
@@ -840,6 +843,22 @@ mod tests {
                 assert_eq!(reprepared, 0, "event {id}: {sql}");
             }
         }
+    }
+
+    #[test]
+    fn an_event_row_needs_no_sort() {
+        let store = Store::open_in_memory().unwrap();
+        let sql = format!("EXPLAIN QUERY PLAN SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = 1");
+        let mut stmt = store.conn.prepare(&sql).unwrap();
+        let plan: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(
+            !plan.iter().any(|step| step.contains("TEMP B-TREE")),
+            "{plan:?}"
+        );
     }
 
     #[test]

@@ -404,8 +404,9 @@ impl Store {
             "WITH f AS ({ids}),
              located AS (
                 SELECT e.id, e.place, e.country, e.quad_class,
-                    (SELECT r.event_json FROM event_reports r WHERE r.event_id = e.id
-                     ORDER BY r.id LIMIT 1) AS json
+                    (SELECT r.event_json FROM event_reports r
+                     WHERE r.id = (SELECT min(f.id) FROM event_reports f
+                                   WHERE f.event_id = e.id)) AS json
                 FROM events e JOIN f ON f.id = e.id
                 WHERE e.place IS NOT NULL AND e.place <> '')
              SELECT place, country, count(*), sum(quad_class IN (3, 4)), sum(quad_class IN (1, 2)),
