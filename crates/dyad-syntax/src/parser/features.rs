@@ -92,12 +92,7 @@ impl Words {
         for (word, tag) in words.iter().zip(tags) {
             normalise(word, &mut self.lower);
             // The last three characters.
-            let cut = self
-                .lower
-                .char_indices()
-                .rev()
-                .nth(2)
-                .map_or(0, |(i, _)| i);
+            let cut = self.lower.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
             self.info.push(WordInfo {
                 w: hash_str(&self.lower),
                 p: hash_str(tag.xpos.as_str()),
