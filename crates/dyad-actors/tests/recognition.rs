@@ -1,7 +1,6 @@
 //! Recognition on whole texts: the founding example (skipped when `../shared` is absent)
 //! and invented articles about people no list names.
 
-
 use dyad_actors::{ActorLexicon, Actors, MentionKind};
 use dyad_data::DataSet;
 use dyad_model::{Entity, EntityType};

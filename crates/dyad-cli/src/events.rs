@@ -35,10 +35,16 @@ pub fn require_existing(path: &Path, hint: &str) -> anyhow::Result<()> {
     )
 }
 
-/// Opens an existing store ([`require_existing`]).
+/// Opens an existing store ([`require_existing`]) for reading only (it may be a
+/// read-only file or on a read-only mount). A store of an older schema is upgraded
+/// first, which needs write access.
 pub fn open_existing(path: &Path) -> anyhow::Result<Store> {
     require_existing(path, "")?;
-    Store::open(path).with_context(|| format!("opening the store {}", path.display()))
+    let store = match Store::open_read_only(path) {
+        Err(dyad_store::StoreError::Outdated { .. }) => Store::open(path),
+        opened => opened,
+    };
+    store.with_context(|| format!("opening the store {}", path.display()))
 }
 
 fn parse_event_type(text: &str) -> Result<EventType, String> {

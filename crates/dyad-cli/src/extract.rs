@@ -28,7 +28,7 @@ use crate::FormatArg;
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
     /// Publication date for documents that carry none (YYYY-MM-DD).
-    #[arg(long, value_parser = crate::parse_date)]
+    #[arg(long, value_parser = crate::parse_published)]
     published: Option<Date>,
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]

@@ -9,6 +9,10 @@
 //!
 //! Extraction runs on `--jobs` worker threads; one writer thread stores the results in
 //! input order, so a run gives the same store whatever the number of workers.
+//!
+//! Other writers may use the store at the same time (another `dyad ingest`, `dyad serve`):
+//! the store's write lock is taken only while a batch is written, and a writer that finds
+//! it taken waits its turn (`dyad_store::BUSY_TIMEOUT`).
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -32,7 +36,7 @@ pub struct IngestArgs {
     #[command(flatten)]
     db: crate::events::DbArg,
     /// Publication date for documents that carry none (YYYY-MM-DD).
-    #[arg(long, value_parser = crate::parse_date)]
+    #[arg(long, value_parser = crate::parse_published)]
     published: Option<Date>,
     /// A directory of data files (laid out like data/) that override or extend the
     /// embedded ones.
@@ -62,6 +66,9 @@ pub struct Summary {
     pub already_stored: usize,
     pub stored: usize,
     pub wire_copies: usize,
+    /// Stored documents whose id another stored document (other content) had: stored
+    /// under `id#2`, `id#3`, ...
+    pub renamed: usize,
     /// Records passed over on purpose (non-HTML, HTTP errors, too large, not English...).
     pub skipped: usize,
     pub failed: usize,
@@ -76,7 +83,10 @@ pub struct Summary {
 /// Seconds after which a batch commits even when not full.
 const COMMIT_INTERVAL: Duration = Duration::from_secs(2);
 
-/// The writer: stores extractions in sequence order, committing every `batch` documents.
+/// The writer: stores extractions in sequence order, `batch` documents (or what two
+/// seconds brought) per transaction. Extractions wait in memory until their batch is
+/// written, so that the store's write lock is held only while a batch is written and
+/// other writers (another ingest, the server) take their turns in between.
 fn write_all(
     mut store: Store,
     results: mpsc::Receiver<(usize, Result<Extraction, ExtractError>)>,
@@ -86,48 +96,74 @@ fn write_all(
     let mut summary = Summary::default();
     let mut pending: BTreeMap<usize, Result<Extraction, ExtractError>> = BTreeMap::new();
     let mut next = 0usize;
-    let mut batch = store.batch()?;
-    let mut in_batch = 0usize;
-    let mut opened = Instant::now();
+    let mut ready: Vec<Extraction> = Vec::with_capacity(batch_size);
+    let mut first_ready = Instant::now();
     for (seq, extraction) in results {
         pending.insert(seq, extraction);
         while let Some(result) = pending.remove(&next) {
             next += 1;
-            let extraction = match result {
-                Ok(extraction) => extraction,
+            match result {
+                Ok(extraction) => {
+                    if ready.is_empty() {
+                        first_ready = Instant::now();
+                    }
+                    ready.push(extraction);
+                }
                 Err(e) => {
                     eprintln!("dyad: {e}");
                     summary.failed += 1;
-                    continue;
                 }
-            };
-            let outcome = batch.add(&extraction)?;
-            if outcome.stored {
-                summary.stored += 1;
-                summary.events_coded += extraction.events.len();
-                summary.new_events += outcome.new_events;
-                summary.merged_events += outcome.merged_events;
-                if outcome.duplicate_of.is_some() {
-                    summary.wire_copies += 1;
-                }
-            } else {
-                summary.already_stored += 1;
-            }
-            in_batch += 1;
-            stored_count.fetch_add(1, Ordering::Relaxed);
-            if in_batch >= batch_size || opened.elapsed() >= COMMIT_INTERVAL {
-                batch.commit()?;
-                batch = store.batch()?;
-                in_batch = 0;
-                opened = Instant::now();
             }
         }
+        if ready.len() >= batch_size
+            || (!ready.is_empty() && first_ready.elapsed() >= COMMIT_INTERVAL)
+        {
+            write_batch(&mut store, &mut ready, &mut summary)?;
+            stored_count.store(summary.stored + summary.already_stored, Ordering::Relaxed);
+        }
     }
-    batch.commit()?;
+    write_batch(&mut store, &mut ready, &mut summary)?;
     let stats = store.stats()?;
     summary.store_documents = stats.documents;
     summary.store_events = stats.events;
     Ok(summary)
+}
+
+/// Stores `ready` in one transaction and empties it.
+fn write_batch(
+    store: &mut Store,
+    ready: &mut Vec<Extraction>,
+    summary: &mut Summary,
+) -> anyhow::Result<()> {
+    if ready.is_empty() {
+        return Ok(());
+    }
+    let mut batch = store.batch()?;
+    for extraction in ready.iter() {
+        let outcome = batch.add(extraction)?;
+        if outcome.stored {
+            summary.stored += 1;
+            summary.events_coded += extraction.events.len();
+            summary.new_events += outcome.new_events;
+            summary.merged_events += outcome.merged_events;
+            if outcome.duplicate_of.is_some() {
+                summary.wire_copies += 1;
+            }
+            if let Some(key) = &outcome.stored_as {
+                summary.renamed += 1;
+                eprintln!(
+                    "dyad: document {:?}: another document is stored under this id; \
+                     stored as {key:?}",
+                    extraction.doc.id
+                );
+            }
+        } else {
+            summary.already_stored += 1;
+        }
+    }
+    batch.commit()?;
+    ready.clear();
+    Ok(())
 }
 
 /// Runs the command; returns the exit status.
@@ -278,12 +314,13 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
         };
         use crate::serve::plural;
         println!(
-            "{} read: {} stored ({}), {} already stored, {} skipped, {} failed; \
-             {} coded: {} new, {} merged into stored events; \
+            "{} read: {} stored ({}, {} under a new key), {} already stored, {} skipped, \
+             {} failed; {} coded: {} new, {} merged into stored events; \
              store {}: {}, {}; {:.2} s ({:.1} documents/s)",
             plural(summary.documents_read, "document", "documents"),
             summary.stored,
             plural(summary.wire_copies, "wire copy", "wire copies"),
+            summary.renamed,
             summary.already_stored,
             summary.skipped,
             summary.failed,

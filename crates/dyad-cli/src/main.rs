@@ -111,6 +111,12 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Parses a `--published` date: `YYYY-MM-DD`, in the years of a publication date
+/// (`dyad_ingest::dates::PUBLISHED_YEARS`).
+pub fn parse_published(text: &str) -> Result<Date, String> {
+    parse_date(text).and_then(dyad_ingest::dates::check_published)
+}
+
 /// Builds the pipeline from the embedded data, overridden by `--data DIR` when given.
 pub fn pipeline(data: Option<&PathBuf>) -> anyhow::Result<dyad_core::Pipeline> {
     let mut set = dyad_core::DataSet::embedded();
@@ -120,6 +126,33 @@ pub fn pipeline(data: Option<&PathBuf>) -> anyhow::Result<dyad_core::Pipeline> {
             .map_err(|e| anyhow::anyhow!("--data {}: {e}", dir.display()))?;
     }
     Ok(dyad_core::Pipeline::from_data(&set)?)
+}
+
+/// An error and its causes, joined by `: `, each said once. Errors that print their
+/// cause (`"{path}: {source}"`) would otherwise repeat it; a cause that restates the one
+/// before it with a prefix (`Error code 5: database is locked` after `database is
+/// locked`) is left out too, and so is a path the context before already ends with.
+fn describe(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    let mut last = String::new();
+    for cause in err.chain() {
+        let mut text = cause.to_string();
+        if out.ends_with(&text) || (!last.is_empty() && text.ends_with(&last)) {
+            continue;
+        }
+        // "opening the store /x" then "/x: Is a directory": the path once.
+        if let Some(word) = out.rsplit(' ').next().filter(|w| !w.is_empty()) {
+            if let Some(rest) = text.strip_prefix(&format!("{word}: ")) {
+                text = rest.to_string();
+            }
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+        last = cause.to_string();
+    }
+    out
 }
 
 fn main() -> ExitCode {
@@ -141,8 +174,28 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("dyad: {err:#}");
+            eprintln!("dyad: {}", describe(&err));
             ExitCode::from(EXIT_USAGE)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cause_is_said_once() {
+        let io = || std::io::Error::from_raw_os_error(21);
+        let err = anyhow::Error::new(dyad_store::StoreError::Io {
+            path: "/tmp".into(),
+            source: io(),
+        })
+        .context("opening the store /tmp");
+        let said = describe(&err);
+        assert_eq!(said, format!("opening the store /tmp: {}", io()));
+        assert_eq!(said.matches("os error 21").count(), 1, "{said}");
+        let plain = anyhow::anyhow!("no store at x").context("reading");
+        assert_eq!(describe(&plain), "reading: no store at x");
     }
 }

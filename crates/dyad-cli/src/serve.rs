@@ -27,13 +27,22 @@ pub struct ServeArgs {
     /// Bearer token that writes (POST /api/documents) need.
     #[arg(long, value_name = "TOKEN", env = "DYAD_TOKEN", hide_env_values = true)]
     token: Option<String>,
-    /// Largest request body in bytes.
+    /// Largest request body in bytes, as sent and once decompressed.
     #[arg(long, value_name = "BYTES", default_value_t = dyad_server::state::DEFAULT_MAX_BODY)]
     max_body: usize,
-    /// Allow this origin to call the API from a browser (CORS is off by default).
-    #[arg(long, value_name = "ORIGIN")]
-    cors: Option<String>,
-    /// Refuse every write (POST answers 403).
+    /// Most documents in one POST.
+    #[arg(long, value_name = "N", default_value_t = dyad_server::state::DEFAULT_MAX_DOCUMENTS)]
+    max_documents: usize,
+    /// Allow this origin (https://app.example) to read and write from a browser, or
+    /// `*` any origin to read (CORS is off by default).
+    #[arg(long, value_name = "ORIGIN", value_parser = dyad_server::CorsOrigin::parse)]
+    cors: Option<dyad_server::CorsOrigin>,
+    /// A host name clients use to reach the server (repeatable; `*`: any). IP addresses
+    /// and localhost are always answered; other names are refused (DNS rebinding).
+    #[arg(long = "host", value_name = "NAME", value_parser = dyad_server::guard::parse_host_name)]
+    hosts: Vec<String>,
+    /// Refuse every write (POST answers 403) and open the store read-only (it may be a
+    /// read-only file or on a read-only mount).
     #[arg(long)]
     read_only: bool,
 }
@@ -122,7 +131,9 @@ pub fn run_serve(args: ServeArgs) -> anyhow::Result<u8> {
     let mut config = ServerConfig::new(store);
     config.token = args.token.filter(|t| !t.is_empty());
     config.max_body = args.max_body;
+    config.max_documents = args.max_documents.max(1);
     config.cors = args.cors;
+    config.hosts = args.hosts;
     config.read_only = args.read_only;
     runtime()?.block_on(async move {
         let listener = bind(args.addr).await?;
@@ -141,22 +152,31 @@ pub fn run_demo(args: DemoArgs) -> anyhow::Result<u8> {
         std::env::temp_dir().join(format!("dyad-demo-{}-{stamp}.db", std::process::id()))
     });
     let mut config = ServerConfig::new(&store);
-    // The demo has no token: beyond loopback it is read-only, as `serve` is.
     if let Some(notice) = config.secure_for(args.addr) {
         eprintln!("dyad: {notice}");
     }
     runtime()?.block_on(async move {
         // The address first: a busy port is reported before the examples are ingested.
         let listener = bind(args.addr).await?;
-        let state = AppState::open(config.clone())
+        // The examples go in through a writable state; the demo has no token, so beyond
+        // loopback it then serves read-only, as `serve` does.
+        let loader = AppState::open(config.clone())
             .with_context(|| format!("opening {}", store.display()))?;
-        let summary = dyad_server::examples::load_examples(&state)
+        let summary = dyad_server::examples::load_examples(&loader)
             .await
             .map_err(|e| anyhow::anyhow!("ingesting the examples: {}", e.message))?;
-        let stored = state
+        let stored = loader
             .read(|s| Ok(s.stats()?))
             .await
             .map_err(|e| anyhow::anyhow!("reading the demo store: {}", e.message))?;
+        let state = if config.read_only {
+            let pipeline = std::sync::Arc::clone(&loader.shared.pipeline);
+            drop(loader);
+            AppState::with_pipeline(config.clone(), pipeline)
+                .with_context(|| format!("opening {}", store.display()))?
+        } else {
+            loader
+        };
         eprintln!(
             "dyad: demo store {}: {} added ({} already there); {} coded in them; \
              the store holds {} after merging reports of one happening",

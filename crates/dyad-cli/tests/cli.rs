@@ -410,3 +410,39 @@ fn eval_events_on_the_shared_set() {
     // Every third story (0-based index 2, 5, 8, ... by doc_id) is held out.
     assert_eq!((train + heldout, heldout), (all, all / 3));
 }
+
+#[test]
+fn bad_publication_dates_are_errors_naming_input_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("dated.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"a\", \"text\": \"Japan protested to China.\", \"published\": \"2024-12-01\"}\n\
+         {\"id\": \"b\", \"text\": \"Japan protested to China.\", \"published\": \"2024-02-30\"}\n\
+         {\"id\": \"c\", \"text\": \"Japan protested to China.\", \"published\": \"9999-12-31\"}\n",
+    )
+    .unwrap();
+    let out = run(dyad()
+        .args(["extract", "--published", "2025-01-01"])
+        .arg(&input));
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("dated.jsonl:2: published: \"2024-02-30\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("dated.jsonl:3: published: \"9999-12-31\""),
+        "{stderr}"
+    );
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1, "only the well-dated document is coded");
+    assert_eq!(lines[0]["doc"]["published"], "2024-12-01");
+
+    for flag in ["0001-01-01", "2024-02-30"] {
+        let out = run(dyad().args(["extract", "--published", flag]).arg(&input));
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("--published"), "{stderr}");
+    }
+}

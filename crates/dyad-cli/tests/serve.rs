@@ -189,3 +189,46 @@ fn demo_reports_the_events_the_store_holds_after_merging() {
         "{summary} / {health}"
     );
 }
+
+#[test]
+fn serve_refuses_an_invalid_cors_origin_or_host_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("dyad.db");
+    for (flag, value, says) in [
+        ("--cors", "app.example", "is not an origin"),
+        ("--cors", "https://app.example/api", "is not an origin"),
+        ("--host", "http://dyad.example.org", "is not a host name"),
+    ] {
+        let child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+            .args(["serve", "--addr", "127.0.0.1:0", "--create", "--db"])
+            .arg(&store)
+            .args([flag, value])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut server = Server(child);
+        // Refused before the server starts; a server that starts anyway is stopped.
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        let status = loop {
+            if let Some(status) = server.0.try_wait().unwrap() {
+                break Some(status);
+            }
+            if std::time::Instant::now() > deadline {
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let status = status.unwrap_or_else(|| panic!("{flag} {value}: the server started"));
+        assert_eq!(status.code(), Some(2), "{flag} {value}");
+        let mut stderr = String::new();
+        server
+            .0
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        assert!(stderr.contains(flag) && stderr.contains(says), "{stderr}");
+    }
+}

@@ -129,6 +129,11 @@ const WEEKDAYS: [&str; 5] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Frid
 
 /// `n` generated JSONL documents of varied events between varied countries.
 fn generated_corpus(n: usize) -> String {
+    generated_corpus_named("gen", n)
+}
+
+/// [`generated_corpus`] with ids `{prefix}-0`, `{prefix}-1`, ...
+fn generated_corpus_named(prefix: &str, n: usize) -> String {
     let mut out = String::new();
     for i in 0..n {
         let (a, a_adj, a_cap) = COUNTRIES[i % COUNTRIES.len()];
@@ -149,11 +154,11 @@ fn generated_corpus(n: usize) -> String {
         };
         let source = ["Reuters", "AFP", "AP", "BBC", "Al Jazeera"][i % 5];
         let record = serde_json::json!({
-            "id": format!("gen-{i}"),
+            "id": format!("{prefix}-{i}"),
             "source": source,
             "published": published,
             "title": format!("Report {i}"),
-            "text": format!("{text}\n\nThe report number {i} was filed from {a_cap}."),
+            "text": format!("{text}\n\nThe {prefix} report number {i} was filed from {a_cap}."),
         });
         out.push_str(&record.to_string());
         out.push('\n');
@@ -233,6 +238,229 @@ fn an_ingest_killed_with_sigkill_completes_on_rerun() {
             .collect()
     };
     assert_eq!(strip(events(&killed, &[])), strip(events(&clean, &[])));
+}
+
+/// Starts `dyad serve` on a loopback port over `db` (with `flags`); returns the process
+/// and its address.
+fn serve(db: &Path, flags: &[&str]) -> (KillOnDrop, String) {
+    use std::io::BufRead;
+    let mut child = dyad()
+        .arg("serve")
+        .arg("--store")
+        .arg(db)
+        .args(["--addr", "127.0.0.1:0"])
+        .args(flags)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let server = KillOnDrop(child);
+    let mut line = String::new();
+    std::io::BufReader::new(stdout)
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+        .to_string();
+    (server, addr)
+}
+
+/// A child process killed when the test ends, whatever happens.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// POSTs JSON lines to the server; returns the status line and the body.
+fn post_jsonl(addr: &str, body: &str) -> (String, String) {
+    http(
+        addr,
+        "POST /api/documents",
+        "Content-Type: application/x-ndjson\r\n",
+        body,
+    )
+}
+
+/// One HTTP/1.1 exchange (`request`: method and path); returns the status line and the
+/// body.
+fn http(addr: &str, request: &str, headers: &str, body: &str) -> (String, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .unwrap();
+    write!(
+        stream,
+        "{request} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{headers}\
+         Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let status = answer.lines().next().unwrap_or_default().to_string();
+    let body = answer
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn two_ingests_and_the_server_write_one_store_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shared.db");
+    drop(Store::open(&db).unwrap());
+    let n = 150;
+    let inputs: Vec<PathBuf> = ["a", "b"]
+        .iter()
+        .map(|prefix| {
+            let path = dir.path().join(format!("{prefix}.jsonl"));
+            std::fs::write(&path, generated_corpus_named(prefix, n)).unwrap();
+            path
+        })
+        .collect();
+    let (_server, addr) = serve(&db, &[]);
+    // Small batches: many transactions, so the writers keep meeting each other.
+    let ingests: Vec<_> = inputs
+        .iter()
+        .map(|input| {
+            dyad()
+                .arg("ingest")
+                .arg("--db")
+                .arg(&db)
+                .args(["--batch", "3", "--jobs", "1", "--json"])
+                .arg(input)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let posts: Vec<String> = generated_corpus_named("p", 20)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    for line in &posts {
+        let (status, body) = post_jsonl(&addr, line);
+        assert!(status.contains(" 200 "), "{status}: {body}");
+        assert!(body.contains("\"added\":1"), "{body}");
+    }
+    for child in ingests {
+        let out = child.wait_with_output().unwrap();
+        let summary: serde_json::Value = serde_json::from_str(ok(&out).trim()).unwrap();
+        assert_eq!(summary["stored"], n, "{summary}");
+        assert_eq!(summary["failed"], 0, "{summary}");
+    }
+    let store = Store::open(&db).unwrap();
+    let page = store.documents(None, 500, 0).unwrap();
+    let mut keys: Vec<String> = page.documents.into_iter().map(|d| d.doc_key).collect();
+    keys.sort();
+    let mut expected: Vec<String> = ["a", "b"]
+        .iter()
+        .flat_map(|p| (0..n).map(move |i| format!("{p}-{i}")))
+        .chain((0..posts.len()).map(|i| format!("p-{i}")))
+        .collect();
+    expected.sort();
+    assert_eq!(keys, expected);
+}
+
+/// A directory whose files the operating system keeps from being written or created, as on
+/// a read-only mount, until it is dropped.
+#[cfg(unix)]
+struct ReadOnlyDir {
+    paths: Vec<PathBuf>,
+    /// Made immutable with `chattr +i` (which binds root too), not only by permissions.
+    immutable: bool,
+}
+
+#[cfg(unix)]
+impl ReadOnlyDir {
+    /// Makes `dir` and its files read-only: by permissions, or, where they do not bind
+    /// (root), with `chattr +i`. None when neither keeps a new file from being created.
+    fn new(dir: &Path) -> Option<ReadOnlyDir> {
+        use std::os::unix::fs::PermissionsExt;
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.push(dir.to_path_buf());
+        let writable = || {
+            let probe = dir.join("probe");
+            let created = std::fs::write(&probe, b"x").is_ok();
+            let _ = std::fs::remove_file(&probe);
+            created
+        };
+        for path in &paths {
+            let mode = if path.is_dir() { 0o555 } else { 0o444 };
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+        let mut guard = ReadOnlyDir {
+            paths,
+            immutable: false,
+        };
+        if !writable() {
+            return Some(guard);
+        }
+        guard.immutable = true;
+        let chattr = Command::new("chattr").arg("+i").args(&guard.paths).output();
+        (chattr.is_ok_and(|o| o.status.success()) && !writable()).then_some(guard)
+    }
+}
+
+#[cfg(unix)]
+impl Drop for ReadOnlyDir {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.immutable {
+            let _ = Command::new("chattr").arg("-i").args(&self.paths).output();
+        }
+        for path in &self.paths {
+            let mode = if path.is_dir() { 0o755 } else { 0o644 };
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode));
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_store_on_a_read_only_directory_is_read_and_says_why_it_is_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("meeting.jsonl");
+    std::fs::write(&input, MEETING).unwrap();
+    let mount = dir.path().join("mount");
+    std::fs::create_dir(&mount).unwrap();
+    let db = mount.join("dyad.db");
+    ingest(&db, &[&input]);
+    let expected = events(&db, &[]);
+    let Some(_read_only) = ReadOnlyDir::new(&mount) else {
+        eprintln!("skipping: this system cannot make a directory read-only for this user");
+        return;
+    };
+    assert_eq!(events(&db, &[]), expected);
+    let csv = ok(&run(dyad()
+        .args(["export", "--format", "csv", "--db"])
+        .arg(&db)));
+    assert_eq!(csv.lines().count(), expected.len() + 1, "{csv}");
+
+    let (_server, addr) = serve(&db, &["--read-only"]);
+    let (status, body) = http(&addr, "GET /api/events", "", "");
+    assert!(status.contains(" 200 "), "{status}: {body}");
+    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(page["total"], expected.len(), "{page}");
+
+    let out = run(dyad().arg("ingest").arg("--db").arg(&db).arg(&input));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot be written"), "{stderr}");
+    assert!(!stderr.contains("not a dyad store"), "{stderr}");
 }
 
 /// A store built from a small generated corpus plus the meeting reports.
@@ -452,6 +680,12 @@ fn a_foreign_file_is_refused_and_left_alone() {
         std::fs::read_to_string(&db).unwrap(),
         "my notes, not a store"
     );
+
+    // A directory: the reason once, not "Is a directory (os error 21): Is a directory".
+    let out = run(dyad().arg("ingest").arg("--db").arg(dir.path()).arg(&input));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("(os error 21)").count(), 1, "{stderr}");
 
     let missing = dir.path().join("missing.db");
     let out = run(dyad().arg("events").arg("--db").arg(&missing));

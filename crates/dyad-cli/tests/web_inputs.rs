@@ -242,3 +242,36 @@ fn fifty_megabyte_single_line_page_is_skipped_with_a_message() {
     );
     assert!(err.contains("skipped: 1 too-large"), "{err}");
 }
+
+#[test]
+fn utf16_and_windows_1252_text_files_are_read_and_coded() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Russia and China signed a trade agreement in Moscow on Monday, the Kremlin said.";
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let accented =
+        "José Martínez, the mayor of São Paulo, met Chinese officials in Beijing on Monday.";
+    let cp1252: Vec<u8> = accented
+        .chars()
+        .map(|c| match c {
+            'é' => 0xe9,
+            'í' => 0xed,
+            'ã' => 0xe3,
+            c => c as u8,
+        })
+        .collect();
+    for (name, bytes, expected) in [("utf16.txt", utf16, text), ("latin.txt", cp1252, accented)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = run(dyad()
+            .args(["extract", "--published", "2025-01-08"])
+            .arg(&path));
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let lines = json_lines(&out);
+        assert_eq!(lines[0]["doc"]["text"], expected, "{name}");
+        if name == "utf16.txt" {
+            let events = lines[0]["events"].as_array().unwrap();
+            assert!(!events.is_empty(), "{name}: {}", lines[0]);
+        }
+    }
+}

@@ -3,7 +3,9 @@
 //! RFC 2822 (`Sun, 01 Dec 2024 10:00:00 GMT`), `December 1, 2024`, `1 Dec. 2024`,
 //! unambiguous numeric day/month orders (`25/12/2024`, `12/25/2024`), and Unix timestamps.
 //! A datetime's calendar date is taken as written (the publisher's local date), not
-//! converted to UTC. Anything else is `None`: an unreadable date is never an error.
+//! converted to UTC. Anything else is `None` ([`parse_date`]: for dates found in pages,
+//! where an unreadable one is left out), or an error saying why ([`parse_published`]: for
+//! dates an operator gives, which must not be dropped or replaced silently).
 
 use dyad_model::Date;
 
@@ -40,6 +42,60 @@ const MONTHS: &[(&str, i8)] = &[
 enum Piece<'a> {
     Number(&'a str),
     Word(&'a str),
+}
+
+/// The years a publication date may have; others are typing or conversion errors
+/// (`0001-01-01`, `9999-12-31`).
+pub const PUBLISHED_YEARS: std::ops::RangeInclusive<i16> = 1800..=2200;
+
+/// Parses a publication date an operator gave (a JSONL field, a flag, a query parameter):
+/// the forms [`parse_date`] reads, or an error that says what is wrong with it.
+pub fn parse_published(text: &str) -> Result<Date, String> {
+    if let Some(date) = parse_date(text) {
+        return Ok(date);
+    }
+    let text = text.trim();
+    // An ISO date that reads but is wrong: out of the years, or not a day of the calendar.
+    let numbers: Vec<i16> = pieces(text)
+        .iter()
+        .take(3)
+        .filter_map(|p| match p {
+            Piece::Number(n) => num(n),
+            Piece::Word(_) => None,
+        })
+        .collect();
+    if let [year, month, day] = numbers[..] {
+        if text.len() >= 10 && text.as_bytes().get(4) == Some(&b'-') {
+            if !PUBLISHED_YEARS.contains(&year) {
+                return Err(format!(
+                    "{text:?}: year {year} is outside the years of a publication date ({}-{})",
+                    PUBLISHED_YEARS.start(),
+                    PUBLISHED_YEARS.end()
+                ));
+            }
+            if date(year, month, day).is_none() {
+                return Err(format!("{text:?} is not a day of the calendar"));
+            }
+        }
+    }
+    Err(format!(
+        "{text:?} is not a date dyad reads (write YYYY-MM-DD, or an ISO 8601, RFC 2822 or \
+         \"1 December 2024\" date)"
+    ))
+}
+
+/// `date` when its year is one of a publication date ([`PUBLISHED_YEARS`]), else an error.
+pub fn check_published(date: Date) -> Result<Date, String> {
+    if PUBLISHED_YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "{date}: year {} is outside the years of a publication date ({}-{})",
+            date.year(),
+            PUBLISHED_YEARS.start(),
+            PUBLISHED_YEARS.end()
+        ))
+    }
 }
 
 /// Parses a publication date (see the module docs).
@@ -170,7 +226,7 @@ fn month(word: &str) -> Option<i16> {
 
 /// A valid calendar date with a plausible publication year.
 fn date(year: i16, month: i16, day: i16) -> Option<Date> {
-    if !(1800..=2200).contains(&year) {
+    if !PUBLISHED_YEARS.contains(&year) {
         return None;
     }
     Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
@@ -214,6 +270,27 @@ mod tests {
         }
         assert_eq!(d("25/12/2024").as_deref(), Some("2024-12-25"));
         assert_eq!(d("12/25/2024").as_deref(), Some("2024-12-25"));
+    }
+
+    #[test]
+    fn dates_an_operator_gives_say_what_is_wrong() {
+        assert_eq!(
+            parse_published("2024-12-01T10:00:00Z").map(|d| d.to_string()),
+            Ok("2024-12-01".into())
+        );
+        for (text, says) in [
+            ("2024-02-30", "is not a day of the calendar"),
+            ("2024-13-01", "is not a day of the calendar"),
+            ("0001-01-01", "year 1 is outside"),
+            ("9999-12-31", "year 9999 is outside"),
+            ("yesterday", "is not a date dyad reads"),
+            ("", "is not a date dyad reads"),
+        ] {
+            let err = parse_published(text).unwrap_err();
+            assert!(err.contains(says), "{text}: {err}");
+        }
+        assert!(check_published("2024-12-01".parse().unwrap()).is_ok());
+        assert!(check_published("0001-01-01".parse().unwrap()).is_err());
     }
 
     #[test]

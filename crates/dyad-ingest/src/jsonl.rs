@@ -4,11 +4,16 @@
 //! `content` and `body` are accepted as aliases of `text`, `date` of `published`, `lang`
 //! of `language`; a numeric id is used as written. Blank lines are skipped. A line that is
 //! not a JSON object, or has no text, yields an error naming the line and reading goes on.
-//! A missing id becomes `"{name}:{line}"`. An unreadable date is left out, not an error.
+//! A line that is not UTF-8 is decoded as plain text is (Latin-1, Windows-1252 ...).
+//! A missing id becomes `"{name}:{line}"`. A `published` (or `date`) that is not a date, or
+//! not a plausible one (`2024-02-30`, `yesterday`, year 0001 or 9999), is an error naming
+//! the line and the field, as any other bad field is; `null` or `""` is no date.
 //! A line with `html` (and no `text`) goes through the HTML reader, whose metadata the
 //! line's own fields override.
 
 use serde_json::{Map, Value};
+
+use dyad_model::Date;
 
 use crate::{dates, html, text, IngestError, SourceDocument};
 
@@ -81,18 +86,33 @@ impl JsonlReader {
         if let Some(language) = first_string(&fields, &["language", "lang"]) {
             doc.language = Some(language.trim().to_string()).filter(|s| !s.is_empty());
         }
-        let published = ["published", "date"]
-            .iter()
-            .find_map(|k| fields.get(*k))
-            .and_then(|v| match v {
-                Value::String(s) => dates::parse_date(s),
-                Value::Number(n) => dates::parse_date(&n.to_string()),
-                _ => None,
-            });
-        if published.is_some() {
-            doc.published = published;
+        if let Some(published) = self.published(&fields)? {
+            doc.published = Some(published);
         }
         Ok(doc)
+    }
+
+    /// The line's publication date (`published`, else `date`): `None` when absent, `null`
+    /// or empty; an error naming the field when it is not a plausible date.
+    fn published(&self, fields: &Map<String, Value>) -> Result<Option<Date>, IngestError> {
+        let Some((name, value)) = ["published", "date"]
+            .iter()
+            .find_map(|k| fields.get(*k).map(|v| (*k, v)))
+        else {
+            return Ok(None);
+        };
+        let text = match value {
+            Value::Null => return Ok(None),
+            Value::String(s) if s.trim().is_empty() => return Ok(None),
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            other => {
+                return Err(self.error(format!("{name}: expected a date, got {other}")));
+            }
+        };
+        dates::parse_published(&text)
+            .map(Some)
+            .map_err(|e| self.error(format!("{name}: {e}")))
     }
 }
 
@@ -128,7 +148,7 @@ impl Iterator for JsonlReader {
             let raw = &rest[..len];
             self.position += len + 1;
             self.line += 1;
-            let line = String::from_utf8_lossy(raw);
+            let line = crate::html::encoding::decode_plain(raw);
             let line = line.trim();
             if line.is_empty() {
                 continue;
@@ -153,7 +173,7 @@ mod tests {
             "{\"id\": \"a\", \"text\": \"Kim met Belousov.\", \"title\": \"T\", \"url\": \"https://x\", \"published\": \"2024-12-01T10:00:00Z\", \"source\": \"KCNA\"}\n",
             "\n",
             "{broken\n",
-            "{\"content\": \"Second doc.\", \"date\": \"not a date\"}\r\n",
+            "{\"content\": \"Second doc.\", \"date\": null}\r\n",
             "[1, 2]\n",
             "{\"id\": 7, \"body\": \"Third.\", \"published\": \"20241130\"}\n",
             "{\"id\": \"none\"}\n",
@@ -207,6 +227,55 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_publication_date_is_the_line_s_error() {
+        let line =
+            |date: &str| format!("{{\"id\": \"x\", \"text\": \"Kim met Belousov.\", {date}}}\n");
+        let input: String = [
+            r#""published": "2024-02-30""#,
+            r#""published": "yesterday""#,
+            r#""date": "0001-01-01""#,
+            r#""published": "9999-12-31""#,
+            r#""published": 123"#,
+            r#""published": ["2024-12-01"]"#,
+            r#""published": """#,
+            r#""published": "2024-12-01""#,
+        ]
+        .iter()
+        .map(|d| line(d))
+        .collect();
+        let docs = read_all(&input);
+        for (i, says) in [
+            "published: \"2024-02-30\" is not a day of the calendar",
+            "published: \"yesterday\" is not a date",
+            "date: \"0001-01-01\": year 1 is outside",
+            "published: \"9999-12-31\": year 9999 is outside",
+            "published: \"123\" is not a date",
+            "published: expected a date",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let err = docs[i].as_ref().unwrap_err();
+            assert_eq!(err.record, Some(i + 1));
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("in.jsonl:{}: {says}", i + 1)),
+                "{err}"
+            );
+        }
+        assert_eq!(docs[6].as_ref().unwrap().published, None);
+        assert_eq!(
+            docs[7]
+                .as_ref()
+                .unwrap()
+                .published
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2024-12-01")
+        );
+    }
+
+    #[test]
     fn html_lines_go_through_the_html_reader() {
         let line = serde_json::json!({
             "id": "h",
@@ -233,6 +302,14 @@ mod tests {
         let mut bytes = b"{\"id\": \"x\", \"text\": \"caf".to_vec();
         bytes.extend_from_slice(b"\xff\"}\n");
         let docs: Vec<_> = JsonlReader::new("in.jsonl", bytes).collect();
-        assert_eq!(docs[0].as_ref().unwrap().text, "caf\u{fffd}");
+        assert!(docs[0].as_ref().unwrap().text.starts_with("caf"));
+        // A Windows-1252 line: its accents are read, not replaced.
+        let line =
+            b"{\"id\": \"x\", \"text\": \"Jos\xe9 Mart\xednez met the mayor of S\xe3o Paulo.\"}";
+        let docs: Vec<_> = JsonlReader::new("in.jsonl", line.to_vec()).collect();
+        assert_eq!(
+            docs[0].as_ref().unwrap().text,
+            "Jos\u{e9} Mart\u{ed}nez met the mayor of S\u{e3}o Paulo."
+        );
     }
 }

@@ -136,7 +136,7 @@ pub fn read<'a>(
             Box::new(std::iter::once(Ok(text::read_text(name, &bytes))))
         }
     };
-    Box::new(documents.map(|doc| doc.map(stream::with_language)))
+    Box::new(documents.map(|doc| doc.map(stream::finished)))
 }
 
 #[cfg(test)]

@@ -195,14 +195,39 @@ pub fn stream_with<'a>(name: &'a str, input: Box<dyn BufRead + 'a>, limits: Limi
             Err(item) => Box::new(std::iter::once(*item)),
         },
     };
-    Box::new(entries.map(|item| match item {
-        Ok(Entry::Document(doc)) => Ok(Entry::Document(with_language(doc))),
+    Box::new(entries.map(move |item| match item {
+        Ok(Entry::Document(doc)) => Ok(finish(name, doc)),
         other => other,
     }))
 }
 
-/// Sets a document's language from its text (see [`language::resolve`]).
-pub(crate) fn with_language(mut doc: SourceDocument) -> SourceDocument {
+/// A document as a stream yields it ([`finished`]), or, when it has no text left, a
+/// record skipped as empty.
+fn finish(name: &str, doc: SourceDocument) -> Entry {
+    let doc = finished(doc);
+    if doc.text.trim().is_empty() {
+        return Entry::Skipped(Skipped {
+            input: name.to_string(),
+            record: None,
+            reason: SkipReason::Empty,
+            detail: format!("document {:?} has no text", doc.id),
+        });
+    }
+    Entry::Document(doc)
+}
+
+/// What every reader does last to a document: invisible formatting characters removed
+/// from its text and title ([`text::remove_invisible`]: "Rus\u{200b}sia" is "Russia"
+/// again for recognition), then its language set from its text ([`language::resolve`]).
+pub(crate) fn finished(mut doc: SourceDocument) -> SourceDocument {
+    if let std::borrow::Cow::Owned(text) = text::remove_invisible(&doc.text) {
+        doc.text = text;
+    }
+    if let Some(title) = &doc.title {
+        if let std::borrow::Cow::Owned(visible) = text::remove_invisible(title) {
+            doc.title = Some(visible).filter(|t| !t.is_empty());
+        }
+    }
     doc.language = language::resolve(&doc.text, doc.language.as_deref());
     doc
 }
@@ -424,7 +449,8 @@ impl Iterator for JsonlStream<'_> {
             } else {
                 &self.buffer
             };
-            let text = String::from_utf8_lossy(raw);
+            // JSON is UTF-8; a line that is not is decoded as plain text is (Latin-1 ...).
+            let text = crate::html::encoding::decode_plain(raw);
             let text = text.trim();
             if text.is_empty() {
                 continue;
@@ -588,9 +614,46 @@ mod tests {
                 let _ = item;
             }
         }
+        // Not UTF-8: read in the single-byte code page the detector guesses.
         let items = entries("a.txt", &bytes);
         let doc = documents(&items)[0];
-        assert!(doc.text.contains('\u{fffd}'));
+        assert!(
+            doc.text.starts_with("Kim met Belousov in Pyongyang "),
+            "{}",
+            doc.text
+        );
+    }
+
+    #[test]
+    fn invisible_characters_go_and_documents_without_text_are_skipped() {
+        let items = entries(
+            "a.txt",
+            "Rus\u{200b}sia and Chi\u{2066}na\u{2069} signed a trade agreement.".as_bytes(),
+        );
+        assert_eq!(
+            documents(&items)[0].text,
+            "Russia and China signed a trade agreement."
+        );
+        let jsonl = "{\"id\": \"a\", \"text\": \"\"}\n{\"id\": \"b\", \"text\": \" \\u200b \"}\n\
+                     {\"id\": \"c\", \"text\": \"Kim met Belousov.\"}\n";
+        let items = entries("in.jsonl", jsonl.as_bytes());
+        let skipped: Vec<String> = items
+            .iter()
+            .filter_map(|i| match i {
+                Ok(Entry::Skipped(s)) if s.reason == SkipReason::Empty => Some(s.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                "in.jsonl: skipped (empty): document \"a\" has no text",
+                "in.jsonl: skipped (empty): document \"b\" has no text"
+            ]
+        );
+        assert_eq!(documents(&items).len(), 1);
+        let items = entries("empty.txt", b"");
+        assert!(matches!(&items[..], [Ok(Entry::Skipped(s))] if s.reason == SkipReason::Empty));
     }
 
     #[test]

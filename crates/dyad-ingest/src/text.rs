@@ -1,7 +1,10 @@
 //! Plain text (`.txt`, `.md`) reading: one document per input, its id the input's name.
 //!
-//! - Bytes are decoded as UTF-8, lossily (invalid sequences become U+FFFD; never a panic);
-//!   a byte-order mark is dropped and line endings are normalised to `\n`.
+//! - Bytes are decoded as the HTML reader decodes a page without a declared charset
+//!   ([`crate::html::encoding::decode_plain`]): a byte-order mark (UTF-8, UTF-16LE or BE)
+//!   decides; else UTF-8 (a few broken bytes become U+FFFD); else the encoding the detector
+//!   guesses (Latin-1, Windows-1252 ...). Never a panic. Line endings are normalised to
+//!   `\n`.
 //! - Paragraphs: every non-empty line is a paragraph (news dumps such as the founding
 //!   example put one paragraph per line), except in hard-wrapped text (blank-line-separated
 //!   blocks of lines of similar width that mostly do not end a sentence), where the lines of
@@ -24,7 +27,7 @@ const MAX_TITLE_CHARS: usize = 200;
 
 /// Reads one plain-text document.
 pub fn read_text(name: &str, bytes: &[u8]) -> SourceDocument {
-    let text = decode_utf8(bytes);
+    let text = decode(bytes);
     let markdown = name
         .to_ascii_lowercase()
         .trim_end_matches(".gz")
@@ -57,10 +60,45 @@ pub(crate) fn clean_body(text: &str, doc: &mut SourceDocument) {
     doc.text = kept.join("\n\n");
 }
 
-/// `bytes` as text: UTF-8, lossily, without a byte-order mark.
-pub fn decode_utf8(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    String::from_utf8_lossy(bytes).into_owned()
+/// `bytes` as text (see the module docs), without a byte-order mark.
+pub fn decode(bytes: &[u8]) -> String {
+    crate::html::encoding::decode_plain(bytes).into_owned()
+}
+
+/// Whether a character is invisible formatting that breaks words apart for recognition:
+/// zero-width characters (space, joiner, non-joiner, word joiner, the byte-order mark used
+/// as a zero-width no-break space), the soft hyphen, and bidirectional controls (marks,
+/// embeddings, overrides, isolates).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// `text` without invisible formatting characters ([`is_invisible`]): "Rus\u{200b}sia"
+/// is "Russia" again. Lines left blank by the removal are dropped; borrows `text` when it
+/// has none.
+pub fn remove_invisible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(is_invisible) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    let mut out = String::with_capacity(visible.len());
+    for paragraph in visible.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(paragraph.trim());
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Splits text into paragraphs (see the module docs).
@@ -201,6 +239,40 @@ mod tests {
     }
 
     #[test]
+    fn utf16_and_windows_1252_files_are_read_as_text() {
+        let text = "Kim Jong Un met Andrei Belousov in Pyongyang.\nThe talks were \u{201c}productive\u{201d}.";
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let doc = read_text("a.txt", &utf16);
+        assert_eq!(
+            doc.text,
+            "Kim Jong Un met Andrei Belousov in Pyongyang.\n\nThe talks were \u{201c}productive\u{201d}."
+        );
+        let cp1252 = b"Jos\xe9 Mart\xednez met the \x93S\xe3o Paulo\x94 delegation.";
+        let doc = read_text("b.txt", cp1252);
+        assert_eq!(
+            doc.text,
+            "Jos\u{e9} Mart\u{ed}nez met the \u{201c}S\u{e3}o Paulo\u{201d} delegation."
+        );
+    }
+
+    #[test]
+    fn invisible_characters_leave_names_whole() {
+        assert_eq!(
+            remove_invisible("Rus\u{200b}sia and Chi\u{200d}na met in Be\u{00ad}ijing \u{202e}on Monday\u{202c}."),
+            "Russia and China met in Beijing on Monday."
+        );
+        assert_eq!(
+            remove_invisible("First.\n\n\u{200b}\u{2066}\n\nSecond."),
+            "First.\n\nSecond."
+        );
+        assert!(matches!(
+            remove_invisible("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
     fn five_megabyte_single_line() {
         let line = "word ".repeat(1_000_000);
         let doc = read_text("big.txt", line.as_bytes());
@@ -216,7 +288,7 @@ mod tests {
             return;
         };
         let bytes = std::fs::read(&path).expect("the seed article is readable");
-        let original = decode_utf8(&bytes);
+        let original = decode(&bytes);
         let doc = read_text("article.txt", &bytes);
         assert_eq!(doc.removed.len(), 1, "{:?}", doc.removed);
         let first = original.lines().next().unwrap_or_default();

@@ -291,12 +291,11 @@ fn invalid_utf8_mixed_encodings_and_nul_bytes() {
             let _ = item.text.len();
         }
     }
+    // Not UTF-8 as a whole: read in the one single-byte code page the detector guesses
+    // (every byte is some character there), the ASCII intact.
     let text = documents(&entries("a.txt", &mixed))[0].text.clone();
     assert!(text.starts_with("Kim met Belousov"), "{text}");
-    assert!(
-        text.contains('\u{fffd}'),
-        "invalid bytes are replaced: {text}"
-    );
+    assert!(text.contains("quoted") && text.contains("NUL"), "{text}");
 
     // An HTML page that declares one encoding and is written in another.
     let mut page = b"<html><head><meta charset=\"shift_jis\"></head><body><p>".to_vec();

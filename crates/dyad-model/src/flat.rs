@@ -1,8 +1,9 @@
 //! The flat event table that every tabular export shares: the store's CSV and Parquet
 //! exports and the Python binding's Arrow batches. One row per event; list values
-//! (codes, sectors, names, contexts, documents, sources) are `|`-joined text. This is
-//! the one place the column names, their value types and their nullability are written;
-//! `docs/store.md` documents them.
+//! (codes, sectors, names, contexts, documents, sources) are `|`-joined text
+//! ([`join_list`]: a `|` or `\` inside an item is escaped as `\|`, `\\`, so that
+//! [`split_list`] gives the items back). This is the one place the column names, their
+//! value types and their nullability are written; `docs/store.md` documents them.
 
 /// The value type of a flat column (Arrow/Parquet: `Utf8`, `Date32`, `Int32`, `Int64`,
 /// `Float64`; CSV writes every type as text).
@@ -96,6 +97,49 @@ pub const EVENT_COLUMNS: [Column; 31] = [
     Column::required("evidence", Text),
 ];
 
+/// Joins list items with `|`, escaping a `|` or `\` inside an item with a `\`, so that a
+/// source named "Reuters | Europe" stays one item ([`split_list`] reads it back).
+pub fn join_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push('|');
+        }
+        for c in item.chars() {
+            if c == '|' || c == '\\' {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The items of a [`join_list`] text (an empty text has none).
+pub fn split_list(text: &str) -> Vec<String> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let mut items = vec![String::new()];
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let (Some(next), Some(item)) = (chars.next(), items.last_mut()) {
+                    item.push(next);
+                }
+            }
+            '|' => items.push(String::new()),
+            c => {
+                if let Some(item) = items.last_mut() {
+                    item.push(c);
+                }
+            }
+        }
+    }
+    items
+}
+
 /// The columns a single report carries: [`EVENT_COLUMNS`] without the merge-only ones.
 pub fn report_event_columns() -> impl Iterator<Item = Column> {
     EVENT_COLUMNS.into_iter().filter(|c| !c.is_merge_only())
@@ -104,6 +148,17 @@ pub fn report_event_columns() -> impl Iterator<Item = Column> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_split_back_into_their_items() {
+        let items = ["Reuters | Europe", "AP", "", "back\\slash|", "x"];
+        let joined = join_list(items);
+        assert_eq!(joined, "Reuters \\| Europe|AP||back\\\\slash\\||x");
+        assert_eq!(split_list(&joined), items);
+        assert_eq!(join_list(["RUS", "PRK"]), "RUS|PRK");
+        assert!(split_list("").is_empty());
+        assert_eq!(split_list("single"), ["single"]);
+    }
 
     #[test]
     fn names_are_unique_and_reports_keep_the_event_fields() {

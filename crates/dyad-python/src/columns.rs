@@ -9,7 +9,8 @@
 //!   per happening, counts over reports) plus `block` and `anchor`.
 //!
 //! List values (codes, sectors, names, contexts, documents, sources, links) are
-//! `|`-joined strings, as in the store's CSV and Parquet exports. Dates are `Date32`.
+//! `|`-joined strings (`dyad_model::flat::join_list`: `|` and `\` inside an item escaped
+//! with `\`), as in the store's CSV and Parquet exports. Dates are `Date32`.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -289,7 +290,7 @@ impl Columns {
 }
 
 fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items.collect::<Vec<_>>().join("|")
+    dyad_model::flat::join_list(items)
 }
 
 pub(crate) fn side(refs: &[ActorRef], pick: fn(&ActorRef) -> &str) -> String {

@@ -3,7 +3,8 @@
 //! variants, runs concurrent clients (one keep-alive HTTP/1.1 connection each) issuing a
 //! fixed number of `GET /api/events` requests with varied filters while one more client
 //! POSTs documents one by one, then prints p50/p99/max latency, errors and requests per
-//! second, and checks that every POSTed document is in the store.
+//! second, and checks that every POSTed document is in the store. Before the concurrent
+//! run, one client alone times `GET /api/events?limit=50` and `GET /api/health`.
 //!
 //! ```text
 //! cargo run --release -p dyad-server --example load -- \
@@ -267,6 +268,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 dyad_server::ingest::BodyKind::Jsonl,
                 body.as_bytes(),
                 &Default::default(),
+                Default::default(),
             )?;
             dyad_server::ingest::ingest(&state, documents, skipped, Default::default()).await
         }));
@@ -299,6 +301,26 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         options.clients, options.requests, options.posts, options.seconds
     );
 
+    // One client alone: a small page of events and the health check, the requests a UI
+    // and a monitor make most.
+    for url in ["/api/events?limit=50", "/api/health"] {
+        let mut sender = connect(addr).await?;
+        let mut took = Vec::new();
+        for _ in 0..500 {
+            let request = Request::get(url)
+                .header("host", addr.to_string())
+                .body(Full::new(Bytes::new()))?;
+            let sent = Instant::now();
+            exchange(&mut sender, request).await?;
+            took.push(sent.elapsed());
+        }
+        took.sort_unstable();
+        println!(
+            "alone: GET {url}: p50 {:.3} ms, p99 {:.3} ms (500 requests, one connection)",
+            ms(percentile(&took, 50.0)),
+            ms(percentile(&took, 99.0))
+        );
+    }
     let urls = Arc::new(event_urls());
     if options.profile {
         let mut sender = connect(addr).await?;
@@ -421,7 +443,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Every POSTed document is in the store.
     let posted_stored = state
-        .read(|s| Ok(s.documents(Some("load-post-"), 1, 0)?.total))
+        .read(|s| Ok(s.documents(Some("\"load post\""), 1, 0)?.total))
         .await
         .map_err(|e| e.message)?;
     let _ = stop.send(());

@@ -1,6 +1,7 @@
 //! API errors: every error answer is `{"error": "<message>"}` with its status (400 bad
 //! parameter or body, 401 missing or wrong token, 403 read-only, 404, 405, 413 body too
-//! large, 415 wrong content type, 500 store failures, never for bad input).
+//! large, 415 wrong content type, 500 store failures, never for bad input, 503 a read
+//! that needed more store time than a request gets).
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -43,7 +44,15 @@ impl ApiError {
 
 impl From<dyad_store::StoreError> for ApiError {
     fn from(e: dyad_store::StoreError) -> ApiError {
-        ApiError::internal(format!("store: {e}"))
+        match e {
+            dyad_store::StoreError::Interrupted => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the query needs more store time than the server gives one request \
+                 (ServerConfig::read_budget, 2 s by default): narrow it (more filters, \
+                 fewer words matching everywhere, a smaller offset)",
+            ),
+            e => ApiError::internal(format!("store: {e}")),
+        }
     }
 }
 

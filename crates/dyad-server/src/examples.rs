@@ -114,7 +114,8 @@ pub async fn load_examples(state: &AppState) -> Result<IngestSummary, ApiError> 
                 overrides.published = published;
             }
         }
-        let (documents, skipped) = ingest::read_body(kind, text.as_bytes(), &overrides)?;
+        let (documents, skipped) =
+            ingest::read_body(kind, text.as_bytes(), &overrides, Default::default())?;
         let summary = ingest::ingest(state, documents, skipped, Intake::default()).await?;
         total.added += summary.added;
         total.duplicates += summary.duplicates;

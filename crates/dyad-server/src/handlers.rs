@@ -1,7 +1,6 @@
 //! The JSON API's handlers, one per route of `docs/api.md`. Each parses its parameters
 //! ([`crate::params`]), runs its store read on a pooled connection and answers JSON.
 
-use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -11,7 +10,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::error::ApiError;
-use crate::ingest::{self, BodyKind, Overrides};
+use crate::ingest::{self, BodyKind, BodyLimits, Coding, Overrides};
 use crate::params::{Params, EVENT_FILTERS};
 use crate::state::AppState;
 
@@ -52,7 +51,11 @@ fn path_id(what: &str, raw: &str) -> Result<i64, ApiError> {
 }
 
 /// `GET /api/health`.
-pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+pub async fn health(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Value>, ApiError> {
+    Params::parse(raw.as_deref(), &[])?;
     let read_only = state.shared.config.read_only;
     let token = state.shared.config.token.is_some();
     state
@@ -244,7 +247,7 @@ pub async fn documents(
     let params = Params::parse(raw.as_deref(), &["q", "limit", "offset"])?;
     let limit = params.limit(50, MAX_EVENTS_LIMIT)?;
     let offset = params.offset()?;
-    let search = params.text("q")?;
+    let search = params.search("q")?;
     let page = state
         .read(move |store| Ok(store.documents(search.as_deref(), limit, offset)?))
         .await?;
@@ -270,26 +273,35 @@ pub async fn document(
 }
 
 /// `POST /api/documents`: ingests the body (see [`crate::ingest`]). The token and
-/// read-only checks run before the body is read ([`crate::guard_writes`]).
+/// read-only checks run before the body is read ([`crate::guard_writes`]), and so do the
+/// checks of its headers: content type and encoding (415), declared length (413), query
+/// parameters (400).
 pub async fn post_documents(
     State(state): State<AppState>,
-    headers: HeaderMap,
     RawQuery(raw): RawQuery,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    request: axum::extract::Request,
 ) -> Result<Json<ingest::IngestSummary>, ApiError> {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let Some(kind) = BodyKind::from_content_type(content_type) else {
-        return Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            format!(
-                "Content-Type {content_type:?} is not read: send application/x-ndjson, \
-                 application/jsonl, application/json, text/html or text/plain"
-            ),
-        ));
+    let headers = request.headers();
+    let kind = body_kind(headers)?;
+    let codings = match headers.get(header::CONTENT_ENCODING) {
+        Some(value) => Coding::parse_header(value.to_str().unwrap_or("(not text)"))
+            .map_err(|e| ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, e))?,
+        None => Vec::new(),
     };
+    let max_body = state.shared.config.max_body;
+    let too_large = || {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("body: larger than the limit of {max_body} bytes (--max-body)"),
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > max_body as u64) {
+        return Err(too_large());
+    }
     let params = Params::parse(
         raw.as_deref(),
         &["id", "url", "title", "source", "published", "any_language"],
@@ -299,31 +311,53 @@ pub async fn post_documents(
         url: params.text("url")?,
         title: params.text("title")?,
         source: params.text("source")?,
-        published: params.date("published")?,
+        published: params.published("published")?,
     };
     let intake = Intake {
         any_language: params.flag("any_language")?,
         published: overrides.published,
     };
-    let max_body = state.shared.config.max_body;
-    let body = body.map_err(|rejection| {
-        let status = rejection.status();
-        if status == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::new(
-                status,
-                format!("body: larger than the limit of {max_body} bytes (--max-body)"),
-            )
-        } else {
-            ApiError::new(status, format!("body: {}", rejection.body_text()))
-        }
-    })?;
-    let (documents, skipped) =
-        tokio::task::spawn_blocking(move || ingest::read_body(kind, &body, &overrides))
-            .await
-            .map_err(|e| ApiError::internal(format!("reading task failed: {e}")))??;
+    let body = axum::body::to_bytes(request.into_body(), max_body)
+        .await
+        .map_err(|e| {
+            let over = std::error::Error::source(&e)
+                .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
+            if over {
+                too_large()
+            } else {
+                ApiError::bad_request(format!("body: {e}"))
+            }
+        })?;
+    let limits = BodyLimits {
+        bytes: max_body,
+        documents: state.shared.config.max_documents,
+    };
+    let (documents, skipped) = tokio::task::spawn_blocking(move || {
+        let plain = ingest::decode(body.to_vec(), &codings, limits.bytes)?;
+        ingest::read_body(kind, &plain, &overrides, limits)
+    })
+    .await
+    .map_err(|e| ApiError::internal(format!("reading task failed: {e}")))??;
     Ok(Json(
         ingest::ingest(&state, documents, skipped, intake).await?,
     ))
+}
+
+/// The reader for a body's `Content-Type` (415 for a type the server does not read).
+fn body_kind(headers: &HeaderMap) -> Result<BodyKind, ApiError> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    BodyKind::from_content_type(content_type).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!(
+                "Content-Type {content_type:?} is not read: send application/x-ndjson, \
+                 application/jsonl, application/json, text/html or text/plain"
+            ),
+        )
+    })
 }
 
 /// `GET /api/openapi.json`.

@@ -8,8 +8,13 @@
 //! (400, the error naming the line, every broken line listed in `errors`) and nothing is
 //! stored. A document the pipeline fails on (a bug, caught) is listed in `errors` of the
 //! 200 answer and the others are stored.
+//!
+//! Bodies may come compressed: `Content-Encoding: gzip` or `deflate` ([`Coding`]) is
+//! undone, and so is a gzip file sent as it is (by its magic bytes). Decoded, a body may
+//! hold at most [`BodyLimits::bytes`] bytes and [`BodyLimits::documents`] records; beyond
+//! either, the request is refused (413) before anything is extracted or stored.
 
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 use std::sync::Arc;
 
 use dyad_ingest::{Entry, SourceDocument};
@@ -62,6 +67,127 @@ impl BodyKind {
     }
 }
 
+/// A content coding of a request body (`Content-Encoding`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coding {
+    Gzip,
+    /// The zlib format (RFC 1950), as HTTP defines `deflate`; raw deflate data, which
+    /// some clients send, is read too.
+    Deflate,
+}
+
+impl Coding {
+    /// The codings a `Content-Encoding` value lists, in the order they were applied
+    /// (`identity` adds none); a coding the server cannot undo is an error naming it.
+    pub fn parse_header(value: &str) -> Result<Vec<Coding>, String> {
+        let mut codings = Vec::new();
+        for name in value.split(',').map(|c| c.trim().to_ascii_lowercase()) {
+            match name.as_str() {
+                "gzip" | "x-gzip" => codings.push(Coding::Gzip),
+                "deflate" => codings.push(Coding::Deflate),
+                "identity" | "" => {}
+                other => {
+                    return Err(format!(
+                        "Content-Encoding {other:?} is not read: send gzip, deflate or an \
+                         uncompressed body"
+                    ))
+                }
+            }
+        }
+        Ok(codings)
+    }
+}
+
+/// What one body may hold once decoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BodyLimits {
+    /// Bytes after decompression (the server's `max_body`).
+    pub bytes: usize,
+    /// Records (documents, and records passed over or broken).
+    pub documents: usize,
+}
+
+impl Default for BodyLimits {
+    fn default() -> Self {
+        BodyLimits {
+            bytes: crate::state::DEFAULT_MAX_BODY,
+            documents: crate::state::DEFAULT_MAX_DOCUMENTS,
+        }
+    }
+}
+
+/// The 413 of a body that decompresses to more than `limit` bytes.
+fn decoded_too_large(limit: usize) -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+        format!(
+            "body: decompresses to more than {limit} bytes, the limit of a request body \
+             (--max-body); nothing was stored"
+        ),
+    )
+}
+
+/// All of `reader` (a decompressor), at most `limit` bytes.
+fn inflate(reader: impl Read, limit: usize, what: &str) -> Result<Vec<u8>, ApiError> {
+    let mut out = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    reader
+        .take(cap)
+        .read_to_end(&mut out)
+        .map_err(|e| ApiError::bad_request(format!("body: not valid {what} data: {e}")))?;
+    if out.len() > limit {
+        return Err(decoded_too_large(limit));
+    }
+    Ok(out)
+}
+
+/// Whether `bytes` start with a zlib header (RFC 1950: deflate method, valid check bits).
+fn is_zlib(bytes: &[u8]) -> bool {
+    match bytes {
+        [cmf, flg, ..] => cmf & 0x0f == 8 && (u16::from(*cmf) * 256 + u16::from(*flg)) % 31 == 0,
+        _ => false,
+    }
+}
+
+/// Undoes the `Content-Encoding` codings of a body (the last applied first), each within
+/// `limit` decoded bytes.
+pub fn decode(bytes: Vec<u8>, codings: &[Coding], limit: usize) -> Result<Vec<u8>, ApiError> {
+    let mut bytes = bytes;
+    for coding in codings.iter().rev() {
+        bytes = match coding {
+            Coding::Gzip => inflate(flate2::read::MultiGzDecoder::new(&bytes[..]), limit, "gzip")?,
+            Coding::Deflate if is_zlib(&bytes) => {
+                inflate(flate2::read::ZlibDecoder::new(&bytes[..]), limit, "deflate")?
+            }
+            Coding::Deflate => inflate(
+                flate2::read::DeflateDecoder::new(&bytes[..]),
+                limit,
+                "deflate",
+            )?,
+        };
+    }
+    Ok(bytes)
+}
+
+/// Gzip files inside a body (by their magic bytes: the readers would decompress them
+/// with no limit of the request's) decompressed within `limit` bytes; at most two layers.
+fn ungzip(bytes: &[u8], limit: usize) -> Result<std::borrow::Cow<'_, [u8]>, ApiError> {
+    let mut bytes = std::borrow::Cow::Borrowed(bytes);
+    for _ in 0..2 {
+        if !dyad_ingest::gzip::is_gzip(&bytes) {
+            return Ok(bytes);
+        }
+        let plain = inflate(flate2::read::MultiGzDecoder::new(&bytes[..]), limit, "gzip")?;
+        bytes = std::borrow::Cow::Owned(plain);
+    }
+    if dyad_ingest::gzip::is_gzip(&bytes) {
+        return Err(ApiError::bad_request(
+            "body: gzip inside gzip inside gzip is not read",
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Metadata given in the query string of an HTML or text body (they override what the
 /// page says); for JSONL only `published` applies, as the date of lines without one.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -86,11 +212,32 @@ pub struct RecordError {
 pub struct IngestedDocument {
     /// Row id (`/api/documents/{id}`).
     pub id: Option<i64>,
+    /// The key the document is stored under: its id, or `id#2`, `id#3`... when another
+    /// document (other content) was stored under its id (see `renamed_from`).
     pub doc_key: String,
+    /// The document's own id when it is stored under another key.
+    pub renamed_from: Option<String>,
     /// True when this request stored it; false when it was stored already.
     pub added: bool,
     /// Events coded in it (0 for documents stored already).
     pub events: usize,
+}
+
+impl IngestedDocument {
+    /// A document of the body by its own id, with its stored row (id and key) if any.
+    fn new(id: String, row: Option<(i64, String)>, added: bool, events: usize) -> Self {
+        let (row, key) = match row {
+            Some((row, key)) => (Some(row), key),
+            None => (None, id.clone()),
+        };
+        IngestedDocument {
+            id: row,
+            renamed_from: (key != id).then_some(id),
+            doc_key: key,
+            added,
+            events,
+        }
+    }
 }
 
 /// The answer of `POST /api/documents`.
@@ -106,28 +253,43 @@ pub struct IngestSummary {
     pub events: usize,
     /// Stored wire copies among the added documents.
     pub wire_copies: usize,
+    /// Added documents stored under a new key because another document had their id.
+    pub renamed: usize,
     pub errors: Vec<RecordError>,
     pub documents: Vec<IngestedDocument>,
 }
 
-/// Reads a body into documents; broken records make the whole body a 400.
+/// Reads a body (its `Content-Encoding` undone: [`decode`]) into documents; broken
+/// records make the whole body a 400, a body over `limits` a 413.
 pub fn read_body(
     kind: BodyKind,
     bytes: &[u8],
     overrides: &Overrides,
+    limits: BodyLimits,
 ) -> Result<(Vec<SourceDocument>, usize), ApiError> {
+    let bytes = ungzip(bytes, limits.bytes)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::bad_request("body: empty"));
     }
     let name = kind.input_name();
     let bytes: Vec<u8> = match kind {
-        BodyKind::Jsonl => json_as_lines(bytes).unwrap_or_else(|| bytes.to_vec()),
+        BodyKind::Jsonl => json_as_lines(&bytes).unwrap_or_else(|| bytes.to_vec()),
         _ => bytes.to_vec(),
     };
     let mut documents = Vec::new();
     let mut skipped = 0usize;
     let mut errors = Vec::new();
     for entry in dyad_ingest::stream(name, Box::new(Cursor::new(bytes))) {
+        if documents.len() + skipped + errors.len() >= limits.documents {
+            return Err(ApiError::new(
+                axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                format!(
+                    "body: more than {} documents, the limit of one request \
+                     (--max-documents): split it; nothing was stored",
+                    limits.documents
+                ),
+            ));
+        }
         match entry {
             Ok(Entry::Document(doc)) => documents.push(doc),
             Ok(Entry::Skipped(_)) => skipped += 1,
@@ -227,7 +389,7 @@ pub async fn ingest(
                     let admission = intake.admit(store, doc)?;
                     // The stored row of a document that is there already, to name it.
                     let row = match &admission {
-                        Admission::AlreadyStored { hash } => store.document_row(hash)?,
+                        Admission::AlreadyStored { hash } => store.stored_document(hash)?,
                         _ => None,
                     };
                     Ok((key, row, admission))
@@ -292,7 +454,7 @@ pub async fn ingest(
             batch.commit()?;
             let mut rows = Vec::new();
             for (extraction, outcome) in extractions.iter().zip(outcomes) {
-                let row = store.document_row(&dyad_store::content_hash(&extraction.doc))?;
+                let row = store.stored_document(&dyad_store::content_hash(&extraction.doc))?;
                 rows.push((
                     extraction.doc.id.clone(),
                     row,
@@ -303,31 +465,31 @@ pub async fn ingest(
             Ok::<_, ApiError>(rows)
         })
         .await?;
-    for (doc_key, id, outcome, events) in written {
+    for (id, row, outcome, events) in written {
         if outcome.stored {
             summary.added += 1;
             summary.events += events;
             if outcome.duplicate_of.is_some() {
                 summary.wire_copies += 1;
             }
+            if outcome.stored_as.is_some() {
+                summary.renamed += 1;
+            }
         } else {
             summary.duplicates += 1;
         }
-        summary.documents.push(IngestedDocument {
+        summary.documents.push(IngestedDocument::new(
             id,
-            doc_key,
-            added: outcome.stored,
-            events: if outcome.stored { events } else { 0 },
-        });
+            row,
+            outcome.stored,
+            if outcome.stored { events } else { 0 },
+        ));
     }
     summary.duplicates += already.len();
-    for (doc_key, id) in already {
-        summary.documents.push(IngestedDocument {
-            id,
-            doc_key,
-            added: false,
-            events: 0,
-        });
+    for (id, row) in already {
+        summary
+            .documents
+            .push(IngestedDocument::new(id, row, false, 0));
     }
     Ok(summary)
 }
@@ -360,20 +522,44 @@ mod tests {
     #[test]
     fn broken_lines_refuse_the_body_naming_the_line() {
         let body = b"{\"id\":\"a\",\"text\":\"Russia and China signed a deal.\"}\n{not json\n";
-        let err = read_body(BodyKind::Jsonl, body, &Overrides::default()).unwrap_err();
+        let err = read_body(
+            BodyKind::Jsonl,
+            body,
+            &Overrides::default(),
+            BodyLimits::default(),
+        )
+        .unwrap_err();
         assert!(err.message.starts_with("body line 2: "), "{}", err.message);
         assert_eq!(err.errors.len(), 1);
-        assert!(read_body(BodyKind::Jsonl, b"  \n", &Overrides::default()).is_err());
+        assert!(read_body(
+            BodyKind::Jsonl,
+            b"  \n",
+            &Overrides::default(),
+            BodyLimits::default()
+        )
+        .is_err());
     }
 
     #[test]
     fn json_objects_and_arrays_are_read_as_lines() {
         let body = br#"[{"id": "a", "text": "Russia and China signed a deal."},
                         {"id": "b", "text": "Japan protested."}]"#;
-        let (docs, _) = read_body(BodyKind::Jsonl, body, &Overrides::default()).unwrap();
+        let (docs, _) = read_body(
+            BodyKind::Jsonl,
+            body,
+            &Overrides::default(),
+            BodyLimits::default(),
+        )
+        .unwrap();
         assert_eq!(docs.len(), 2);
         let body = b"{\n  \"id\": \"c\",\n  \"text\": \"Kim met Belousov.\"\n}";
-        let (docs, _) = read_body(BodyKind::Jsonl, body, &Overrides::default()).unwrap();
+        let (docs, _) = read_body(
+            BodyKind::Jsonl,
+            body,
+            &Overrides::default(),
+            BodyLimits::default(),
+        )
+        .unwrap();
         assert_eq!(docs[0].id, "c");
     }
 
@@ -385,8 +571,9 @@ mod tests {
             ..Overrides::default()
         };
         let body = b"Russia and China signed a trade agreement in Beijing on Monday.";
-        let (docs, _) = read_body(BodyKind::Text, body, &overrides).unwrap();
-        let (again, _) = read_body(BodyKind::Text, body, &overrides).unwrap();
+        let (docs, _) = read_body(BodyKind::Text, body, &overrides, BodyLimits::default()).unwrap();
+        let (again, _) =
+            read_body(BodyKind::Text, body, &overrides, BodyLimits::default()).unwrap();
         assert_eq!(docs[0].title.as_deref(), Some("Talks"));
         assert_eq!(docs[0].published, overrides.published);
         assert!(docs[0].id.starts_with("post-"), "{}", docs[0].id);
@@ -395,7 +582,7 @@ mod tests {
             url: Some("https://example.org/a".into()),
             ..overrides
         };
-        let (docs, _) = read_body(BodyKind::Text, body, &with_url).unwrap();
+        let (docs, _) = read_body(BodyKind::Text, body, &with_url, BodyLimits::default()).unwrap();
         assert_eq!(docs[0].id, "https://example.org/a");
     }
 }

@@ -7,17 +7,23 @@
 //!   unknown routes (404) and methods (405) ([`error`]).
 //! - Reads run on a pool of store connections, writes (`POST /api/documents`, see
 //!   [`ingest`]) through one writer ([`state`]).
-//! - Limits: request bodies (`max_body`, 413), request time (408), time to send headers
-//!   (the connection closes); writes need the bearer token when one is configured (401)
-//!   and are refused on a read-only server (403) — a server bound beyond loopback without
-//!   a token is read-only ([`ServerConfig::secure_for`]); CORS is off unless one origin is
-//!   configured; every answer carries `nosniff` and a strict Content-Security-Policy.
+//! - Limits: request bodies as sent, as declared and as decompressed (`max_body`, 413),
+//!   documents per POST (`max_documents`, 413), store time per read (`read_budget`, 503),
+//!   request time (408), time to send headers
+//!   (the connection closes); [`guard`]: requests for unknown `Host` names are refused
+//!   (403), and so are writes from another site (403), writes without the bearer token
+//!   when one is configured (401) and writes to a read-only server (403) — a server bound
+//!   beyond loopback without a token is read-only ([`ServerConfig::secure_for`]); CORS is
+//!   off unless `--cors` names one origin (or `*`, for reads only); every answer carries
+//!   `nosniff` and a strict Content-Security-Policy.
 //! - [`serve`] runs the router on a listener until a shutdown signal, then finishes the
 //!   requests in flight.
 
 pub mod assets;
+mod conn;
 pub mod error;
 pub mod examples;
+pub mod guard;
 pub mod handlers;
 pub mod ingest;
 pub mod openapi;
@@ -27,7 +33,7 @@ pub mod state;
 use std::future::Future;
 use std::time::Duration;
 
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -37,6 +43,7 @@ use tower_http::cors::CorsLayer;
 use tower_http::timeout::TimeoutLayer;
 
 pub use error::ApiError;
+pub use guard::CorsOrigin;
 pub use state::{AppState, ServerConfig, StartError};
 
 /// Every API route as (method, path template), as the router and `openapi.json` have
@@ -62,66 +69,36 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
 style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; \
 connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-/// Checks writes before their body is read: a read-only server answers 403; with a
-/// token configured, a request without `Authorization: Bearer <token>` answers 401.
-async fn guard_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// An error answer that is not JSON (the timeout layer's empty 408, axum's plain-text
+/// rejections of a path that is not UTF-8 ...) as the API's JSON error with its status;
+/// other answers as they are.
+async fn as_json_error(response: Response) -> Response {
     use axum::response::IntoResponse;
-    let method = request.method();
-    if method == Method::GET || method == Method::HEAD || method == Method::OPTIONS {
-        return next.run(request).await;
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
     }
-    let config = &state.shared.config;
-    if config.read_only {
-        return ApiError::new(
-            StatusCode::FORBIDDEN,
-            "the server is read-only (started with --read-only, or bound beyond loopback \
-             without a token)",
-        )
-        .into_response();
-    }
-    if let Some(token) = &config.token {
-        let given = request
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().split_once(' '))
-            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-            .map(|(_, token)| token.trim());
-        let authorised = given.is_some_and(|g| constant_time_eq(g.as_bytes(), token.as_bytes()));
-        if !authorised {
-            let message = if given.is_some() {
-                "Authorization: wrong bearer token"
-            } else {
-                "Authorization: this server needs `Authorization: Bearer <token>` for writes"
-            };
-            return ApiError::new(StatusCode::UNAUTHORIZED, message).into_response();
-        }
-    }
-    next.run(request).await
-}
-
-/// Compares two secrets in time that depends on their lengths only.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    let text = axum::body::to_bytes(response.into_body(), 64 * 1024)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
+        .unwrap_or_default();
+    let message = if status == StatusCode::REQUEST_TIMEOUT {
+        "the request took longer than the server allows (its body arrived too slowly?)".to_string()
+    } else if text.is_empty() {
+        status.canonical_reason().unwrap_or("error").to_string()
+    } else {
+        text
+    };
+    ApiError::new(status, message).into_response()
 }
 
 /// Adds the security headers to every answer.
 async fn security_headers(request: Request, next: Next) -> Response {
-    use axum::response::IntoResponse;
-    let mut response = next.run(request).await;
-    if response.status() == StatusCode::REQUEST_TIMEOUT
-        && !response.headers().contains_key(header::CONTENT_TYPE)
-    {
-        // The timeout layer answers with an empty body: the API answers JSON errors.
-        response = ApiError::new(
-            StatusCode::REQUEST_TIMEOUT,
-            "the request took longer than the server allows (its body arrived too slowly?)",
-        )
-        .into_response();
-    }
+    let mut response = as_json_error(next.run(request).await).await;
     let headers = response.headers_mut();
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -156,7 +133,10 @@ pub fn router(state: AppState) -> Router {
             "/api/documents",
             // The guard wraps the POST only: other methods get their 405 unguarded.
             post(handlers::post_documents)
-                .route_layer(middleware::from_fn_with_state(state.clone(), guard_writes))
+                .route_layer(middleware::from_fn_with_state(
+                    state.clone(),
+                    guard::guard_writes,
+                ))
                 .get(handlers::documents),
         )
         .route("/api/documents/{id}", get(handlers::document))
@@ -166,25 +146,36 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/{*path}", get(assets::asset))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(DefaultBodyLimit::max(config.max_body))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             config.request_timeout,
         ));
-    if let Some(origin) = config
-        .cors
-        .as_deref()
-        .and_then(|o| HeaderValue::from_str(o).ok())
-    {
-        app = app.layer(
-            CorsLayer::new()
-                .allow_origin(origin)
-                .allow_methods([Method::GET, Method::POST])
-                .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION]),
-        );
+    match &config.cors {
+        Some(CorsOrigin::AnyReads) => {
+            app = app.layer(
+                CorsLayer::new()
+                    .allow_origin(tower_http::cors::Any)
+                    .allow_methods([Method::GET])
+                    .allow_headers([header::CONTENT_TYPE]),
+            );
+        }
+        Some(CorsOrigin::Only(origin)) => {
+            // A value CorsOrigin::parse did not make may not be a header: no CORS then.
+            if let Ok(origin) = HeaderValue::from_str(origin) {
+                app = app.layer(
+                    CorsLayer::new()
+                        .allow_origin(origin)
+                        .allow_methods([Method::GET, Method::POST])
+                        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION]),
+                );
+            }
+        }
+        None => {}
     }
-    app.layer(middleware::from_fn(security_headers))
+    app.layer(middleware::from_fn_with_state(state, guard::guard_host))
+        .layer(middleware::from_fn(security_headers))
 }
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets the requests in
@@ -217,6 +208,7 @@ pub async fn serve(
         };
         let _ = stream.set_nodelay(true);
         let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let stream = conn::JsonParseErrors::new(stream);
         let connection = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
@@ -249,17 +241,5 @@ pub async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {}
         () = terminate => {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn secrets_compare_whole() {
-        assert!(constant_time_eq(b"abc", b"abc"));
-        assert!(!constant_time_eq(b"abc", b"abd"));
-        assert!(!constant_time_eq(b"abc", b"abcd"));
     }
 }

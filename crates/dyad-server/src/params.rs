@@ -41,23 +41,29 @@ impl Params {
     /// Parses the raw query string; `allowed` lists the names the route knows.
     pub fn parse(raw: Option<&str>, allowed: &[&str]) -> Result<Params, ApiError> {
         let mut values = BTreeMap::new();
+        let mut seen = std::collections::BTreeSet::new();
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or_default())
             .map_err(|e| ApiError::bad_request(format!("query string: {e}")))?;
         for (name, value) in pairs {
             if !allowed.contains(&name.as_str()) {
+                let takes = if allowed.is_empty() {
+                    "this route takes none".to_string()
+                } else {
+                    format!("this route takes: {}", allowed.join(", "))
+                };
                 return Err(ApiError::bad_request(format!(
-                    "unknown parameter {name:?} (this route takes: {})",
-                    allowed.join(", ")
+                    "unknown parameter {name:?} ({takes})"
                 )));
             }
-            let value = value.trim().to_string();
-            if value.is_empty() {
-                continue;
-            }
-            if values.insert(name.clone(), value).is_some() {
+            // `limit=5&limit=` names the parameter twice, even if once without a value.
+            if !seen.insert(name.clone()) {
                 return Err(ApiError::bad_request(format!(
                     "{name}: given more than once"
                 )));
+            }
+            let value = value.trim().to_string();
+            if !value.is_empty() {
+                values.insert(name, value);
             }
         }
         Ok(Params { values })
@@ -72,6 +78,20 @@ impl Params {
             Some(v) => Ok(Some(v.clone())),
             None => Ok(None),
         }
+    }
+
+    /// A full-text search (`q`): refused when it has no word to search for (only
+    /// punctuation or invisible characters), which would otherwise match everything.
+    pub fn search(&self, name: &str) -> Result<Option<String>, ApiError> {
+        let Some(text) = self.text(name)? else {
+            return Ok(None);
+        };
+        if !dyad_store::has_search_words(&text) {
+            return Err(ApiError::bad_request(format!(
+                "{name}: no word to search for in {text:?} (words are letters and digits)"
+            )));
+        }
+        Ok(Some(text))
     }
 
     /// An actor or country code: letters and digits (`RUS`, `RUSGOV`, `IGO`).
@@ -98,6 +118,16 @@ impl Params {
                         "{name}: expected a date as YYYY-MM-DD, got {v:?}"
                     ))),
                 }
+            })
+            .transpose()
+    }
+
+    /// A publication date: a `YYYY-MM-DD` date in the years of a publication date.
+    pub fn published(&self, name: &str) -> Result<Option<Date>, ApiError> {
+        self.date(name)?
+            .map(|date| {
+                dyad_ingest::dates::check_published(date)
+                    .map_err(|e| ApiError::bad_request(format!("{name}: {e}")))
             })
             .transpose()
     }
@@ -233,7 +263,7 @@ impl Params {
             status: self.status()?,
             since,
             until,
-            search: self.text("q")?,
+            search: self.search("q")?,
             place: self.text("place")?,
             country: self.code("country")?,
             min_sources: self.number("min_sources", 0, 1_000_000)?,
@@ -338,5 +368,37 @@ mod tests {
         let params = parse("actor=&event=&limit=").unwrap();
         assert_eq!(params.event_query().unwrap(), EventQuery::default());
         assert_eq!(params.limit(50, 500).unwrap(), 50);
+    }
+
+    #[test]
+    fn a_parameter_given_twice_is_refused_even_once_empty() {
+        for raw in [
+            "limit=5&limit=",
+            "limit=&limit=5",
+            "q=a&q=b",
+            "actor=&actor=",
+        ] {
+            let err = parse(raw).unwrap_err();
+            assert!(
+                err.message.contains("given more than once"),
+                "{raw}: {}",
+                err.message
+            );
+        }
+        let err = Params::parse(Some("x=1"), &[]).unwrap_err();
+        assert!(err.message.contains("takes none"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_search_without_a_word_is_refused() {
+        for raw in ["q=%21%21%21", "q=%E2%80%8B", "q=%22%22", "q=-%2B*"] {
+            let err = parse(raw).unwrap().event_query().unwrap_err();
+            assert!(
+                err.message.starts_with("q: no word"),
+                "{raw}: {}",
+                err.message
+            );
+        }
+        assert!(parse("q=drills*").unwrap().event_query().is_ok());
     }
 }

@@ -314,6 +314,63 @@ fn server_over_a_typed_claim() -> TestServer {
     }
 }
 
+/// A server over `n` stored one-sentence documents (`doc-0` ...), `configure`d.
+fn server_over_documents(n: usize, configure: impl FnOnce(&mut ServerConfig)) -> TestServer {
+    use dyad_model::testing::extraction;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dyad.db");
+    let mut store = dyad_store::Store::open(&path).unwrap();
+    let mut batch = store.batch().unwrap();
+    for i in 0..n {
+        let text = format!("Delegations from Moscow and Beijing met for round {i} of talks.");
+        batch
+            .add(&extraction(
+                &format!("doc-{i}"),
+                "Wire",
+                "2025-01-07",
+                &text,
+                vec![],
+            ))
+            .unwrap();
+    }
+    batch.commit().unwrap();
+    drop(store);
+    let mut config = ServerConfig::new(path);
+    configure(&mut config);
+    let state = AppState::with_pipeline(config, pipeline()).unwrap();
+    let app = dyad_server::router(state.clone());
+    TestServer {
+        _dir: dir,
+        state,
+        app,
+    }
+}
+
+#[tokio::test]
+async fn document_search_matches_words_and_a_read_stops_at_its_budget() {
+    let server = server_over_documents(1000, |_| {});
+    let app = &server.app;
+    let total = |uri: &'static str| async move { get(app, uri).await.json()["total"].clone() };
+    // Words of the title, key, URL or text (the full-text index), not parts of words.
+    assert_eq!(total("/api/documents?q=Moscow").await, 1000);
+    assert_eq!(total("/api/documents?q=oscow").await, 0);
+    assert_eq!(total("/api/documents?q=Mosc*").await, 1000);
+    assert_eq!(total("/api/documents?q=%22round%20417%22").await, 1);
+    assert_eq!(total("/api/documents?q=doc%20417").await, 1);
+    let deep = "/api/documents?offset=900&limit=1";
+    assert_eq!(get(app, deep).await.status, StatusCode::OK);
+
+    // No store time at all: a read that takes any is stopped, and says so.
+    let starved = server_over_documents(1000, |c| c.read_budget = Duration::ZERO);
+    let answer = get(&starved.app, deep).await;
+    assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(answer.error().contains("narrow it"), "{}", answer.error());
+    // The connection serves the next request: health reads only kept counts.
+    let health = get(&starved.app, "/api/health").await;
+    assert_eq!(health.status, StatusCode::OK);
+    assert_eq!(health.json()["documents"], 1000);
+}
+
 #[tokio::test]
 async fn claims_carry_source_type_and_hedging_and_mentions_their_kind() {
     let server = server_over_a_typed_claim();
@@ -431,8 +488,15 @@ async fn bad_parameters_ids_routes_and_methods_are_json_errors() {
         ("/api/dyads?until=2025-13-01", "until"),
         ("/api/documents?offset=x", "offset"),
         ("/api/stats?x=1", "x"),
+        ("/api/health?x=1", "x"),
+        ("/api/events?limit=5&limit=", "limit"),
+        ("/api/events?q=%21%3F%21", "q"),
+        ("/api/events?q=%E2%80%8B%E2%80%8C", "q"),
+        ("/api/documents?q=...", "q"),
         ("/api/events/abc", "event id"),
         ("/api/documents/-1", "document id"),
+        ("/api/events/%FF", "UTF-8"),
+        ("/api/documents/%C3%28", "UTF-8"),
     ] {
         let answer = get(app, uri).await;
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{uri}");
@@ -542,6 +606,36 @@ async fn posting_documents_stores_them_once() {
     .await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.error());
     assert_eq!(document_count(app).await, 4);
+
+    // Another text under a stored id: kept under a key of its own, and said so.
+    let revised = ARTICLE.replace("on Tuesday", "on Tuesday evening");
+    let answer = post(
+        app,
+        "/api/documents",
+        "application/x-ndjson",
+        revised.clone(),
+    )
+    .await;
+    let summary = answer.json();
+    assert_eq!(summary["added"], 1, "{summary}");
+    assert_eq!(summary["renamed"], 1, "{summary}");
+    assert_eq!(summary["documents"][0]["doc_key"], "t1#2", "{summary}");
+    assert_eq!(summary["documents"][0]["renamed_from"], "t1", "{summary}");
+    let again = post(app, "/api/documents", "application/x-ndjson", revised)
+        .await
+        .json();
+    assert_eq!(again["duplicates"], 1, "{again}");
+    assert_eq!(again["documents"][0]["doc_key"], "t1#2", "{again}");
+    let listed = get(app, "/api/documents?limit=10").await.json();
+    let mut keys: Vec<&str> = listed["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["doc_key"].as_str())
+        .filter(|k| k.starts_with("t1"))
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["t1", "t1#2"]);
 }
 
 #[tokio::test]
@@ -589,6 +683,63 @@ async fn broken_bodies_are_refused_whole() {
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
     assert!(answer.error().contains("published"));
     assert_eq!(document_count(app).await, 0);
+
+    // Dates that read but cannot be publication dates: refused, never dropped or replaced.
+    for published in ["0001-01-01", "9999-12-31", "2024-02-30"] {
+        let uri = format!("/api/documents?published={published}");
+        let answer = post(app, &uri, "text/plain", "Japan protested to China.").await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{published}");
+        assert!(
+            answer.error().starts_with("published: "),
+            "{}",
+            answer.error()
+        );
+    }
+    for date in ["2024-02-30", "yesterday", "0001-01-01"] {
+        let body = format!(
+            "{ARTICLE}\n{{\"id\": \"d\", \"text\": \"Japan protested to China.\", \"published\": \"{date}\"}}\n"
+        );
+        let answer = post(
+            app,
+            "/api/documents?published=2025-01-01",
+            "application/x-ndjson",
+            body,
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{date}");
+        assert!(
+            answer.error().starts_with("body line 2: published: "),
+            "{}",
+            answer.error()
+        );
+    }
+    assert_eq!(document_count(app).await, 0);
+}
+
+#[tokio::test]
+async fn invisible_characters_in_names_are_read_and_empty_documents_skipped() {
+    let server = server_with(|_| {});
+    let app = &server.app;
+    let body = concat!(
+        "{\"id\": \"zw\", \"published\": \"2025-02-04\", \"text\": ",
+        "\"Rus\u{200b}sia and Chi\u{200d}na signed a long-term gas supply agreement in ",
+        "Mos\u{00ad}cow on \u{202e}Tuesday\u{202c}, the Kremlin said.\"}\n",
+        "{\"id\": \"blank\", \"text\": \"\"}\n",
+        "{\"id\": \"invisible\", \"text\": \"\u{200b}\u{2066}\"}\n",
+    );
+    let answer = post(app, "/api/documents", "application/x-ndjson", body).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.error());
+    let summary = answer.json();
+    assert_eq!(summary["added"], 1, "{summary}");
+    assert_eq!(summary["skipped"], 2, "{summary}");
+    assert!(summary["events"].as_u64().unwrap() >= 1, "{summary}");
+    let id = summary["documents"][0]["id"].as_i64().unwrap();
+    let document = get(app, &format!("/api/documents/{id}")).await.json();
+    assert_eq!(
+        document["document"]["text"],
+        "Russia and China signed a long-term gas supply agreement in Moscow on Tuesday, the Kremlin said."
+    );
+    assert_eq!(document_count(app).await, 1);
 }
 
 #[tokio::test]
@@ -616,6 +767,146 @@ async fn bodies_over_the_limit_are_413() {
     assert_eq!(document_count(app).await, 0);
     let answer = post(app, "/api/documents", "application/x-ndjson", ARTICLE).await;
     assert_eq!(answer.status, StatusCode::OK);
+}
+
+/// `bytes`, gzipped.
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+async fn post_encoded(app: &Router, content_type: &str, encoding: &str, body: Vec<u8>) -> Answer {
+    let mut request = Request::post("/api/documents").header(header::CONTENT_TYPE, content_type);
+    if !encoding.is_empty() {
+        request = request.header(header::CONTENT_ENCODING, encoding);
+    }
+    send(app, request.body(Body::from(body)).unwrap()).await
+}
+
+#[tokio::test]
+async fn compressed_bodies_and_many_documents_are_capped_before_anything_is_stored() {
+    let server = server_with(|c| {
+        c.max_body = 64 * 1024;
+        c.max_documents = 5;
+    });
+    let app = &server.app;
+    // A small body that decompresses to 1 MB: refused whether it says it is gzip or not.
+    let line = "{\"text\": \"Russia and China met.\"}\n";
+    let bomb = gzip(line.repeat(30_000).as_bytes());
+    assert!(bomb.len() < 64 * 1024);
+    for encoding in ["gzip", ""] {
+        let answer = post_encoded(app, "application/x-ndjson", encoding, bomb.clone()).await;
+        assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE, "{encoding:?}");
+        assert!(
+            answer
+                .error()
+                .contains("decompresses to more than 65536 bytes"),
+            "{}",
+            answer.error()
+        );
+    }
+    // A gzip file inside a gzip coding is capped too.
+    let nested = gzip(&bomb);
+    let answer = post_encoded(app, "application/x-ndjson", "gzip", nested).await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // One document more than a request may hold.
+    let lines = |n: usize| -> String {
+        (0..n)
+            .map(|i| {
+                format!("{{\"id\": \"n{i}\", \"text\": \"Japan protested to China, note {i}.\"}}\n")
+            })
+            .collect()
+    };
+    let answer = post(app, "/api/documents", "application/x-ndjson", lines(6)).await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        answer.error().contains("more than 5 documents"),
+        "{}",
+        answer.error()
+    );
+    assert_eq!(document_count(app).await, 0);
+    let answer = post_encoded(
+        app,
+        "application/x-ndjson",
+        "gzip",
+        gzip(lines(5).as_bytes()),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.error());
+    assert_eq!(document_count(app).await, 5);
+}
+
+#[tokio::test]
+async fn deflate_and_gzip_bodies_are_read_and_other_encodings_refused() {
+    use std::io::Write;
+    let server = server_with(|_| {});
+    let app = &server.app;
+    let text = "Egypt and Sudan agreed to hold talks on Nile water sharing in Cairo on Sunday.";
+    let zlib = {
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(text.as_bytes()).unwrap();
+        e.finish().unwrap()
+    };
+    let raw = {
+        let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(text.as_bytes()).unwrap();
+        e.finish().unwrap()
+    };
+    for (encoding, body) in [
+        ("deflate", zlib),
+        ("deflate", raw),
+        ("GZIP", gzip(text.as_bytes())),
+    ] {
+        let answer = post_encoded(app, "text/plain", encoding, body).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::OK,
+            "{encoding}: {}",
+            answer.error()
+        );
+        let id = answer.json()["documents"][0]["id"].as_i64().unwrap();
+        let document = get(app, &format!("/api/documents/{id}")).await.json();
+        assert_eq!(document["document"]["text"], text, "{encoding}");
+    }
+    for encoding in ["br", "zstd", "gzip, br"] {
+        let answer = post_encoded(app, "text/plain", encoding, text.as_bytes().to_vec()).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "{encoding}"
+        );
+        assert!(
+            answer.error().contains("Content-Encoding"),
+            "{}",
+            answer.error()
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_oversized_content_length_is_refused_before_the_body() {
+    let server = server_with(|c| c.max_body = 1024);
+    let (addr, stop, _task) = start(&server).await;
+    // The headers announce more than the limit; no body follows. The answer comes at
+    // once, not when the request time (60 s) is up.
+    let head = format!(
+        "POST /api/documents HTTP/1.1\r\nHost: {addr}\r\nContent-Type: text/plain\r\n\
+         Content-Length: 1000000000\r\n\r\n"
+    );
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = vec![0u8; 4096];
+    let n = tokio::time::timeout(Duration::from_secs(20), stream.read(&mut answer))
+        .await
+        .expect("an answer before the body")
+        .unwrap();
+    let answer = String::from_utf8_lossy(&answer[..n]);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("--max-body"), "{answer}");
+    let _ = stop.send(());
 }
 
 /// A body sent in chunks, with no length known in advance.
@@ -752,11 +1043,119 @@ async fn cors_is_off_unless_an_origin_is_given() {
         .headers
         .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
         .is_none());
-    let open = server_with(|c| c.cors = Some("https://elsewhere.example".into()));
+    let open =
+        server_with(|c| c.cors = dyad_server::CorsOrigin::parse("https://elsewhere.example").ok());
     let answer = send(&open.app, origin_request()).await;
     assert_eq!(
         answer.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN],
         "https://elsewhere.example"
+    );
+}
+
+/// A POST of one text with `headers`.
+async fn post_with(app: &Router, headers: &[(&str, &str)]) -> Answer {
+    let mut request = Request::post("/api/documents").header(header::CONTENT_TYPE, "text/plain");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let body =
+        Body::from("Japan protested to China over the detention of a businessman on Monday.");
+    send(app, request.body(body).unwrap()).await
+}
+
+#[tokio::test]
+async fn writes_from_other_sites_are_refused() {
+    let server = server_with(|_| {});
+    let app = &server.app;
+    // A form or fetch of any web page the operator visits: refused, nothing stored.
+    for headers in [
+        vec![("origin", "https://evil.example")],
+        vec![("origin", "null")],
+        vec![
+            ("host", "127.0.0.1:8080"),
+            ("origin", "http://127.0.0.1:9999"),
+        ],
+        vec![("sec-fetch-site", "cross-site")],
+        vec![("sec-fetch-site", "same-site")],
+    ] {
+        let answer = post_with(app, &headers).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{headers:?}");
+        assert!(
+            answer.error().contains("another site"),
+            "{}",
+            answer.error()
+        );
+    }
+    assert_eq!(document_count(app).await, 0);
+    // The server's own page, and clients that are not browsers: stored.
+    let own = [
+        ("host", "127.0.0.1:8080"),
+        ("origin", "http://127.0.0.1:8080"),
+    ];
+    assert_eq!(post_with(app, &own).await.status, StatusCode::OK);
+    let curl = [("sec-fetch-site", "none")];
+    assert_eq!(post_with(app, &curl).await.status, StatusCode::OK);
+
+    // The one --cors origin may write; `*` lets any origin read, none write.
+    let shared =
+        server_with(|c| c.cors = dyad_server::CorsOrigin::parse("https://app.example").ok());
+    let from_app = [("origin", "https://app.example")];
+    assert_eq!(
+        post_with(&shared.app, &from_app).await.status,
+        StatusCode::OK
+    );
+    let elsewhere = [("origin", "https://evil.example")];
+    assert_eq!(
+        post_with(&shared.app, &elsewhere).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let public = server_with(|c| c.cors = Some(dyad_server::CorsOrigin::AnyReads));
+    let read = send(
+        &public.app,
+        Request::get("/api/health")
+            .header(header::ORIGIN, "https://evil.example")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert_eq!(read.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+    assert_eq!(
+        post_with(&public.app, &elsewhere).await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn only_addresses_localhost_and_named_hosts_are_answered() {
+    let server = server_with(|_| {});
+    let host = |app: &Router, value: &str| {
+        let request = Request::get("/api/health")
+            .header(header::HOST, value)
+            .body(Body::empty())
+            .unwrap();
+        let app = app.clone();
+        async move { send(&app, request).await }
+    };
+    for allowed in ["127.0.0.1:8080", "localhost:8080", "[::1]:8080", "10.0.0.5"] {
+        assert_eq!(
+            host(&server.app, allowed).await.status,
+            StatusCode::OK,
+            "{allowed}"
+        );
+    }
+    // A web page's own name pointed at 127.0.0.1 (DNS rebinding): not answered.
+    let rebound = host(&server.app, "attacker.example:8080").await;
+    assert_eq!(rebound.status, StatusCode::FORBIDDEN);
+    assert!(rebound.error().contains("--host"), "{}", rebound.error());
+    let named = server_with(|c| c.hosts = vec!["dyad.example.org".into()]);
+    assert_eq!(
+        host(&named.app, "dyad.example.org:8080").await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        host(&named.app, "attacker.example").await.status,
+        StatusCode::FORBIDDEN
     );
 }
 
@@ -906,6 +1305,53 @@ async fn a_real_socket_serves_reads_and_writes_and_stops_gracefully() {
         .unwrap()
         .unwrap();
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
+}
+
+#[tokio::test]
+async fn requests_hyper_cannot_parse_get_json_errors_too() {
+    let server = server_with(|_| {});
+    let (addr, stop, _task) = start(&server).await;
+    let long_uri = format!("/api/events?q={}", "a".repeat(70_000));
+    let many_headers: String = (0..200).map(|i| format!("X-Header-{i}: y\r\n")).collect();
+    for (request, status) in [
+        (
+            format!("GET {long_uri} HTTP/1.1\r\nHost: {addr}\r\n\r\n"),
+            "414",
+        ),
+        (
+            format!("GET /api/health HTTP/1.1\r\nHost: {addr}\r\n{many_headers}\r\n"),
+            "431",
+        ),
+        (
+            "GET /api/health HTTP/1.1\r\nHost: x\r\nBroken header line\r\n\r\n".to_string(),
+            "400",
+        ),
+    ] {
+        let answer = raw_exchange(addr, request.as_bytes()).await;
+        assert!(
+            answer.starts_with(&format!("HTTP/1.1 {status}")),
+            "{answer}"
+        );
+        assert!(
+            answer.contains("content-type: application/json"),
+            "{answer}"
+        );
+        let body = answer
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b)
+            .unwrap_or_default();
+        let error: Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {answer}"));
+        assert!(
+            error["error"].as_str().unwrap().starts_with(status),
+            "{answer}"
+        );
+    }
+    // The server goes on answering.
+    let get = format!("GET /api/health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    assert!(raw_exchange(addr, get.as_bytes())
+        .await
+        .starts_with("HTTP/1.1 200"));
+    let _ = stop.send(());
 }
 
 #[tokio::test]

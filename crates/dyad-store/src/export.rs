@@ -1,8 +1,11 @@
 //! Flat exports of stored events: one row per event ([`FlatEvent`], [`COLUMNS`]) written
 //! as CSV ([`CsvWriter`]) or, with the `parquet` feature, Parquet ([`parquet`]). Lists
-//! (codes, contexts, documents, sources) are `|`-joined strings in both, so every reader
-//! (DuckDB, Polars, Spark, spreadsheets) sees the same columns; `docs/store.md` gives the
-//! schema.
+//! (codes, contexts, documents, sources) are `|`-joined strings in both
+//! ([`dyad_model::flat::join_list`]: a `|` or `\` inside an item is escaped with `\`), so
+//! every reader (DuckDB, Polars, Spark, spreadsheets) sees the same columns;
+//! `docs/store.md` gives the schema. In CSV, a text cell that a spreadsheet would take
+//! for a formula (one starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
+//! starts with a `'` (OWASP's advice against CSV injection).
 
 use std::io::Write;
 
@@ -49,7 +52,7 @@ pub struct FlatEvent {
 }
 
 fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items.collect::<Vec<_>>().join("|")
+    dyad_model::flat::join_list(items)
 }
 
 impl FlatEvent {
@@ -145,7 +148,8 @@ impl FlatEvent {
 }
 
 /// RFC 4180 CSV: a header line, then one line per event; cells with commas, quotes or
-/// line breaks are quoted.
+/// line breaks are quoted, and text cells that could start a spreadsheet formula are
+/// neutralised ([`neutralised`]).
 pub struct CsvWriter<W: Write> {
     out: W,
 }
@@ -153,6 +157,18 @@ pub struct CsvWriter<W: Write> {
 fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
     if text.contains([',', '"', '\n', '\r']) {
         std::borrow::Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// A text cell as a spreadsheet may open it: one starting with a character that makes a
+/// formula (`=`, `+`, `-`, `@`, a tab, a carriage return) gets a leading `'`, so that it
+/// is shown as text and never run (OWASP, CSV injection). Numbers and dates are not text
+/// cells: a negative Goldstein score stays a number.
+fn neutralised(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
     } else {
         std::borrow::Cow::Borrowed(text)
     }
@@ -169,7 +185,14 @@ impl<W: Write> CsvWriter<W> {
 
     pub fn write(&mut self, row: &FlatEvent) -> std::io::Result<()> {
         let cells = row.cells();
-        let line: Vec<_> = cells.iter().map(|c| csv_cell(c)).collect();
+        let line: Vec<_> = cells
+            .iter()
+            .zip(COLUMNS)
+            .map(|(cell, column)| match column.kind {
+                dyad_model::flat::ColumnType::Text => csv_cell(&neutralised(cell)).into_owned(),
+                _ => csv_cell(cell).into_owned(),
+            })
+            .collect();
         self.out.write_all(line.join(",").as_bytes())?;
         self.out.write_all(b"\r\n")
     }
@@ -351,6 +374,45 @@ pub mod parquet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_and_formulas_cannot_break_a_csv_row() {
+        use dyad_model::testing::{event, extraction, EventFixture};
+        use dyad_model::EventType;
+        let mut store = crate::Store::open_in_memory().unwrap();
+        let evidence = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        for (id, outlet) in [("a", "Reuters | Europe"), ("b", "@wire"), ("c", "AP")] {
+            let protest = event(EventType::Protest, &["UKR"], &["RUS"])
+                .with_cameo("141", -6.5, 3)
+                .on("2024-05-01")
+                .with_evidence(evidence);
+            let x = extraction(id, outlet, "2024-05-02", evidence, vec![protest]);
+            store.add(&x).unwrap();
+        }
+        let mut csv = CsvWriter::new(Vec::new()).unwrap();
+        store
+            .for_each_event(&crate::EventQuery::default(), |e| {
+                let row = FlatEvent::from_stored(&e);
+                assert_eq!(
+                    dyad_model::flat::split_list(&row.sources),
+                    ["Reuters | Europe", "@wire", "AP"]
+                );
+                csv.write(&row)
+                    .map_err(|e| crate::StoreError::Invalid(e.to_string()))
+            })
+            .unwrap();
+        let text = String::from_utf8(csv.finish().unwrap()).unwrap();
+        let row = text.lines().nth(1).unwrap();
+        assert!(row.contains(",Reuters \\| Europe|@wire|AP,"), "{row}");
+        assert!(row.contains(",\"'=HYPERLINK(\"\"http"), "{row}");
+        // A number keeps its sign: the Goldstein score is no text cell.
+        assert!(row.contains(",-6.5,3,"), "{row}");
+        // A cell that starts a list with a formula character is neutralised too.
+        assert_eq!(neutralised("@wire|AP"), "'@wire|AP");
+        assert_eq!(neutralised("-1 killed"), "'-1 killed");
+        assert_eq!(neutralised("\tx"), "'\tx");
+        assert_eq!(neutralised("Reuters"), "Reuters");
+    }
 
     #[test]
     fn csv_cells_are_quoted_when_needed() {

@@ -229,6 +229,12 @@ pub(crate) fn status_condition(statuses: &[Status], column: &str) -> Option<Stri
     Some(format!("{column} IN ({})", list.join(", ")))
 }
 
+/// Whether a search text has a word to search for (letters or digits); one without
+/// (punctuation, invisible characters) matches no event and no document.
+pub fn has_search_words(text: &str) -> bool {
+    !fts_query(text).is_empty()
+}
+
 pub(crate) struct Sql {
     pub(crate) from: String,
     pub(crate) conditions: Vec<String>,
@@ -324,26 +330,48 @@ pub(crate) fn build(query: &EventQuery) -> Sql {
         let p = sql.param(i64::try_from(min).unwrap_or(i64::MAX));
         sql.conditions.push(format!("e.num_sources >= {p}"));
     }
-    if let Some(search) = query
+    match query
         .search
         .as_deref()
+        .filter(|text| !text.trim().is_empty())
         .map(fts_query)
-        .filter(|q| !q.is_empty())
     {
-        let p = sql.param(search);
-        sql.conditions.push(format!(
-            "e.id IN (SELECT r.event_id FROM report_fts f JOIN event_reports r ON r.id = f.rowid
-                      WHERE report_fts MATCH {p})"
-        ));
+        // A search without a word matches nothing, never everything.
+        Some(terms) if terms.is_empty() => sql.conditions.push("0".into()),
+        Some(terms) => {
+            let p = sql.param(terms);
+            sql.conditions.push(format!(
+                "e.id IN (SELECT r.event_id FROM report_fts f JOIN event_reports r ON r.id = f.rowid
+                          WHERE report_fts MATCH {p})"
+            ));
+        }
+        None => {}
     }
     sql
 }
 
+/// An event row's columns. Its representative report is its first (lowest id), found with
+/// `min`, which needs no sort (`ORDER BY r.id LIMIT 1` sorted each event's reports).
 const EVENT_COLUMNS: &str = "e.id,
-    (SELECT r.event_json FROM event_reports r WHERE r.event_id = e.id ORDER BY r.id LIMIT 1),
+    (SELECT r.event_json FROM event_reports r
+     WHERE r.id = (SELECT min(f.id) FROM event_reports f WHERE f.event_id = e.id)),
     e.date, e.date_end, e.date_precision,
     e.status, e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen,
     e.representative_document";
+
+/// The documents and sources of an event's reports, earliest published first.
+const EVENT_DOCUMENTS_SQL: &str = "SELECT d.doc_key, r.source_key, r.counted
+    FROM event_reports r JOIN documents d ON d.id = r.document_id
+    WHERE r.event_id = ?1 ORDER BY r.published, r.id";
+
+/// The claims of an event's reports, earliest published first.
+const EVENT_CLAIMS_SQL: &str = "SELECT stance, claimant, code, sector, cue, is_outlet,
+    outlet, published, source_type, hedged
+    FROM claims WHERE event_id = ?1 ORDER BY published, report_id";
+
+/// The events an event links to.
+const EVENT_LINKS_SQL: &str =
+    "SELECT target_id FROM event_links WHERE event_id = ?1 ORDER BY target_id";
 
 struct EventRow {
     id: i64,
@@ -392,14 +420,14 @@ impl Store {
         Ok(out)
     }
 
-    /// How many events match `query` (ignoring its limit and offset).
+    /// How many events match `query` (ignoring its limit and offset). Without filters,
+    /// the store's count (constant time).
     pub fn count_events(&self, query: &EventQuery) -> Result<u64> {
         let sql = build(query);
-        let where_clause = if sql.conditions.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", sql.conditions.join(" AND "))
-        };
+        if sql.conditions.is_empty() {
+            return Ok(self.stats()?.events);
+        }
+        let where_clause = format!("WHERE {}", sql.conditions.join(" AND "));
         let text = format!("SELECT count(*) FROM {} {where_clause}", sql.from);
         let n: i64 =
             self.conn
@@ -512,11 +540,7 @@ impl Store {
         let mut documents = Vec::new();
         let mut sources = Vec::new();
         {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT d.doc_key, r.source_key, r.counted FROM event_reports r
-                 JOIN documents d ON d.id = r.document_id
-                 WHERE r.event_id = ?1 ORDER BY r.published, r.id",
-            )?;
+            let mut stmt = self.conn.prepare_cached(EVENT_DOCUMENTS_SQL)?;
             let mut rows = stmt.query([row.id])?;
             while let Some(r) = rows.next()? {
                 let key: String = r.get(0)?;
@@ -533,11 +557,7 @@ impl Store {
 
         let mut claims: Vec<ClaimView> = Vec::new();
         {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT stance, claimant, code, sector, cue, is_outlet, outlet, published,
-                    source_type, hedged
-                 FROM claims WHERE event_id = ?1 ORDER BY published, report_id",
-            )?;
+            let mut stmt = self.conn.prepare_cached(EVENT_CLAIMS_SQL)?;
             let mut rows = stmt.query([row.id])?;
             while let Some(r) = rows.next()? {
                 let stance: String = r.get(0)?;
@@ -603,9 +623,7 @@ impl Store {
             })
             .collect();
         {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT target_id FROM event_links WHERE event_id = ?1 ORDER BY target_id",
-            )?;
+            let mut stmt = self.conn.prepare_cached(EVENT_LINKS_SQL)?;
             let links = stmt.query_map([row.id], |r| r.get::<_, i64>(0))?;
             event.links = links
                 .map(|l| l.map(|id| id.to_string()))
@@ -692,7 +710,7 @@ impl Store {
                 .map(Some)
                 .or_else(|e| match e {
                     rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                    e => Err(StoreError::Sqlite(e)),
+                    e => Err(StoreError::from(e)),
                 })?;
         }
         Ok(out)
@@ -806,6 +824,57 @@ mod tests {
             "\"U\" \"S\" \"led\" \"AND\" \"unclosed\""
         );
         assert_eq!(fts_query("  "), "");
+    }
+
+    #[test]
+    fn the_queries_of_every_event_are_prepared_once() {
+        use dyad_model::testing::{event, extraction, EventFixture};
+        let mut store = Store::open_in_memory().unwrap();
+        for i in 0..20 {
+            let text = format!("Russia and China signed agreement number {i}.");
+            let agreement = event(EventType::Agree, &["RUS"], &["CHN"])
+                .on(&format!("2024-03-{:02}", i + 1))
+                .with_evidence(&text);
+            let x = extraction(
+                &format!("d{i}"),
+                "Wire",
+                "2024-03-28",
+                &text,
+                vec![agreement],
+            );
+            store.add(&x).unwrap();
+        }
+        // Bound anew for each event, a statement whose plan depended on the bound
+        // values was prepared again each time (SQLite's query planner stability
+        // guarantee off): most of the time of a page of events.
+        for sql in [EVENT_DOCUMENTS_SQL, EVENT_CLAIMS_SQL, EVENT_LINKS_SQL] {
+            for id in 1..=20i64 {
+                // As `complete` does: from the statement cache, back to it (which clears
+                // the bindings) after each event.
+                let mut stmt = store.conn.prepare_cached(sql).unwrap();
+                let mut rows = stmt.query([id]).unwrap();
+                while rows.next().unwrap().is_some() {}
+                drop(rows);
+                let reprepared = stmt.get_status(rusqlite::StatementStatus::RePrepare);
+                assert_eq!(reprepared, 0, "event {id}: {sql}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_event_row_needs_no_sort() {
+        let store = Store::open_in_memory().unwrap();
+        let sql = format!("EXPLAIN QUERY PLAN SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = 1");
+        let mut stmt = store.conn.prepare(&sql).unwrap();
+        let plan: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(
+            !plan.iter().any(|step| step.contains("TEMP B-TREE")),
+            "{plan:?}"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 pub const APPLICATION_ID: i32 = 0x4459_4144;
 
 /// The SQL that brings a store from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i32 {
@@ -221,4 +221,63 @@ UPDATE claims SET source_type = (
     LIMIT 1
 )
 WHERE stance = 'asserts' AND is_outlet = 0;
+"#;
+
+/// Version 3: document keys are unique. A document stored under a key that an earlier
+/// document (other content) already had is renamed `key#2`, `key#3`, ... in the order they
+/// were stored, as the store names such documents from this version on.
+const V3: &str = r#"
+CREATE TEMP TABLE renamed AS
+    SELECT d.id AS id,
+           d.doc_key || '#' || (SELECT count(*) FROM documents o
+                                WHERE o.doc_key = d.doc_key AND o.id <= d.id) AS key
+    FROM documents d
+    WHERE EXISTS (SELECT 1 FROM documents o WHERE o.doc_key = d.doc_key AND o.id < d.id);
+UPDATE documents SET doc_key = (SELECT key FROM renamed WHERE renamed.id = documents.id)
+WHERE id IN (SELECT id FROM renamed);
+DROP TABLE renamed;
+"#;
+
+/// Version 4: what a server reads often costs little on a large store.
+/// - `document_fts`: full-text index over each document's title, key, URL and text
+///   (contentless: rowid = `documents.id`), for document search.
+/// - `documents_listing`: documents in listing order (latest published first).
+/// - `store_counts`: the number of rows of each counted table, kept by triggers, so that
+///   totals are read, not counted (`Store::stats`).
+const V4: &str = r#"
+CREATE VIRTUAL TABLE document_fts USING fts5(
+    title, doc_key, url, text, content = '', tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO document_fts(rowid, title, doc_key, url, text)
+    SELECT id, coalesce(title, ''), doc_key, coalesce(url, ''), text FROM documents;
+
+CREATE INDEX documents_listing ON documents(published IS NULL, published DESC, id DESC);
+
+CREATE TABLE store_counts (
+    name TEXT PRIMARY KEY,
+    n    INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO store_counts(name, n) VALUES
+    ('documents', (SELECT count(*) FROM documents)),
+    ('duplicates', (SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL)),
+    ('sources', (SELECT count(*) FROM sources)),
+    ('entities', (SELECT count(*) FROM entities)),
+    ('events', (SELECT count(*) FROM events)),
+    ('reports', (SELECT count(*) FROM event_reports));
+CREATE TRIGGER count_documents AFTER INSERT ON documents BEGIN
+    UPDATE store_counts SET n = n + 1 WHERE name = 'documents';
+    UPDATE store_counts SET n = n + 1
+        WHERE name = 'duplicates' AND NEW.duplicate_of IS NOT NULL;
+END;
+CREATE TRIGGER count_sources AFTER INSERT ON sources BEGIN
+    UPDATE store_counts SET n = n + 1 WHERE name = 'sources';
+END;
+CREATE TRIGGER count_entities AFTER INSERT ON entities BEGIN
+    UPDATE store_counts SET n = n + 1 WHERE name = 'entities';
+END;
+CREATE TRIGGER count_events AFTER INSERT ON events BEGIN
+    UPDATE store_counts SET n = n + 1 WHERE name = 'events';
+END;
+CREATE TRIGGER count_reports AFTER INSERT ON event_reports BEGIN
+    UPDATE store_counts SET n = n + 1 WHERE name = 'reports';
+END;
 "#;

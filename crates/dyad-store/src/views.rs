@@ -11,7 +11,7 @@ use dyad_model::{
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-use crate::read::{build, count};
+use crate::read::{build, count, fts_query};
 use crate::write::{parse_date, parse_mention_kind};
 use crate::{EventQuery, Result, Store, StoreError};
 
@@ -211,6 +211,24 @@ pub struct Report {
     pub trigger: Trigger,
     /// Whether the report counts as an independent source (wire copies do not).
     pub counted: bool,
+}
+
+/// The SQL of a page of documents in listing order (through the `documents_listing`
+/// index); `searching`: of those the full-text query `?1` finds. Limit and offset are the
+/// last two parameters.
+fn document_listing_sql(searching: bool) -> &'static str {
+    if searching {
+        "SELECT d.id, d.doc_key, d.title, d.url, s.name, d.published, d.num_events, o.doc_key
+         FROM documents d LEFT JOIN sources s ON s.id = d.source_id
+         LEFT JOIN documents o ON o.id = d.duplicate_of
+         WHERE d.id IN (SELECT rowid FROM document_fts WHERE document_fts MATCH ?1)
+         ORDER BY d.published IS NULL, d.published DESC, d.id DESC LIMIT ?2 OFFSET ?3"
+    } else {
+        "SELECT d.id, d.doc_key, d.title, d.url, s.name, d.published, d.num_events, o.doc_key
+         FROM documents d LEFT JOIN sources s ON s.id = d.source_id
+         LEFT JOIN documents o ON o.id = d.duplicate_of
+         ORDER BY d.published IS NULL, d.published DESC, d.id DESC LIMIT ?1 OFFSET ?2"
+    }
 }
 
 /// The SQL that selects the ids of the events matching a query, and its parameters.
@@ -421,7 +439,7 @@ impl Store {
         match stmt.query_row([code], |r| r.get(0)) {
             Ok(name) => Ok(Some(name)),
             Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
-            Err(e) => Err(StoreError::Sqlite(e)),
+            Err(e) => Err(e.into()),
         }
     }
 
@@ -434,8 +452,9 @@ impl Store {
             "WITH f AS ({ids}),
              located AS (
                 SELECT e.id, e.place, e.country, e.quad_class,
-                    (SELECT r.event_json FROM event_reports r WHERE r.event_id = e.id
-                     ORDER BY r.id LIMIT 1) AS json
+                    (SELECT r.event_json FROM event_reports r
+                     WHERE r.id = (SELECT min(f.id) FROM event_reports f
+                                   WHERE f.event_id = e.id)) AS json
                 FROM events e JOIN f ON f.id = e.id
                 WHERE e.place IS NOT NULL AND e.place <> '')
              SELECT place, country, count(*), sum(quad_class IN (3, 4)), sum(quad_class IN (1, 2)),
@@ -458,7 +477,9 @@ impl Store {
     }
 
     /// A page of stored documents, latest published first; `search` keeps those whose
-    /// title, id, URL or text contains it (case-insensitive).
+    /// title, key, URL or text has its words (full-text search as for events' `search`:
+    /// words all required, `"phrases"`, `prefix*`). A search without a word matches
+    /// nothing.
     pub fn documents(
         &self,
         search: Option<&str>,
@@ -466,34 +487,29 @@ impl Store {
         offset: usize,
     ) -> Result<DocumentPage> {
         let mut params: Vec<Value> = Vec::new();
-        let condition = match search.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(text) => {
-                let escaped = text
-                    .replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_");
-                params.push(format!("%{escaped}%").into());
-                "WHERE d.title LIKE ?1 ESCAPE '\\' OR d.doc_key LIKE ?1 ESCAPE '\\'
-                    OR d.url LIKE ?1 ESCAPE '\\' OR d.text LIKE ?1 ESCAPE '\\'"
+        let search = search.map(str::trim).filter(|s| !s.is_empty());
+        let total = match search.map(fts_query) {
+            None => self.stats()?.documents,
+            Some(terms) if terms.is_empty() => {
+                return Ok(DocumentPage {
+                    total: 0,
+                    documents: Vec::new(),
+                })
             }
-            None => "",
+            Some(terms) => {
+                params.push(terms.into());
+                let n: i64 = self.conn.query_row(
+                    "SELECT count(*) FROM document_fts WHERE document_fts MATCH ?1",
+                    rusqlite::params_from_iter(params.iter()),
+                    |r| r.get(0),
+                )?;
+                count(n)
+            }
         };
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT count(*) FROM documents d {condition}"),
-            rusqlite::params_from_iter(params.iter()),
-            |r| r.get(0),
-        )?;
-        let limit = limit_param(&mut params, limit);
+        let text = document_listing_sql(search.is_some());
+        params.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
         params.push(i64::try_from(offset).unwrap_or(i64::MAX).into());
-        let offset = format!("?{}", params.len());
-        let text = format!(
-            "SELECT d.id, d.doc_key, d.title, d.url, s.name, d.published, d.num_events, o.doc_key
-             FROM documents d LEFT JOIN sources s ON s.id = d.source_id
-             LEFT JOIN documents o ON o.id = d.duplicate_of
-             {condition}
-             ORDER BY d.published IS NULL, d.published DESC, d.id DESC LIMIT {limit} OFFSET {offset}"
-        );
-        let mut stmt = self.conn.prepare(&text)?;
+        let mut stmt = self.conn.prepare_cached(text)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
             let published: Option<String> = r.get(5)?;
             Ok(DocumentSummary {
@@ -508,7 +524,7 @@ impl Store {
             })
         })?;
         Ok(DocumentPage {
-            total: count(total),
+            total,
             documents: rows.collect::<rusqlite::Result<Vec<_>>>()?,
         })
     }
@@ -594,15 +610,15 @@ impl Store {
         )))
     }
 
-    /// The row id of the document with this content hash.
-    pub fn document_row(&self, content_hash: &str) -> Result<Option<i64>> {
+    /// The row id and key of the document with this content hash.
+    pub fn stored_document(&self, content_hash: &str) -> Result<Option<(i64, String)>> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")?;
-        match stmt.query_row([content_hash], |r| r.get(0)) {
+            .prepare_cached("SELECT id, doc_key FROM documents WHERE content_hash = ?1")?;
+        match stmt.query_row([content_hash], |r| Ok((r.get(0)?, r.get(1)?))) {
             Ok(id) => Ok(Some(id)),
             Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
-            Err(e) => Err(StoreError::Sqlite(e)),
+            Err(e) => Err(e.into()),
         }
     }
 
@@ -707,6 +723,49 @@ fn fill_periods(buckets: Vec<TimelineBucket>, interval: Interval) -> Vec<Timelin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// SQLite's plan for `sql`, one step per line.
+    fn plan(store: &Store, sql: &str) -> String {
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let unbound = vec![Value::Null; stmt.parameter_count()];
+        let steps = stmt
+            .query_map(rusqlite::params_from_iter(unbound), |r| {
+                r.get::<_, String>(3)
+            })
+            .unwrap();
+        steps.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn document_pages_and_searches_read_indexes_not_every_document() {
+        let store = Store::open_in_memory().unwrap();
+        let search = plan(&store, document_listing_sql(true));
+        assert!(search.contains("document_fts VIRTUAL TABLE"), "{search}");
+        assert!(
+            !search.contains("SCAN d\n") && !search.ends_with("SCAN d"),
+            "{search}"
+        );
+        let listing = plan(&store, document_listing_sql(false));
+        assert!(
+            listing.contains("USING INDEX documents_listing"),
+            "{listing}"
+        );
+        assert!(!listing.contains("TEMP B-TREE"), "{listing}");
+        let stats = plan(&store, crate::STATS_SQL);
+        assert!(stats.contains("store_counts"), "{stats}");
+        for table in [
+            "documents",
+            "events",
+            "event_reports",
+            "entities",
+            "sources",
+        ] {
+            assert!(!stats.contains(&format!(" {table}")), "{stats}");
+        }
+    }
 
     fn bucket(period: &str, events: u64) -> TimelineBucket {
         TimelineBucket {

@@ -113,6 +113,9 @@ pub struct AddOutcome {
     pub stored: bool,
     /// The stored document this one copies (wire copies count once), by its id.
     pub duplicate_of: Option<String>,
+    /// The key the document is stored under when another document (other content) was
+    /// stored under its id already: `id#2`, `id#3`, ... (document keys are unique).
+    pub stored_as: Option<String>,
     /// Events of the document that became new store events.
     pub new_events: usize,
     /// Events of the document that merged into stored events.
@@ -264,8 +267,10 @@ impl<'c> Batch<'c> {
         if self.contains(&hash)? {
             return Ok(AddOutcome::default());
         }
+        let key = self.free_key(&doc.id)?;
         let mut outcome = AddOutcome {
             stored: true,
+            stored_as: (key != doc.id).then(|| key.clone()),
             ..AddOutcome::default()
         };
         let outlet = dyad_merge::outlet(doc.source.as_deref(), doc.url.as_deref());
@@ -306,7 +311,7 @@ impl<'c> Batch<'c> {
             )?
             .query_row(
                 named_params! {
-                    ":key": doc.id, ":hash": hash, ":fp": fingerprint,
+                    ":key": key, ":hash": hash, ":fp": fingerprint,
                     ":simhash": simhash.map(|h| h as i64), ":url": doc.url,
                     ":title": doc.title, ":published": published, ":source": source_id,
                     ":author": doc.author, ":lang": doc.language, ":text": doc.text,
@@ -315,6 +320,18 @@ impl<'c> Batch<'c> {
                 },
                 |r| r.get(0),
             )?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO document_fts(rowid, title, doc_key, url, text)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                document_id,
+                doc.title.as_deref().unwrap_or_default(),
+                key,
+                doc.url.as_deref().unwrap_or_default(),
+                doc.text,
+            ])?;
         if let Some(hash) = simhash {
             let mut band = self.tx.prepare_cached(
                 "INSERT INTO doc_bands(band, value, published, document_id) VALUES (?1, ?2, ?3, ?4)",
@@ -363,6 +380,26 @@ impl<'c> Batch<'c> {
             }
         }
         Ok(outcome)
+    }
+
+    /// The key a new document is stored under: its id, or, when another document (other
+    /// content: same content is never stored twice) holds that id, the first free
+    /// `id#2`, `id#3`, ... so that every key names one document.
+    fn free_key(&self, id: &str) -> Result<String> {
+        let mut taken = self
+            .tx
+            .prepare_cached("SELECT 1 FROM documents WHERE doc_key = ?1")?;
+        if !taken.exists([id])? {
+            return Ok(id.to_string());
+        }
+        let mut n = 2u64;
+        loop {
+            let key = format!("{id}#{n}");
+            if !taken.exists([&key])? {
+                return Ok(key);
+            }
+            n += 1;
+        }
     }
 
     /// The stored original a document copies: the one its `duplicate_of` names, else one

@@ -700,3 +700,177 @@ fn reciprocal_events_count_for_their_dyad_only_but_domestic_dyads_stay() {
     pairs.sort();
     assert_eq!(pairs, ["ETH-SOM", "SDN-SDN"]);
 }
+
+/// Drops what version 4 of the schema added (to make an older store).
+const UNDO_V4: &str = "
+    DROP TRIGGER count_documents; DROP TRIGGER count_sources; DROP TRIGGER count_entities;
+    DROP TRIGGER count_events; DROP TRIGGER count_reports; DROP TABLE store_counts;
+    DROP TABLE document_fts; DROP INDEX documents_listing;";
+
+#[test]
+fn a_new_text_under_a_stored_id_is_kept_under_its_own_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("keys.db");
+    let mut store = Store::open(&path).unwrap();
+    let text =
+        |n: usize| format!("Japan and India held talks on maritime security in Tokyo, round {n}.");
+    let version = |n: usize| {
+        extraction(
+            "story",
+            "Wire",
+            "2025-01-13",
+            &text(n),
+            vec![meeting(
+                &format!("story-ev{n}"),
+                Some("2025-01-13"),
+                &text(n),
+            )],
+        )
+    };
+    assert_eq!(store.add(&version(1)).unwrap().stored_as, None);
+    let second = store.add(&version(2)).unwrap();
+    assert!(second.stored);
+    assert_eq!(second.stored_as.as_deref(), Some("story#2"));
+    // The same content again is the document stored already, under its key.
+    assert!(!store.add(&version(2)).unwrap().stored);
+    assert_eq!(
+        store.add(&version(3)).unwrap().stored_as.as_deref(),
+        Some("story#3")
+    );
+    let keys = |store: &Store| -> Vec<String> {
+        let mut keys: Vec<String> = store
+            .documents(None, 10, 0)
+            .unwrap()
+            .documents
+            .into_iter()
+            .map(|d| d.doc_key)
+            .collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(keys(&store), ["story", "story#2", "story#3"]);
+    let events = store.events(&EventQuery::default()).unwrap();
+    let mut documents: Vec<String> = events.iter().flat_map(|e| e.documents.clone()).collect();
+    documents.sort();
+    assert_eq!(documents, ["story", "story#2", "story#3"]);
+
+    // A store written before keys were unique: its repeated keys are renamed on opening.
+    store
+        .connection()
+        .execute_batch(&format!(
+            "UPDATE documents SET doc_key = 'story'; {UNDO_V4} PRAGMA user_version = 2;"
+        ))
+        .unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(keys(&store), ["story", "story#2", "story#3"]);
+}
+
+/// The store's counts as SQL counts them, row by row.
+fn counted(store: &Store) -> dyad_store::StoreStats {
+    let count = |sql: &str| -> u64 {
+        store
+            .connection()
+            .query_row(sql, [], |r| r.get::<_, i64>(0))
+            .unwrap() as u64
+    };
+    dyad_store::StoreStats {
+        documents: count("SELECT count(*) FROM documents"),
+        duplicates: count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+        sources: count("SELECT count(*) FROM sources"),
+        entities: count("SELECT count(*) FROM entities"),
+        events: count("SELECT count(*) FROM events"),
+        reports: count("SELECT count(*) FROM event_reports"),
+    }
+}
+
+#[test]
+fn kept_counts_equal_counted_ones_and_survive_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("counts.db");
+    let mut store = Store::open(&path).unwrap();
+    let text = "Russian defence minister Andrei Belousov met Kim Jong Un in Pyongyang on \
+                Friday to discuss military cooperation between the two countries.";
+    let report = |id: &str, outlet: &str| {
+        let mut x = extraction(
+            id,
+            outlet,
+            "2024-11-30",
+            text,
+            vec![meeting(&format!("{id}-ev1"), Some("2024-11-29"), text)],
+        );
+        x.entities.push(testing::entity(
+            "e1",
+            dyad_model::EntityType::Person,
+            "Kim Jong Un",
+            "PRK",
+            "GOV",
+        ));
+        x
+    };
+    // Two outlets, a wire copy (same text), a document seen again: shared sources,
+    // entities and events, one duplicate, one re-add that changes nothing.
+    for (id, outlet) in [
+        ("a", "Reuters"),
+        ("b", "AP"),
+        ("c", "Reuters"),
+        ("a", "Reuters"),
+    ] {
+        store.add(&report(id, outlet)).unwrap();
+    }
+    let kept = store.stats().unwrap();
+    assert_eq!(kept, counted(&store));
+    assert_eq!(
+        (kept.documents, kept.duplicates, kept.sources),
+        (3, 2, 2),
+        "{kept:?}"
+    );
+    assert_eq!(kept.entities, 1, "{kept:?}");
+
+    // A version-3 store (no kept counts) gets them from its rows when it is upgraded.
+    store
+        .connection()
+        .execute_batch(&format!("{UNDO_V4} PRAGMA user_version = 3;"))
+        .unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.stats().unwrap(), kept);
+    assert_eq!(store.documents(Some("Belousov"), 10, 0).unwrap().total, 3);
+}
+
+#[test]
+fn a_search_without_a_word_matches_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let text = "Andrei Belousov met Kim Jong Un in Pyongyang.";
+    store
+        .add(&extraction(
+            "a",
+            "Reuters",
+            "2024-11-30",
+            text,
+            vec![meeting("a-ev1", Some("2024-11-29"), text)],
+        ))
+        .unwrap();
+    for search in ["!!!", "\u{200b}", "\"\"", "-"] {
+        let query = EventQuery {
+            search: Some(search.into()),
+            ..EventQuery::default()
+        };
+        assert!(store.events(&query).unwrap().is_empty(), "{search:?}");
+        assert_eq!(store.count_events(&query).unwrap(), 0, "{search:?}");
+        assert_eq!(
+            store.documents(Some(search), 10, 0).unwrap().total,
+            0,
+            "{search:?}"
+        );
+    }
+    let blank = EventQuery {
+        search: Some("  ".into()),
+        ..EventQuery::default()
+    };
+    assert_eq!(
+        store.events(&blank).unwrap().len(),
+        1,
+        "a blank search is no search"
+    );
+}

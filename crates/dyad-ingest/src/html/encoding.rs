@@ -18,12 +18,8 @@ pub fn decode(bytes: &[u8]) -> String {
 
 /// [`decode`], borrowing the bytes when they are UTF-8 already.
 pub fn decode_borrowed(bytes: &[u8]) -> Cow<'_, str> {
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        let rest = bytes.get(bom..).unwrap_or_default();
-        return encoding.decode_without_bom_handling(rest).0;
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Cow::Borrowed(text);
+    if let Some(text) = by_bom_or_utf8(bytes) {
+        return text;
     }
     let head = &bytes[..bytes.len().min(DECLARATION_WINDOW)];
     let encoding = declared_charset(head)
@@ -33,6 +29,31 @@ pub fn decode_borrowed(bytes: &[u8]) -> Cow<'_, str> {
         .filter(|e| *e != encoding_rs::UTF_8 || mostly_utf8(bytes))
         .unwrap_or_else(|| sniff(bytes));
     encoding.decode_without_bom_handling(bytes).0
+}
+
+/// Decodes bytes of plain text (no markup to declare a charset): a byte-order mark (UTF-8,
+/// UTF-16LE, UTF-16BE); valid UTF-8, or UTF-8 with a few broken bytes; else the encoding
+/// the detector guesses (Latin-1 and Windows-1252 text, Cyrillic code pages ...). Never
+/// fails; borrows the bytes when they are UTF-8 already.
+pub fn decode_plain(bytes: &[u8]) -> Cow<'_, str> {
+    if let Some(text) = by_bom_or_utf8(bytes) {
+        return text;
+    }
+    let encoding = if mostly_utf8(bytes) {
+        encoding_rs::UTF_8
+    } else {
+        sniff(bytes)
+    };
+    encoding.decode_without_bom_handling(bytes).0
+}
+
+/// The text of bytes that start with a byte-order mark, or are valid UTF-8.
+fn by_bom_or_utf8(bytes: &[u8]) -> Option<Cow<'_, str>> {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        let rest = bytes.get(bom..).unwrap_or_default();
+        return Some(encoding.decode_without_bom_handling(rest).0);
+    }
+    std::str::from_utf8(bytes).ok().map(Cow::Borrowed)
 }
 
 /// The encoding the bytes look like.
@@ -99,6 +120,26 @@ mod tests {
             b"<meta http-equiv=Content-Type content='text/html; charset=Shift_JIS'>".to_vec();
         page.extend_from_slice(&encoding_rs::SHIFT_JIS.encode("東京で会談").0);
         assert!(decode(&page).ends_with("東京で会談"));
+    }
+
+    #[test]
+    fn plain_text_in_utf16_and_single_byte_code_pages() {
+        let text = "Le président a rencontré Kim Jong Un à Pyongyang — « des entretiens ».";
+        let mut le = vec![0xff, 0xfe];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode_plain(&le), text);
+        let mut be = vec![0xfe, 0xff];
+        be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode_plain(&be), text);
+        let latin = encoding_rs::WINDOWS_1252.encode(text).0;
+        assert_eq!(decode_plain(&latin), text);
+        // Mostly UTF-8 with one broken byte stays UTF-8.
+        let mut nearly = text.repeat(3).into_bytes();
+        nearly.push(0xff);
+        assert_eq!(decode_plain(&nearly), format!("{}\u{fffd}", text.repeat(3)));
+        // Declarations are markup: plain text does not follow them.
+        let declared = b"charset=iso-8859-5 caf\xc3\xa9";
+        assert_eq!(decode_plain(declared), "charset=iso-8859-5 café");
     }
 
     #[test]
