@@ -480,7 +480,7 @@ fn extend_right(lex: &Lexicon, view: &SentenceView<'_>, group: &mut Vec<usize>) 
 fn is_participle(entry: &TriggerEntry, view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
     let w = view.word(m.start);
     entry.participles.iter().any(|p| p == w)
-        && (!view.has_tagger() || has_be_before(view, m.start) || view.tagged_participle(m.start))
+        && (!view.has_tags() || has_be_before(view, m.start) || view.tagged_participle(m.start))
 }
 
 /// Whether the trigger stands in a subordinate clause that qualifies a noun rather than
@@ -741,7 +741,7 @@ fn opens_coordinated_verb(view: &SentenceView<'_>, i: usize) -> bool {
         && !view.is_capitalised(i)
         && w.len() > 4
         && w.ends_with("ed")
-        && (!view.has_tagger() || view.tagged_verb(i))
+        && (!view.has_tags() || view.tagged_verb(i))
 }
 
 /// Index of the "(" that opens the parenthesis closed at `close`, if any (same clause).

@@ -2,10 +2,8 @@
 //! cover them, and small word-class tests (prepositions, determiners, clause boundaries)
 //! that the argument, modality and attribution rules share.
 
-use std::cell::RefCell;
-
 use dyad_actors::{ActorMention, Actors};
-use dyad_text::{normalize::fold, TaggedToken, Tagger, TextLayer, TokenKind, Upos};
+use dyad_text::{normalize::fold, TaggedToken, TextLayer, TokenKind, Upos};
 
 /// Prepositions that introduce a phrase an actor can sit in without being a subject.
 pub const PREPOSITIONS: &[&str] = &[
@@ -110,14 +108,8 @@ pub struct SentenceView<'a> {
     /// Byte span of the sentence.
     pub start: usize,
     pub end: usize,
-    /// The part-of-speech tagger, when one is loaded: tokens are tagged on demand, in a
-    /// window around the token asked about (tagging every sentence would halve the
-    /// coder's speed; few tokens are ambiguous).
-    tagger: Option<&'a Tagger>,
-    /// Tags computed so far.
-    tags: RefCell<Vec<Option<TaggedToken>>>,
-    /// Whether the tags came from the sentence document.
-    tagged: bool,
+    /// The tags of the sentence document, one per token; empty when the view has none.
+    tags: &'a [TaggedToken],
 }
 
 impl<'a> SentenceView<'a> {
@@ -154,54 +146,25 @@ impl<'a> SentenceView<'a> {
             mentions,
             start: sentence.span.start,
             end: sentence.span.end,
-            tagger: None,
-            tags: RefCell::new(Vec::new()),
-            tagged: false,
+            tags: &[],
         }
     }
 
     /// Reads the tags of the sentence document (the analysis tags every sentence once).
-    pub fn set_doc(&mut self, doc: &dyad_syntax::SentenceDoc) {
+    pub fn set_doc(&mut self, doc: &'a dyad_syntax::SentenceDoc) {
         if doc.tags.len() == self.len() {
-            *self.tags.borrow_mut() = doc.tags.iter().copied().map(Some).collect();
-            self.tagged = true;
+            self.tags = &doc.tags;
         }
-    }
-
-    /// Lets the view tag its tokens with `tagger` when asked.
-    pub fn set_tagger(&mut self, tagger: &'a Tagger) {
-        self.tagger = Some(tagger);
-        *self.tags.borrow_mut() = vec![None; self.len()];
     }
 
     /// Whether tags are available.
-    pub fn has_tagger(&self) -> bool {
-        self.tagged || self.tagger.is_some()
+    pub fn has_tags(&self) -> bool {
+        !self.tags.is_empty()
     }
 
-    /// The tag of local token `i` (tagging a window of context around it on first use).
+    /// The tag of local token `i`, when the view has the sentence document's tags.
     pub fn tag(&self, i: usize) -> Option<TaggedToken> {
-        const BEFORE: usize = 5;
-        const AFTER: usize = 4;
-        if let Some(t) = self.tags.borrow().get(i).copied().flatten() {
-            return Some(t);
-        }
-        let tagger = self.tagger?;
-        if i >= self.len() {
-            return None;
-        }
-        let from = i.saturating_sub(BEFORE);
-        let to = (i + AFTER + 1).min(self.len());
-        let words: Vec<&str> = self.spans[from..to]
-            .iter()
-            .map(|&(s, e)| self.text.get(s..e).unwrap_or(""))
-            .collect();
-        let tagged = tagger.tag_words(&words);
-        let t = tagged.get(i - from).copied();
-        if let Some(slot) = self.tags.borrow_mut().get_mut(i) {
-            *slot = t;
-        }
-        t
+        self.tags.get(i).copied()
     }
 
     /// Whether the tagger reads token `i` as a noun, proper noun, adjective or number.

@@ -37,7 +37,7 @@ use dyad_text::TaggedToken;
 use crate::Rel;
 use features::Words;
 pub use model::{Model, ModelError};
-use state::{Move, State, NONE};
+use state::{Move, State};
 
 /// The model file, relative to `data/`.
 pub const MODEL_FILE: &str = "models/parser-en-ewt.bin";
@@ -135,7 +135,7 @@ impl Parser {
             };
             state.apply(m, rel);
         }
-        self.finish(w, state, keys, label_scores);
+        state.finish(|s, head, dep| self.label(w, s, head, dep, keys, label_scores));
         out.extend((1..=n).map(|d| Arc {
             head: state.heads[d],
             rel: state.rels[d].unwrap_or(Rel::DEP),
@@ -160,23 +160,6 @@ impl Parser {
         features::arc(words, state, head, dep, keys);
         self.model.labels.add(keys, scores);
         best_relation(&self.model.relations, scores)
-    }
-
-    /// Attaches the words left without a head (see [`State::finish`]), labelled.
-    fn finish(&self, words: &Words, state: &mut State, keys: &mut Vec<u64>, scores: &mut Vec<i32>) {
-        let mut top = state.right[0][0];
-        for w in 1..=state.n {
-            if state.heads[w] != NONE {
-                continue;
-            }
-            if top == NONE {
-                top = w;
-                state.add_arc(0, w, Rel::ROOT);
-            } else {
-                let rel = self.label(words, state, top, w, keys, scores);
-                state.add_arc(top, w, rel);
-            }
-        }
     }
 }
 

@@ -176,8 +176,9 @@ impl State {
     }
 
     /// Attaches the words left without a head at the end of a parse: to the root's
-    /// dependent with relation `rel`, or the first of them becomes the root's dependent.
-    pub fn finish(&mut self, rel: Rel) {
+    /// dependent, with the relation `label(state, head, dependent)` gives, or the first of
+    /// them becomes the root's dependent.
+    pub fn finish(&mut self, mut label: impl FnMut(&State, usize, usize) -> Rel) {
         let mut top = self.right[0][0];
         for w in 1..=self.n {
             if self.heads[w] != NONE {
@@ -187,6 +188,7 @@ impl State {
                 self.add_arc(0, w, Rel::ROOT);
                 top = w;
             } else {
+                let rel = label(self, top, w);
                 self.add_arc(top, w, rel);
             }
         }
@@ -313,7 +315,7 @@ mod tests {
             steps += 1;
             assert!(steps <= 2 * n + 1);
         }
-        s.finish(Rel::DEP);
+        s.finish(|_, _, _| Rel::DEP);
         s.heads
     }
 
@@ -360,7 +362,7 @@ mod tests {
         s.apply(Move::Shift, Rel::DEP);
         s.apply(Move::Shift, Rel::DEP);
         assert!(s.is_terminal());
-        s.finish(Rel::DEP);
+        s.finish(|_, _, _| Rel::DEP);
         assert_eq!(s.heads[1..], [0, 1, 1]);
         assert_eq!(s.rels[1], Some(Rel::ROOT));
     }
