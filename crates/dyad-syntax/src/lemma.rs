@@ -72,7 +72,8 @@ impl Class {
 /// Finds lemmas: load once, use for every word.
 #[derive(Clone, Debug, Default)]
 pub struct Lemmatizer {
-    exceptions: HashMap<(String, Class), String>,
+    /// Lower-cased form → (tag class, lemma) pairs.
+    exceptions: HashMap<String, Vec<(Class, String)>>,
 }
 
 impl Lemmatizer {
@@ -111,13 +112,16 @@ impl Lemmatizer {
 
     /// Adds an exception: `form` (any case) of tag class `class` has lemma `lemma`.
     pub fn insert(&mut self, form: &str, class: Class, lemma: &str) {
-        self.exceptions
-            .insert((form.to_lowercase(), class), lemma.to_string());
+        let entries = self.exceptions.entry(form.to_lowercase()).or_default();
+        match entries.iter_mut().find(|(c, _)| *c == class) {
+            Some(entry) => entry.1 = lemma.to_string(),
+            None => entries.push((class, lemma.to_string())),
+        }
     }
 
     /// Number of exceptions.
     pub fn len(&self) -> usize {
-        self.exceptions.len()
+        self.exceptions.values().map(Vec::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -131,7 +135,11 @@ impl Lemmatizer {
         }
         let lower = fold(word);
         let class = Class::of(xpos);
-        if let Some(l) = self.exceptions.get(&(lower.clone(), class)) {
+        let exception = self
+            .exceptions
+            .get(&lower)
+            .and_then(|entries| entries.iter().find(|(c, _)| *c == class));
+        if let Some((_, l)) = exception {
             return l.clone();
         }
         let stem = rule(&lower, xpos);
