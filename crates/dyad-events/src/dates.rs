@@ -798,6 +798,60 @@ fn strip_prefix_ignore_case<'a>(word: &'a str, prefix: &str) -> Option<&'a str> 
         .then(|| &word[prefix.len()..])
 }
 
+/// The date of an event whose trigger covers the byte span `trigger`: the nearest date
+/// expression after the trigger, else the nearest before it. A planned or agreed event
+/// (`future`, or a date in a planned complement: "agreed to begin joint patrols in April")
+/// lies ahead, so a month without a year is its next occurrence ([`forward_to_next`]).
+pub fn date_for_event(
+    text: &str,
+    dates: &[DateMention],
+    trigger: (usize, usize),
+    future: bool,
+    published: Option<Date>,
+) -> Option<DateMention> {
+    let (start, end) = trigger;
+    let chosen = dates
+        .iter()
+        .filter(|d| d.span.start >= end)
+        .min_by_key(|d| d.span.start - end)
+        .or_else(|| {
+            dates
+                .iter()
+                .filter(|d| d.span.end <= start)
+                .min_by_key(|d| start - d.span.end)
+        })?;
+    let mut date = chosen.clone();
+    let ahead = future
+        || text
+            .get(end..chosen.span.start.max(end))
+            .is_some_and(looks_ahead);
+    if ahead {
+        let expression = text.get(chosen.span.start..chosen.span.end).unwrap_or("");
+        if let Some(next) = forward_to_next(expression, chosen.date, published) {
+            date.date = next;
+            date.end = None;
+        }
+    }
+    Some(date)
+}
+
+/// Whether the words between a trigger and a later date put the date in a planned
+/// complement ("agreed to begin joint patrols in April", "said it will withdraw in May").
+fn looks_ahead(between: &str) -> bool {
+    let words: Vec<String> = between
+        .split_whitespace()
+        .map(dyad_text::normalize::fold)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w == "will"
+            || w == "would"
+            || (w == "to"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| !matches!(n.as_str(), "the" | "a" | "an" | "its" | "their")))
+    })
+}
+
 /// The next occurrence of a month or month-day named without a year, for an event that
 /// lies ahead ("agreed to begin joint patrols in April" in a March 2025 article is April
 /// 2025): the expression resolved to the latest one on or before publication, moved a

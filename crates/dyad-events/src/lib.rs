@@ -512,38 +512,18 @@ impl EventLexicon {
             event.recipient = recipient;
             event.status = status;
             event.attribution = attribution;
-            let trigger_end = event.trigger.end;
-            let trigger_start = event.trigger.start;
-            let chosen = dates
-                .iter()
-                .filter(|d| d.span.start >= trigger_end)
-                .min_by_key(|d| d.span.start - trigger_end)
-                .or_else(|| {
-                    dates
-                        .iter()
-                        .filter(|d| d.span.end <= trigger_start)
-                        .min_by_key(|d| trigger_start - d.span.end)
-                });
-            if let Some(d) = chosen {
+            let future = matches!(event.status, Status::Future);
+            if let Some(d) = dates::date_for_event(
+                input.text,
+                &dates,
+                (event.trigger.start, event.trigger.end),
+                future,
+                input.published,
+            ) {
                 event.date = Some(d.date);
                 event.date_end = d.end;
                 event.date_text = input.text.get(d.span.start..d.span.end).map(str::to_string);
                 event.date_precision = Some(d.precision);
-                // A planned or agreed event lies ahead: a month without a year is its
-                // next occurrence.
-                let ahead = matches!(event.status, Status::Future)
-                    || input
-                        .text
-                        .get(trigger_end..d.span.start.max(trigger_end))
-                        .is_some_and(looks_ahead);
-                if ahead {
-                    let expression = event.date_text.as_deref().unwrap_or("");
-                    if let Some(next) = dates::forward_to_next(expression, d.date, input.published)
-                    {
-                        event.date = Some(next);
-                        event.date_end = None;
-                    }
-                }
             }
             event.location = place;
             location::place_as_actor(&mut event, |c| lex.is_country(c));
@@ -810,23 +790,6 @@ fn refs_with_homes(
         }
     }
     out
-}
-
-/// Whether the words between a trigger and a later date put the date in a planned
-/// complement ("agreed to begin joint patrols in April", "said it will withdraw in May").
-fn looks_ahead(between: &str) -> bool {
-    let words: Vec<String> = between
-        .split_whitespace()
-        .map(dyad_text::normalize::fold)
-        .collect();
-    words.iter().enumerate().any(|(i, w)| {
-        w == "will"
-            || w == "would"
-            || (w == "to"
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| !matches!(n.as_str(), "the" | "a" | "an" | "its" | "their")))
-    })
 }
 
 /// Event types whose participants act together: "Jordan and Britain agreed", "the US,
