@@ -8,6 +8,7 @@ use dyad_model::{ActorRef, Entity, EntityType, Event, EventType, Extraction};
 /// A party known only by its code; an empty code is a party without one.
 fn party(code: &str) -> ActorRef {
     ActorRef {
+        implicit: false,
         entity: None,
         text: code.to_string(),
         code: (!code.is_empty()).then(|| code.to_string()),

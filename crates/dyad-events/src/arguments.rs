@@ -1299,6 +1299,7 @@ pub fn actor_refs(view: &SentenceView<'_>, actors: &Actors, mentions: &[usize]) 
             for id in &entity.members {
                 if let Some(member) = actors.entities.iter().find(|e| &e.id == id) {
                     push(ActorRef {
+                        implicit: false,
                         entity: Some(member.id.clone()),
                         text: member.name.clone(),
                         code: member.code.clone(),
@@ -1314,6 +1315,7 @@ pub fn actor_refs(view: &SentenceView<'_>, actors: &Actors, mentions: &[usize]) 
             entity.sector.clone()
         };
         push(ActorRef {
+            implicit: false,
             entity: Some(entity.id.clone()),
             text,
             code: entity.code.clone(),

@@ -637,6 +637,7 @@ fn concern_object(
                 .clone()
                 .filter(|c| lex.is_country(c))?;
             return Some(vec![ActorRef {
+                implicit: false,
                 entity: None,
                 text: view.slice(ms, view.mentions[k].2).to_string(),
                 code: Some(code),
@@ -1307,6 +1308,7 @@ fn expand_groups(actors: &Actors, drafts: &mut [Draft]) {
             .iter()
             .filter_map(|m| actors.entities.iter().find(|e| &e.id == m))
             .map(|m| ActorRef {
+                implicit: false,
                 entity: Some(m.id.clone()),
                 text: m.name.clone(),
                 code: m.code.clone(),

@@ -17,11 +17,13 @@ pub mod claims;
 pub mod contexts;
 pub mod dates;
 pub mod homes;
+pub mod implicit;
 pub mod lexicon;
 pub mod location;
 pub mod magnitude;
 pub mod merge;
 pub mod modality;
+pub mod roles;
 pub mod triggers;
 pub mod view;
 
@@ -142,6 +144,32 @@ fn fits_quantity(kind: &str, event: EventType) -> bool {
     }
 }
 
+/// The coder's passes over one document, in the order they run; each reads what the
+/// ones before it built. Inside `sentences` a sentence goes through trigger candidates,
+/// the type decision, roles ([`arguments`], then [`roles`]), status ([`modality`],
+/// [`attribution`]), dates, places and magnitudes, and the merge within the sentence
+/// ([`EventLexicon::code_sentence`]).
+pub const PASSES: &[(&str, Pass)] = &[
+    ("sentences", EventLexicon::pass_sentences),
+    ("claims", EventLexicon::pass_claims),
+    ("denials", EventLexicon::pass_denials),
+    ("merge", EventLexicon::pass_merge),
+    ("implicit parties", EventLexicon::pass_implicit),
+];
+
+/// One pass of the coder over a document.
+pub type Pass = fn(&EventLexicon, &mut Coding<'_, '_>);
+
+/// A document being coded: what the passes have built so far.
+pub struct Coding<'i, 'a> {
+    input: &'i CodingInput<'a>,
+    /// Events of the sentences, before the document's merge.
+    drafts: Vec<Draft>,
+    sources: claims::SourceCache,
+    /// The merged events, with ids.
+    events: Vec<Event>,
+}
+
 impl EventLexicon {
     /// Builds the lexicon from the data files (`events/...`).
     pub fn from_data(data: &DataSet) -> Result<EventLexicon, EventError> {
@@ -156,15 +184,29 @@ impl EventLexicon {
         &self.lexicon
     }
 
-    /// Codes the events of one document.
+    /// Codes the events of one document: runs [`PASSES`] in order.
     pub fn code(&self, input: &CodingInput<'_>) -> Vec<Event> {
-        let lex = &*self.lexicon;
-        if lex.triggers.is_empty() {
+        if self.lexicon.triggers.is_empty() {
             return Vec::new();
         }
+        let mut coding = Coding {
+            input,
+            drafts: Vec::new(),
+            sources: claims::SourceCache::new(input.layer().sentences.len()),
+            events: Vec::new(),
+        };
+        for (_, pass) in PASSES {
+            pass(self, &mut coding);
+        }
+        coding.events
+    }
+
+    /// Pass `sentences`: every sentence with an actor mention, coded on its own
+    /// ([`Self::code_sentence`]), with the sources its reporting verbs give.
+    fn pass_sentences(&self, c: &mut Coding<'_, '_>) {
+        let lex = &*self.lexicon;
+        let input = c.input;
         let layer = input.layer();
-        let mut drafts: Vec<Draft> = Vec::new();
-        let mut sources = claims::SourceCache::new(layer.sentences.len());
         for s in 0..layer.sentences.len() {
             let mut view = SentenceView::new(input.text, layer, input.actors, s);
             if view.mentions.is_empty() {
@@ -174,14 +216,46 @@ impl EventLexicon {
                 continue;
             };
             view.set_doc(sentence);
-            let paragraph = sentence.paragraph;
             let found = attribution::find_sources(lex, &view, input.actors);
-            drafts.extend(self.code_sentence(input, &view, paragraph, &found));
-            sources.insert(s, found);
+            c.drafts
+                .extend(self.code_sentence(input, &view, sentence.paragraph, &found));
+            c.sources.insert(s, found);
         }
-        claims::resolve_document(&self.lexicon, input, &mut drafts, &mut sources);
-        link_denials(&mut drafts);
-        finish(input.doc_id, drafts)
+    }
+
+    /// Pass `claims`: quotations' speakers and claims across sentences ([`claims`]).
+    fn pass_claims(&self, c: &mut Coding<'_, '_>) {
+        claims::resolve_document(&self.lexicon, c.input, &mut c.drafts, &mut c.sources);
+    }
+
+    /// Pass `denials`: each denial linked to the events it denies ([`link_denials`]).
+    fn pass_denials(&self, c: &mut Coding<'_, '_>) {
+        link_denials(&mut c.drafts);
+    }
+
+    /// Pass `merge`: reports of one event in the document become one event, with ids.
+    fn pass_merge(&self, c: &mut Coding<'_, '_>) {
+        c.events = finish(c.input.doc_id, std::mem::take(&mut c.drafts));
+    }
+
+    /// Pass `implicit parties`: the unsaid side of a directed event from the story's dyad
+    /// ([`implicit`]). After the merge, so that an inferred party never merges reports.
+    fn pass_implicit(&self, c: &mut Coding<'_, '_>) {
+        let lex = &*self.lexicon;
+        let actors = c.input.actors;
+        let Some(dyad) = implicit::StoryDyad::of(lex, actors) else {
+            return;
+        };
+        for e in c.events.iter_mut() {
+            let named: Vec<&str> = actors
+                .mentions
+                .iter()
+                .filter(|m| m.sentence == e.sentence)
+                .filter_map(|m| actors.entities.get(m.entity)?.code.as_deref())
+                .filter(|code| lex.is_country(code))
+                .collect();
+            implicit::fill(&dyad, e, &named);
+        }
     }
 
     fn code_sentence(
@@ -364,6 +438,16 @@ impl EventLexicon {
                     .find(|r| !r.is_empty())
                     .unwrap_or_default();
             }
+            // Roles from the parse where the word rules found none ([`roles`]): an actor
+            // the word rules missed, and passives the words do not show ("were fired").
+            if let Some(doc) = view.doc {
+                let syn = roles::roles(view, doc, entry, m);
+                args.passive |= syn.passive;
+                if args.actor.is_empty() && !args.inanimate {
+                    args.actor = syn.actor;
+                    args.actor.retain(|k| !args.recipient.contains(k));
+                }
+            }
             let all: Vec<usize> = args.actor.iter().chain(&args.recipient).copied().collect();
             // Where it happened: groups with no country of their own belong there.
             let place = location::find_location(view, actors, m.start, m.end, entry.event);
@@ -413,7 +497,8 @@ impl EventLexicon {
             // ("was arrested") or a nominal event ("the airstrike on Gaza") with a target,
             // or a weapon or an unnamed attacker striking in a known country ("a bomb
             // exploded in Baghdad, killing 30 people": [`location::place_as_actor`]).
-            let struck_in_place = args.inanimate && place_code.is_some();
+            let struck_in_place =
+                (args.inanimate || args.passive || entry.pos == Pos::Noun) && place_code.is_some();
             if actor.is_empty()
                 && (recipient.iter().all(|r| r.code.is_none()) && !struck_in_place
                     || !(args.passive || args.inanimate || entry.pos == Pos::Noun))
@@ -868,6 +953,7 @@ fn complete_recipient(lex: &Lexicon, event: &mut Event) {
         if let Some(country) = place_country.filter(|_| !domestic || conflictual) {
             if !actor_codes.is_empty() {
                 event.recipient = vec![ActorRef {
+                    implicit: false,
                     entity: None,
                     text: event
                         .location
@@ -889,6 +975,7 @@ fn complete_recipient(lex: &Lexicon, event: &mut Event) {
         });
         if let Some(country) = home {
             event.recipient = vec![ActorRef {
+                implicit: false,
                 entity: None,
                 text: format!("{country} government"),
                 code: Some(country),
@@ -1127,7 +1214,7 @@ mod tests {
         actors
     }
 
-    fn lexicon() -> EventLexicon {
+    pub fn lexicon() -> EventLexicon {
         EventLexicon::from_data(&DataSet::embedded()).unwrap()
     }
 
@@ -1150,7 +1237,7 @@ mod tests {
         })
     }
 
-    fn code(lex: &EventLexicon, text: &str) -> Vec<Event> {
+    pub fn code(lex: &EventLexicon, text: &str) -> Vec<Event> {
         let layer = dyad_text::analyze(text);
         let actors = toy_actors(text, &layer);
         code_with(lex, text, &actors)
@@ -1213,6 +1300,20 @@ mod tests {
         // The one made to act acts; the one who made it instigates ([`claims`]).
         let e = code(&lex, "The US made Kyiv attack Russia.");
         assert_eq!(summary(&e[0]), "ASSAULT KYI>RUS asserted");
+    }
+
+    #[test]
+    fn an_agentless_passive_in_a_known_place_is_kept() {
+        let lex = lexicon();
+        // No one named acts and no party is acted on, but the place is known: the
+        // event stays, with its country from the place ([`location::place_as_actor`]).
+        let e = code(
+            &lex,
+            "Two missiles were fired at a village near Baghdad on Monday.",
+        );
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(e[0].event, EventType::Assault);
+        assert!(e[0].location.is_some(), "{e:#?}");
     }
 
     #[test]

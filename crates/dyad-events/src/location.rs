@@ -161,6 +161,7 @@ pub fn place_as_actor(event: &mut Event, is_country: impl Fn(&str) -> bool) {
         return;
     };
     event.actor = vec![ActorRef {
+        implicit: false,
         entity: None,
         text: location.text.clone(),
         code: Some(country),

@@ -110,6 +110,8 @@ pub struct SentenceView<'a> {
     pub end: usize,
     /// The tags of the sentence document, one per token; empty when the view has none.
     tags: &'a [TaggedToken],
+    /// The sentence document (tags, lemmas, parse), when its tokens are the view's.
+    pub doc: Option<&'a dyad_syntax::SentenceDoc>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -147,6 +149,7 @@ impl<'a> SentenceView<'a> {
             start: sentence.span.start,
             end: sentence.span.end,
             tags: &[],
+            doc: None,
         }
     }
 
@@ -154,6 +157,7 @@ impl<'a> SentenceView<'a> {
     pub fn set_doc(&mut self, doc: &'a dyad_syntax::SentenceDoc) {
         if doc.tags.len() == self.len() {
             self.tags = &doc.tags;
+            self.doc = Some(doc);
         }
     }
 

@@ -274,6 +274,10 @@ pub struct ActorRef {
     pub text: String,
     pub code: Option<String>,
     pub sector: Option<String>,
+    /// The party is not named in the event's sentence: the story implies it (the other
+    /// side of the story's dyad; `text` is the name the story gives it elsewhere).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub implicit: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -34,6 +34,7 @@ pub fn actor(code: &str) -> ActorRef {
 /// An actor as the text names it, with its code and sector.
 pub fn named_actor(text: &str, code: &str, sector: &str) -> ActorRef {
     ActorRef {
+        implicit: false,
         entity: None,
         text: text.into(),
         code: Some(code.into()),

@@ -1,0 +1,201 @@
+//! Implicit parties: the other side of a directed event that its sentence leaves unsaid,
+//! read from the story's dyad.
+//!
+//! News about two countries names the counterpart once and then leaves it implicit:
+//! in a story about Turkey and the United States, "Ankara is warning it could turn to
+//! Russia" warns Washington, "sweeping new sanctions are awaiting ratification" are
+//! American sanctions on Turkey. The annotation guidelines code such parties ("`code` is
+//! the country the story implies"); so does an analyst reading the story.
+//!
+//! The rule is deliberately narrow. A story's dyad is its two most mentioned countries,
+//! each mentioned at least [`MIN_MENTIONS`] times, with the second clearly ahead of the
+//! third (no dyad in a story about many countries). An event of a directed type whose
+//! one side is coded with one of the two and whose other side is empty gets the other
+//! country, marked `implicit` so that a reader (and the store) can tell it from a named
+//! party. The sentence must name no other coded party that could be the missing side.
+
+use crate::lexicon::Lexicon;
+use dyad_actors::Actors;
+use dyad_model::{ActorRef, Event, EventType};
+use std::collections::BTreeMap;
+
+/// Mentions a country needs to be one side of the story's dyad.
+pub const MIN_MENTIONS: usize = 2;
+
+/// The two countries a story is about, with the name of each as the story first gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryDyad {
+    pub sides: [(String, String); 2],
+}
+
+impl StoryDyad {
+    /// The story's dyad, if it has one: two countries mentioned at least
+    /// [`MIN_MENTIONS`] times each, the second mentioned more often than the third.
+    pub fn of(lex: &Lexicon, actors: &Actors) -> Option<StoryDyad> {
+        let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for m in &actors.mentions {
+            let Some(entity) = actors.entities.get(m.entity) else {
+                continue;
+            };
+            let Some(code) = entity.code.as_deref().filter(|c| lex.is_country(c)) else {
+                continue;
+            };
+            let e = counts.entry(code).or_insert((0, m.entity));
+            e.0 += 1;
+        }
+        let mut ranked: Vec<(&str, usize, usize)> =
+            counts.into_iter().map(|(c, (n, e))| (c, n, e)).collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let (first, second) = (ranked.first()?, ranked.get(1)?);
+        let third = ranked.get(2).map_or(0, |t| t.1);
+        if second.1 < MIN_MENTIONS || second.1 <= third {
+            return None;
+        }
+        let side = |(code, _, entity): &(&str, usize, usize)| {
+            let name = actors
+                .entities
+                .get(*entity)
+                .map(|e| e.name.clone())
+                .unwrap_or_default();
+            (code.to_string(), name)
+        };
+        Some(StoryDyad {
+            sides: [side(first), side(second)],
+        })
+    }
+
+    /// The other side of the dyad from `code`, if `code` is one side.
+    fn other(&self, code: &str) -> Option<&(String, String)> {
+        match (&self.sides[0], &self.sides[1]) {
+            (a, b) if a.0 == code => Some(b),
+            (a, b) if b.0 == code => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// Event types that are done to someone: a missing side is a gap, not an absence.
+fn is_directed(event: EventType) -> bool {
+    !matches!(
+        event,
+        EventType::Mobilize | EventType::Protest | EventType::Assault | EventType::Coerce
+    )
+}
+
+/// The single country code of one side, if the side is coded with exactly one.
+fn single_code(refs: &[ActorRef]) -> Option<&str> {
+    let mut codes = refs.iter().filter_map(|r| r.code.as_deref());
+    let first = codes.next()?;
+    codes.all(|c| c == first).then_some(first)
+}
+
+/// Fills the missing side of `event` from the story's dyad. `named` are the country
+/// codes the event's sentence names.
+pub fn fill(dyad: &StoryDyad, event: &mut Event, named: &[&str]) {
+    if !is_directed(event.event) {
+        return;
+    }
+    let implied = |known: &str| -> Option<ActorRef> {
+        let (code, name) = dyad.other(known)?;
+        // The sentence names another country: the missing side may be that one.
+        if named.iter().any(|n| *n != known && *n != code) {
+            return None;
+        }
+        Some(ActorRef {
+            entity: None,
+            text: name.clone(),
+            code: Some(code.clone()),
+            sector: None,
+            implicit: true,
+        })
+    };
+    if event.recipient.is_empty() {
+        if let Some(r) = single_code(&event.actor).and_then(implied) {
+            event.recipient.push(r);
+        }
+    } else if event.actor.is_empty() {
+        if let Some(a) = single_code(&event.recipient).and_then(implied) {
+            event.actor.push(a);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::{code, lexicon, summary};
+
+    const STORY: &str = "Turkey and Egypt held talks in Cairo on Monday. \
+        Egypt later accused Turkey of spying. \
+        Turkey warned on Tuesday that it could buy new weapons.";
+
+    #[test]
+    fn the_unsaid_side_of_a_directed_event_is_the_other_side_of_the_story() {
+        let lex = lexicon();
+        let events = code(&lex, STORY);
+        let warning = events
+            .iter()
+            .find(|e| e.trigger.text == "warned")
+            .unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(summary(warning), "THREATEN TUR>EGY asserted");
+        assert!(warning.recipient[0].implicit);
+        assert_eq!(warning.recipient[0].text, "Egypt");
+        // Named parties stay named.
+        let accusation = events.iter().find(|e| e.trigger.text == "accused").unwrap();
+        assert!(accusation
+            .actor
+            .iter()
+            .chain(&accusation.recipient)
+            .all(|r| !r.implicit));
+    }
+
+    #[test]
+    fn a_story_of_many_countries_has_no_dyad() {
+        let lex = lexicon();
+        let text = "Turkey and Egypt held talks with Kenya. Egypt, Kenya and Turkey met again. \
+            Turkey warned on Tuesday that it could buy new weapons.";
+        let events = code(&lex, text);
+        let warning = events.iter().find(|e| e.trigger.text == "warned").unwrap();
+        assert!(warning.recipient.is_empty(), "{warning:?}");
+    }
+
+    fn dyad() -> StoryDyad {
+        StoryDyad {
+            sides: [
+                ("TUR".into(), "Turkey".into()),
+                ("EGY".into(), "Egypt".into()),
+            ],
+        }
+    }
+
+    fn event(kind: EventType, actor: &str) -> Event {
+        dyad_model::testing::event(kind, &[actor], &[])
+    }
+
+    #[test]
+    fn another_country_in_the_sentence_blocks_the_inference() {
+        let mut e = event(EventType::Threaten, "TUR");
+        fill(&dyad(), &mut e, &["TUR", "KEN"]);
+        assert!(e.recipient.is_empty());
+        fill(&dyad(), &mut e, &["TUR"]);
+        assert_eq!(e.recipient[0].code.as_deref(), Some("EGY"));
+    }
+
+    #[test]
+    fn violence_and_one_sided_events_are_not_completed() {
+        for kind in [EventType::Assault, EventType::Mobilize, EventType::Protest] {
+            let mut e = event(kind, "TUR");
+            fill(&dyad(), &mut e, &[]);
+            assert!(e.recipient.is_empty(), "{kind}");
+        }
+    }
+
+    #[test]
+    fn a_missing_actor_is_completed_from_a_coded_recipient() {
+        let mut e = event(EventType::Sanction, "TUR");
+        e.recipient = std::mem::take(&mut e.actor);
+        fill(&dyad(), &mut e, &[]);
+        assert_eq!(e.actor[0].code.as_deref(), Some("EGY"));
+        assert!(e.actor[0].implicit);
+    }
+}

@@ -1,0 +1,364 @@
+//! Roles from syntax: who acts and who is acted on, read off the dependency parse of the
+//! sentence document ([`dyad_syntax::SentenceDoc`]) rather than by walking words.
+//!
+//! For a trigger the parse gives:
+//!
+//! - a verb's **actor** from its subject (`nsubj`), the passive agent (`obl:agent`, "by
+//!   X"), the controller of an infinitive ("agreed to withdraw": the subject of "agreed"),
+//!   the subject of the first verb of a coordination ("attacked and burned"), or the noun
+//!   a relative clause modifies ("the rebels who attacked");
+//! - a verb's **recipient** from its object (`obj`, `iobj`), the passive subject
+//!   (`nsubj:pass`: the victim of "was arrested"), the noun a reduced passive relative
+//!   modifies ("civilians killed by rebels"), or an oblique whose preposition is in the
+//!   trigger's declared frame (`preps` in `events/triggers.tsv`: "talks with X");
+//! - a noun's **actor** from its possessor ("Russia's invasion"), an actor premodifier
+//!   ("U.S. sanctions", "Russian strikes"), "by X", or the subject of the light verb that
+//!   governs it ("launched an attack", "imposed sanctions"); its **recipient** from a
+//!   modifier whose preposition is in the frame ("sanctions on Iran").
+//!
+//! An argument phrase gives the actor mentions of its head, of the head's coordinated
+//! conjuncts, and of the modifiers that say whose it is ("officials of Turkey", "Turkish
+//! officials"). The coder reads these roles where its word rules found none
+//! ([`crate::EventLexicon::code`]).
+
+use crate::lexicon::TriggerEntry;
+use crate::triggers::TriggerMatch;
+use crate::view::SentenceView;
+use dyad_syntax::SentenceDoc;
+
+/// Prepositions that bring a recipient when a trigger declares no frame of its own.
+const DEFAULT_FRAME: &[&str] = &["against", "on", "with", "to", "toward", "towards", "upon"];
+
+/// The roles the parse gives a trigger: mention indices of the sentence view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SyntaxRoles {
+    pub actor: Vec<usize>,
+    pub recipient: Vec<usize>,
+    /// The trigger is a passive verb (an `aux:pass` or `nsubj:pass` dependent).
+    pub passive: bool,
+}
+
+/// The syntactic head of the trigger's words: the token whose head lies outside them.
+pub fn trigger_head(doc: &SentenceDoc, m: &TriggerMatch) -> usize {
+    (m.start..m.end.min(doc.len()))
+        .find(|&i| doc.head(i).is_none_or(|h| h < m.start || h >= m.end))
+        .unwrap_or(m.start)
+}
+
+/// The roles of trigger `m` in the parse of its sentence.
+pub fn roles(
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    entry: &TriggerEntry,
+    m: &TriggerMatch,
+) -> SyntaxRoles {
+    if doc.len() != view.len() || m.start >= doc.len() {
+        return SyntaxRoles::default();
+    }
+    let head = trigger_head(doc, m);
+    let mut found = if is_verbal(doc, head, entry) {
+        verb_roles(view, doc, entry, head)
+    } else {
+        noun_roles(view, doc, entry, head)
+    };
+    // What names the event is no party to it (a mention inside the trigger's words),
+    // and nobody acts on themselves.
+    let inside = |k: usize| view.mentions[k].1 < m.end && m.start < view.mentions[k].2;
+    found.actor.retain(|&k| !inside(k));
+    let actor = found.actor.clone();
+    found
+        .recipient
+        .retain(|&k| !inside(k) && !actor.contains(&k));
+    found
+}
+
+fn is_verbal(doc: &SentenceDoc, head: usize, entry: &TriggerEntry) -> bool {
+    match doc.tags.get(head) {
+        Some(t) if t.upos == dyad_text::Upos::Verb => true,
+        Some(t) if matches!(t.upos, dyad_text::Upos::Noun | dyad_text::Upos::Propn) => false,
+        _ => entry.pos.is_verb(),
+    }
+}
+
+fn verb_roles(
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    entry: &TriggerEntry,
+    v: usize,
+) -> SyntaxRoles {
+    let mut r = SyntaxRoles {
+        passive: doc.children_with(v, "aux:pass").next().is_some()
+            || doc.children_with(v, "nsubj:pass").next().is_some(),
+        ..SyntaxRoles::default()
+    };
+    let rel = doc.rels[v];
+    if r.passive {
+        for a in doc.children_with(v, "obl:agent") {
+            r.actor.extend(phrase_mentions(view, doc, a));
+        }
+        for p in doc.children_with(v, "nsubj:pass") {
+            r.recipient.extend(phrase_mentions(view, doc, p));
+        }
+    } else if rel.name() == "acl" && has_agent_or_participle(doc, v) {
+        // "civilians killed by rebels": a reduced passive relative; its noun is the victim.
+        r.passive = true;
+        for a in doc.children_with(v, "obl:agent") {
+            r.actor.extend(phrase_mentions(view, doc, a));
+        }
+        if let Some(h) = doc.head(v) {
+            r.recipient.extend(phrase_mentions(view, doc, h));
+        }
+    } else {
+        r.actor = subject_of(view, doc, v);
+        for rel in ["obj", "iobj"] {
+            for o in doc.children_with(v, rel) {
+                r.recipient.extend(phrase_mentions(view, doc, o));
+            }
+        }
+    }
+    if r.recipient.is_empty() {
+        r.recipient = framed_obliques(view, doc, entry, v, &["obl"]);
+    }
+    dedup(&mut r.actor);
+    dedup(&mut r.recipient);
+    r
+}
+
+/// Whether a verb in an `acl` is a passive participle ("killed by", "arrested last week").
+fn has_agent_or_participle(doc: &SentenceDoc, v: usize) -> bool {
+    doc.children_with(v, "obl:agent").next().is_some()
+        || doc.tags.get(v).is_some_and(|t| t.is_past_participle())
+}
+
+/// The actor of an active verb: its own subject, else the one it shares.
+fn subject_of(view: &SentenceView<'_>, doc: &SentenceDoc, v: usize) -> Vec<usize> {
+    let mut verb = v;
+    // A bounded climb: infinitive controllers, coordinated verbs, relative clauses.
+    for _ in 0..4 {
+        let own: Vec<usize> = doc
+            .children_with(verb, "nsubj")
+            .filter(|&s| doc.rels[s].name() == "nsubj")
+            .flat_map(|s| phrase_mentions(view, doc, s))
+            .collect();
+        if !own.is_empty() {
+            return own;
+        }
+        // "the rebels who attacked": the relative pronoun stands for the noun.
+        if doc.rels[verb].name() == "acl:relcl" {
+            return doc
+                .head(verb)
+                .map(|h| phrase_mentions(view, doc, h))
+                .unwrap_or_default();
+        }
+        let Some(h) = doc.head(verb) else {
+            break;
+        };
+        match doc.rels[verb].main() {
+            // "agreed to withdraw", "attacked and burned": the subject is shared.
+            "xcomp" | "conj" => verb = h,
+            _ => break,
+        }
+    }
+    Vec::new()
+}
+
+fn noun_roles(
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    entry: &TriggerEntry,
+    n: usize,
+) -> SyntaxRoles {
+    let mut r = SyntaxRoles::default();
+    for k in doc.children(n) {
+        match doc.rels[k].name() {
+            // "Russia's invasion", "U.S. sanctions", "Russian strikes".
+            "nmod:poss" | "compound" | "amod" => {
+                if let Some(x) = view.mention_at[k] {
+                    r.actor.push(x);
+                }
+            }
+            "nmod" if case_of(doc, k).as_deref() == Some("by") => {
+                r.actor.extend(phrase_mentions(view, doc, k));
+            }
+            _ => {}
+        }
+    }
+    if r.actor.is_empty() {
+        // "launched an attack", "imposed sanctions", "held talks": the light verb's subject.
+        if let (Some(h), "obj") = (doc.head(n), doc.rels[n].name()) {
+            r.actor = subject_of(view, doc, h);
+        }
+    }
+    r.recipient = framed_obliques(view, doc, entry, n, &["nmod"]);
+    if r.recipient.is_empty() {
+        // "imposed sanctions on Iran": the frame's phrase may hang on the light verb.
+        if let (Some(h), "obj") = (doc.head(n), doc.rels[n].name()) {
+            r.recipient = framed_obliques(view, doc, entry, h, &["obl"]);
+        }
+    }
+    dedup(&mut r.actor);
+    dedup(&mut r.recipient);
+    r
+}
+
+/// Mentions in the dependents of `head` with one of `rels` whose preposition is in the
+/// trigger's frame.
+fn framed_obliques(
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    entry: &TriggerEntry,
+    head: usize,
+    rels: &[&str],
+) -> Vec<usize> {
+    let in_frame = |p: &str| {
+        if entry.preps.is_empty() {
+            DEFAULT_FRAME.contains(&p)
+        } else {
+            entry.preps.iter().any(|x| x == p)
+        }
+    };
+    doc.children(head)
+        .filter(|&k| rels.contains(&doc.rels[k].name()))
+        .filter(|&k| case_of(doc, k).is_some_and(|p| in_frame(&p)))
+        .flat_map(|k| phrase_mentions(view, doc, k))
+        .collect()
+}
+
+/// The preposition (`case` dependent) of a nominal, folded.
+fn case_of(doc: &SentenceDoc, k: usize) -> Option<String> {
+    doc.children_with(k, "case")
+        .next()
+        .and_then(|c| doc.lemmas.get(c))
+        .map(|l| l.to_lowercase())
+}
+
+/// The actor mentions an argument phrase headed by `head` names: the head's own mention,
+/// those of its conjuncts ("Russia and China"), and of the modifiers that say whose the
+/// head is ("officials of Turkey", "Turkish officials", "Turkey's envoy").
+fn phrase_mentions(view: &SentenceView<'_>, doc: &SentenceDoc, head: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut heads = vec![head];
+    heads.extend(doc.children_with(head, "conj"));
+    for h in heads {
+        if let Some(k) = view.mention_at.get(h).copied().flatten() {
+            out.push(k);
+            continue;
+        }
+        // A common noun: the parties it belongs to.
+        let owners: Vec<usize> = doc
+            .children(h)
+            .filter(|&c| {
+                let rel = doc.rels[c].name();
+                matches!(rel, "nmod:poss" | "compound" | "amod" | "appos" | "flat")
+                    || rel == "nmod" && case_of(doc, c).as_deref() == Some("of")
+            })
+            .filter_map(|c| {
+                view.mention_at.get(c).copied().flatten().or_else(|| {
+                    // "officials of the Turkish government": one level further down.
+                    doc.children(c)
+                        .filter(|&g| matches!(doc.rels[g].name(), "amod" | "compound"))
+                        .find_map(|g| view.mention_at.get(g).copied().flatten())
+                })
+            })
+            .collect();
+        out.extend(owners);
+    }
+    dedup(&mut out);
+    out
+}
+
+fn dedup(v: &mut Vec<usize>) {
+    let mut seen = Vec::with_capacity(v.len());
+    v.retain(|k| {
+        let new = !seen.contains(k);
+        seen.push(*k);
+        new
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::{analyzer, lexicon, toy_actors};
+
+    /// The actor and recipient mentions (as written) the parse gives the trigger that
+    /// holds the word `trigger` in the one-sentence `text`, and whether it is passive.
+    fn roles_of(text: &str, trigger: &str) -> (Vec<String>, Vec<String>, bool) {
+        let lex = lexicon();
+        let doc = analyzer().analyze(text);
+        let actors = toy_actors(text, &doc.layer);
+        let mut view = SentenceView::new(text, &doc.layer, &actors, 0);
+        view.set_doc(&doc.sentences[0]);
+        let matches = crate::triggers::find_triggers(lex.lexicon(), &view);
+        let m = matches
+            .iter()
+            .find(|m| (m.start..m.end).any(|i| view.word(i) == trigger))
+            .unwrap_or_else(|| panic!("no trigger {trigger:?} in {text:?}"));
+        let r = roles(
+            &view,
+            &doc.sentences[0],
+            &lex.lexicon().triggers[m.entry],
+            m,
+        );
+        let names = |ks: &[usize]| {
+            ks.iter()
+                .map(|&k| {
+                    view.slice(view.mentions[k].1, view.mentions[k].2)
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+        };
+        (names(&r.actor), names(&r.recipient), r.passive)
+    }
+
+    #[test]
+    fn subject_and_object_of_an_active_verb() {
+        let (a, r, passive) = roles_of("Egypt accused Israel of spying.", "accused");
+        assert_eq!(
+            (a, r, passive),
+            (vec!["Egypt".into()], vec!["Israel".into()], false)
+        );
+    }
+
+    #[test]
+    fn coordinated_subjects_all_act() {
+        let (a, r, _) = roles_of("Egypt and Kenya condemned Israel on Monday.", "condemned");
+        assert_eq!(a, ["Egypt", "Kenya"]);
+        assert_eq!(r, ["Israel"]);
+    }
+
+    #[test]
+    fn passive_agent_acts_and_passive_subject_is_the_victim() {
+        let (a, r, passive) = roles_of("Israel was attacked by Egypt on Monday.", "attacked");
+        assert_eq!(
+            (a, r, passive),
+            (vec!["Egypt".into()], vec!["Israel".into()], true)
+        );
+        // Without "by": a passive with its victim and no named actor.
+        let (a, r, passive) = roles_of("Egypt was attacked on Monday.", "attacked");
+        assert!(a.is_empty(), "{a:?}");
+        assert_eq!(r, ["Egypt"]);
+        assert!(passive);
+    }
+
+    #[test]
+    fn an_infinitive_shares_its_controller() {
+        let (a, _, _) = roles_of("Canada agreed to send aid to Kenya.", "send");
+        assert_eq!(a, ["Canada"]);
+    }
+
+    #[test]
+    fn a_light_verb_gives_its_noun_an_actor_and_a_frame() {
+        let (a, r, _) = roles_of("Canada imposed new sanctions on Egypt.", "sanctions");
+        assert_eq!(
+            (a, r),
+            (vec!["Canada".to_string()], vec!["Egypt".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_possessor_acts_in_a_nominal_event() {
+        let (a, _, _) = roles_of("Turkey's invasion of Syria drew criticism.", "invasion");
+        assert_eq!(a, ["Turkey"]);
+    }
+}
