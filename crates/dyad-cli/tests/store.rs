@@ -54,6 +54,23 @@ fn events(db: &Path, filters: &[&str]) -> Vec<serde_json::Value> {
         .args(filters))))
 }
 
+/// examples/README.md promises that the two outlets' reports of the North Korean missile
+/// launch become one event with two sources in the store (what `dyad demo` shows).
+#[test]
+fn the_bundled_examples_merge_the_launch_reported_by_two_outlets() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("examples.db");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    ingest(&db, &[&root.join("examples")]);
+    let merged = events(&db, &["--min-sources", "2"]);
+    let launch = merged
+        .iter()
+        .find(|e| e["event"] == "ASSAULT")
+        .unwrap_or_else(|| panic!("no ASSAULT with two sources: {merged:#?}"));
+    assert_eq!(launch["actor"][0]["code"], "PRK", "{launch:#}");
+    assert_eq!(launch["num_sources"], 2, "{launch:#}");
+}
+
 /// Three reports of one meeting, worded differently, by three outlets.
 const MEETING: &str = r#"{"id": "reuters-1", "source": "Reuters", "published": "2024-11-30", "title": "Russian defence minister meets Kim", "text": "Russian Defence Minister Andrei Belousov met North Korean leader Kim Jong Un in Pyongyang on Friday, state media said."}
 {"id": "ap-7", "source": "Associated Press", "published": "2024-11-30", "url": "https://apnews.com/article/7", "title": "Kim hosts Belousov", "text": "North Korea's Kim Jong Un held talks with Russia's defense minister Andrei Belousov in Pyongyang on Friday, discussing military cooperation."}

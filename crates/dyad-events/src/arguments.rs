@@ -32,64 +32,10 @@ pub struct Arguments {
     pub inanimate: bool,
 }
 
-/// Nouns for attacks and weapons: as the subject of a verb they name how, not who.
-const INANIMATE_CAUSES: &[&str] = &[
-    "bomb",
-    "bombs",
-    "bombing",
-    "bombings",
-    "explosion",
-    "explosions",
-    "blast",
-    "blasts",
-    "attack",
-    "attacks",
-    "shelling",
-    "airstrike",
-    "airstrikes",
-    "strike",
-    "strikes",
-    "raid",
-    "raids",
-    "fighting",
-    "clashes",
-    "violence",
-    "mine",
-    "mines",
-    "landmine",
-    "rocket",
-    "rockets",
-    "missile",
-    "missiles",
-    "shell",
-    "shells",
-    "grenade",
-    "grenades",
-    "gunfire",
-    "fire",
-    "ambush",
-    "crossfire",
-    "barrage",
-    "drone",
-    "drones",
-    "device",
-    "shot",
-    "shots",
-    // Attackers nobody has named: coded, like the weapons, by where they struck.
-    "bomber",
-    "bombers",
-    "assailant",
-    "assailants",
-    "attacker",
-    "attackers",
-    "sniper",
-    "snipers",
-];
-
 /// Whether the clause of the verb at `start` opens with an attack or weapon noun with no
 /// actor before it ("A roadside bombing near X killed ..."). Returns the author of the
 /// attack when a "by"/"from" phrase names it ("shelling by rebel forces").
-fn inanimate_subject(view: &SentenceView<'_>, start: usize) -> Option<Vec<usize>> {
+fn inanimate_subject(lex: &Lexicon, view: &SentenceView<'_>, start: usize) -> Option<Vec<usize>> {
     // "A bomb exploded in a market, killing 30 people": a participle after a comma
     // shares the subject of the clause before it.
     let start = if start > 1 && view.is_comma(start - 1) && view.word(start).ends_with("ing") {
@@ -111,10 +57,10 @@ fn inanimate_subject(view: &SentenceView<'_>, start: usize) -> Option<Vec<usize>
             return None;
         }
         let w = view.word(j);
-        if INANIMATE_CAUSES.contains(&w) {
+        if lex.cues.inanimate.contains(w) {
             // "a bomb attack", "a car bomb explosion": the last noun of the compound.
             head = Some(j);
-            if !INANIMATE_CAUSES.contains(&view.word(j + 1)) {
+            if !lex.cues.inanimate.contains(view.word(j + 1)) {
                 break;
             }
             continue;
@@ -518,7 +464,7 @@ pub fn is_subordinate(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) 
         return false;
     }
     // "a roadside bomb killed": weapons are not killed.
-    if inanimate_subject(view, m.start).is_some() {
+    if inanimate_subject(lex, view, m.start).is_some() {
         return false;
     }
     if has_be_before(view, m.start) || has_have_before(view, m.start) {
@@ -1225,7 +1171,7 @@ pub fn find_arguments(
     // "a roadside bomb killed two soldiers": no one named acts.
     let mut inanimate = false;
     if !passive && agent.is_empty() && entry.pos.is_verb() {
-        if let Some(author) = inanimate_subject(view, m.start) {
+        if let Some(author) = inanimate_subject(lex, view, m.start) {
             inanimate = author.is_empty();
             subject = author
                 .into_iter()

@@ -98,6 +98,9 @@ pub struct Cues {
     /// Words that type a source (`source_anonymous`, `source_state_media`, ...), in file
     /// order, each with its type (`anonymous`, `state_media`, ...).
     pub source_types: Vec<(Cue, String)>,
+    /// Forms of the nouns for attacks, weapons and unnamed attackers (`inanimate`): as a
+    /// subject they say how something was struck, not who acted.
+    pub inanimate: HashSet<String>,
 }
 
 /// Everything the coder reads from the data files.
@@ -216,6 +219,10 @@ pub fn noun_forms(noun: &str) -> Vec<String> {
         out.push(format!("{noun}s"));
     }
     out
+}
+
+fn fold_phrase(s: &str) -> String {
+    words(s).join(" ")
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -359,6 +366,7 @@ impl Lexicon {
                 "denial_object" => cues.denial_object.push(c),
                 "request_modal" => cues.request_modal.push(phrase.to_string()),
                 "not_event" => non_events.push(c),
+                "inanimate" => cues.inanimate.extend(noun_forms(&fold_phrase(phrase))),
                 k if k.starts_with("source_") && k.len() > "source_".len() => {
                     cues.source_types
                         .push((c, k["source_".len()..].to_string()));

@@ -270,6 +270,10 @@ impl EventLexicon {
         let mut matches = triggers::find_triggers(lex, view);
         // "denied attacking the hospital": what a denial denies is an event ([`claims`]).
         claims::release_denied_events(lex, view, &mut matches);
+        // "condemned Russia's invasion": the invasion happened ([`roles`]).
+        if let Some(doc) = view.doc {
+            roles::release_factive_objects(lex, view, doc, &mut matches);
+        }
         let absorbed: Vec<TriggerMatch> = matches.iter().filter(|m| m.absorbed).cloned().collect();
         let matches: Vec<TriggerMatch> = matches
             .into_iter()
@@ -442,6 +446,14 @@ impl EventLexicon {
             // the word rules missed, and passives the words do not show ("were fired").
             if let Some(doc) = view.doc {
                 let syn = roles::roles(view, doc, entry, m);
+                // "the missiles travelled 350 km": weapons strike, they do not visit, agree
+                // or ask; a non-violent event whose subject is one is no event.
+                let weapon_subject = syn.subject.is_some_and(|t| {
+                    view.mention_at[t].is_none() && lex.cues.inanimate.contains(view.word(t))
+                });
+                if weapon_subject && !cameo::is_hostile_act(entry.event) {
+                    continue;
+                }
                 args.passive |= syn.passive;
                 if args.actor.is_empty() && !args.inanimate {
                     args.actor = syn.actor;

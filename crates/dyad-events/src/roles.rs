@@ -21,9 +21,10 @@
 //! officials"). The coder reads these roles where its word rules found none
 //! ([`crate::EventLexicon::code`]).
 
-use crate::lexicon::TriggerEntry;
+use crate::lexicon::{Lexicon, Pos, TriggerEntry};
 use crate::triggers::TriggerMatch;
 use crate::view::SentenceView;
+use dyad_model::EventType;
 use dyad_syntax::SentenceDoc;
 
 /// Prepositions that bring a recipient when a trigger declares no frame of its own.
@@ -36,6 +37,9 @@ pub struct SyntaxRoles {
     pub recipient: Vec<usize>,
     /// The trigger is a passive verb (an `aux:pass` or `nsubj:pass` dependent).
     pub passive: bool,
+    /// A verb trigger's grammatical subject (its own, or the one it shares with the verb
+    /// it is coordinated with or the infinitive's controller), a token index.
+    pub subject: Option<usize>,
 }
 
 /// The syntactic head of the trigger's words: the token whose head lies outside them.
@@ -43,6 +47,52 @@ pub fn trigger_head(doc: &SentenceDoc, m: &TriggerMatch) -> usize {
     (m.start..m.end.min(doc.len()))
         .find(|&i| doc.head(i).is_none_or(|h| h < m.start || h >= m.end))
         .unwrap_or(m.start)
+}
+
+/// Events named in the object of a factive verb happened: condemning, protesting or
+/// welcoming "North Korea's launch of two missiles" or "Iran's release of the prisoners"
+/// takes the launch and the release as given. Such a noun event, absorbed as the verb's
+/// topic ([`crate::triggers`]), is an event of its own when the parse gives it its own
+/// actor (a possessor or a "by" phrase with an actor mention). A demand, an offer or a
+/// refusal ("demanded Russia's withdrawal") presupposes nothing and keeps its object.
+pub fn release_factive_objects(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    matches: &mut [TriggerMatch],
+) {
+    if doc.len() != view.len() {
+        return;
+    }
+    let heads: Vec<usize> = matches.iter().map(|m| trigger_head(doc, m)).collect();
+    for n in 0..matches.len() {
+        if !matches[n].absorbed || lex.triggers[matches[n].entry].pos != Pos::Noun {
+            continue;
+        }
+        let noun = heads[n];
+        // The verb trigger that governs the noun: its head, or its head's head through
+        // a preposition-less nominal ("protested the launch", "condemned the attack").
+        let governor = doc.head(noun).and_then(|h| {
+            (0..matches.len()).find(|&v| {
+                v != n
+                    && !matches[v].absorbed
+                    && heads[v] == h
+                    && lex.triggers[matches[v].entry].pos.is_verb()
+            })
+        });
+        let Some(v) = governor else { continue };
+        let factive = matches!(
+            lex.triggers[matches[v].entry].event,
+            EventType::Accuse | EventType::Protest | EventType::Support
+        );
+        let own_actor = doc.children(noun).any(|k| {
+            let by = doc.rels[k].name() == "nmod" && case_of(doc, k).as_deref() == Some("by");
+            (doc.rels[k].name() == "nmod:poss" || by) && !phrase_mentions(view, doc, k).is_empty()
+        });
+        if factive && own_actor {
+            matches[n].absorbed = false;
+        }
+    }
 }
 
 /// The roles of trigger `m` in the parse of its sentence.
@@ -92,6 +142,7 @@ fn verb_roles(
         ..SyntaxRoles::default()
     };
     let rel = doc.rels[v];
+    r.subject = subject_token(doc, v);
     if r.passive {
         for a in doc.children_with(v, "obl:agent") {
             r.actor.extend(phrase_mentions(view, doc, a));
@@ -128,6 +179,22 @@ fn verb_roles(
 fn has_agent_or_participle(doc: &SentenceDoc, v: usize) -> bool {
     doc.children_with(v, "obl:agent").next().is_some()
         || doc.tags.get(v).is_some_and(|t| t.is_past_participle())
+}
+
+/// The subject token of a verb: its own (active or passive), else the one it shares with
+/// the verb it is coordinated with or the infinitive's controller.
+fn subject_token(doc: &SentenceDoc, v: usize) -> Option<usize> {
+    let mut verb = v;
+    for _ in 0..4 {
+        if let Some(s) = doc.children_with(verb, "nsubj").next() {
+            return Some(s);
+        }
+        match (doc.head(verb), doc.rels[verb].main()) {
+            (Some(h), "xcomp" | "conj") => verb = h,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The actor of an active verb: its own subject, else the one it shares.
@@ -360,5 +427,40 @@ mod tests {
     fn a_possessor_acts_in_a_nominal_event() {
         let (a, _, _) = roles_of("Turkey's invasion of Syria drew criticism.", "invasion");
         assert_eq!(a, ["Turkey"]);
+    }
+
+    fn types(text: &str) -> Vec<String> {
+        let lex = lexicon();
+        crate::tests::code(&lex, text)
+            .iter()
+            .map(crate::tests::summary)
+            .collect()
+    }
+
+    #[test]
+    fn factive_verbs_take_their_object_events_as_given() {
+        // Condemning, protesting or welcoming an act with its own actor reports the act.
+        let e = types("Japan condemned Iran's launch of two missiles at Israel.");
+        assert!(e.iter().any(|s| s.starts_with("ASSAULT IRA")), "{e:?}");
+        assert!(e.iter().any(|s| s.starts_with("ACCUSE JAP")), "{e:?}");
+        let e = types("The EU welcomed Egypt's release of the prisoners.");
+        assert!(e.iter().any(|s| s.starts_with("RETREAT EGY")), "{e:?}");
+        // A demand presupposes nothing: the withdrawal has not happened.
+        let e = types("Kenya demanded Egypt's withdrawal from the border.");
+        assert_eq!(e, ["REQUEST KEN>EGY asserted"]);
+        // Without its own actor the object stays the topic ("condemned the attack").
+        let e = types("Kenya condemned the attack on Monday.");
+        assert!(e.iter().all(|s| !s.starts_with("ASSAULT")), "{e:?}");
+    }
+
+    #[test]
+    fn weapons_strike_but_do_not_travel_or_agree() {
+        let e = types("The Egypt missiles travelled 350 kilometres before landing.");
+        assert!(e.iter().all(|s| !s.starts_with("CONSULT")), "{e:?}");
+        let e = types("Two missiles were fired at Kenya and travelled 300 kilometres.");
+        assert!(e.iter().all(|s| !s.starts_with("CONSULT")), "{e:?}");
+        // A weapon as subject of a violent verb is the way of striking, as before.
+        let e = types("A rocket hit a school in Kenya on Monday.");
+        assert!(e.iter().any(|s| s.starts_with("ASSAULT")), "{e:?}");
     }
 }

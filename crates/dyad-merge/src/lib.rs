@@ -31,7 +31,9 @@
 //!    which happening it is ("VOA requested comment" is in many unrelated stories, "an
 //!    attack on Pakistani forces" in many reports of different attacks), so the reports
 //!    must also name the same known place, use the same trigger word and tell it in
-//!    agreeing sentences ([`texts_agree`]).
+//!    agreeing sentences ([`texts_agree`]) — or be dated to the same day with the same
+//!    specific CAMEO code and trigger phrases that name the same thing ("fired two
+//!    ballistic missiles", "the launch of two ballistic missiles": [`same_act_same_day`]).
 //!
 //! Among several compatible events the closest wins ([`MatchScore`]: smallest date gap,
 //! then same place, then same CAMEO code, then same date precision). Merging is greedy in
@@ -374,7 +376,39 @@ pub fn one_sided_agree(a: &Happening, b: &Happening) -> bool {
         (Some(x), Some(y)) => x.eq_ignore_ascii_case(y) && places_compatible(a, b),
         _ => false,
     };
-    same_place && triggers_agree(&a.trigger, &b.trigger) && texts_agree(&a.text, &b.text)
+    let told_alike =
+        same_place && triggers_agree(&a.trigger, &b.trigger) && texts_agree(&a.text, &b.text);
+    told_alike || same_act_same_day(a, b)
+}
+
+/// The second way for one-sided reports to be one happening: the same day (both dated to
+/// the day), the same specific CAMEO code (not a root's "not specified" code ending in 0)
+/// and trigger phrases that name the same thing beyond their head word ("fired two
+/// ballistic missiles" and "the launch of two ballistic missiles"). A bare verb ("VOA
+/// requested comment") names nothing and never merges this way.
+pub fn same_act_same_day(a: &Happening, b: &Happening) -> bool {
+    let same_day = a.precision == Some(DatePrecision::Day)
+        && b.precision == Some(DatePrecision::Day)
+        && a.date.is_some()
+        && a.date == b.date
+        && a.date_end.is_none()
+        && b.date_end.is_none();
+    let specific = a.cameo == b.cameo && !a.cameo.ends_with('0');
+    same_day && specific && trigger_objects_agree(&a.trigger, &b.trigger)
+}
+
+/// Whether two trigger phrases share a content word after their first word.
+pub fn trigger_objects_agree(a: &str, b: &str) -> bool {
+    let objects = |t: &str| -> std::collections::BTreeSet<String> {
+        t.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .skip(1)
+            .map(str::to_lowercase)
+            .filter(|w| w.chars().count() >= 4 && !STOP_WORDS.contains(&w.as_str()))
+            .map(|w| trigger_stem(&w).to_string())
+            .collect()
+    };
+    !objects(a).is_disjoint(&objects(b))
 }
 
 /// How well a compatible candidate matches; smaller is better (compare with `<`).
@@ -764,6 +798,57 @@ mod tests {
             e = e.at(place(country, country));
         }
         happening(&e)
+    }
+
+    /// One report of a missile launch by PRK with no recipient and no place.
+    fn launch(trigger: &str, cameo: &str, day: &str, evidence: &str) -> Happening {
+        happening(
+            &event(EventType::Assault, &["PRK"], &[])
+                .with_cameo(cameo, -10.0, 4)
+                .on(day)
+                .with_trigger(trigger, 0)
+                .with_evidence(evidence),
+        )
+    }
+
+    #[test]
+    fn one_sided_reports_of_the_same_act_on_the_same_day_merge() {
+        let rules = MergeRules::default();
+        let fired = launch(
+            "fired two short-range ballistic missiles",
+            "194",
+            "2025-01-06",
+            "North Korea fired two short-range ballistic missiles off its east coast.",
+        );
+        let launched = launch(
+            "launch of two ballistic missiles",
+            "194",
+            "2025-01-06",
+            "South Korea protested North Korea's launch of two ballistic missiles on Monday.",
+        );
+        assert!(matches(&rules, &fired, &launched).is_some());
+        // Another day, or a code that says only "assault, not specified": two happenings.
+        let next_day = launch("launch of two ballistic missiles", "194", "2025-01-07", "");
+        assert!(matches(&rules, &fired, &next_day).is_none());
+        let unspecified = |t: &str| launch(t, "190", "2025-01-06", "");
+        assert!(matches(
+            &rules,
+            &unspecified("fired missiles"),
+            &unspecified("launch of missiles")
+        )
+        .is_none());
+        // Trigger phrases that name different things.
+        let shells = launch("fired artillery shells", "194", "2025-01-06", "");
+        assert!(matches(&rules, &fired, &shells).is_none());
+        // A bare verb names nothing: same day and code are not enough.
+        let a = launch(
+            "fired",
+            "194",
+            "2025-01-06",
+            "Troops fired near the border.",
+        );
+        let b = launch("fired", "194", "2025-01-06", "Guards fired at a boat.");
+        assert!(matches(&rules, &a, &b).is_none());
     }
 
     #[test]
