@@ -101,6 +101,9 @@ pub struct Cues {
     /// Forms of the nouns for attacks, weapons and unnamed attackers (`inanimate`): as a
     /// subject they say how something was struck, not who acted.
     pub inanimate: HashSet<String>,
+    /// What a reporter asks for (`press_request`: "comment", "interview"): a request for
+    /// it is journalism, not a political event.
+    pub press_request: HashSet<String>,
 }
 
 /// Everything the coder reads from the data files.
@@ -367,6 +370,9 @@ impl Lexicon {
                 "request_modal" => cues.request_modal.push(phrase.to_string()),
                 "not_event" => non_events.push(c),
                 "inanimate" => cues.inanimate.extend(noun_forms(&fold_phrase(phrase))),
+                "press_request" => {
+                    cues.press_request.insert(fold_phrase(phrase));
+                }
                 k if k.starts_with("source_") && k.len() > "source_".len() => {
                     cues.source_types
                         .push((c, k["source_".len()..].to_string()));

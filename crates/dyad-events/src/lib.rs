@@ -454,6 +454,13 @@ impl EventLexicon {
                 if weapon_subject && !cameo::is_hostile_act(entry.event) {
                     continue;
                 }
+                // "VOA requested comment from the ministry": journalism, not politics.
+                let press = entry.event == EventType::Request
+                    && roles::requested_thing(doc, m)
+                        .is_some_and(|t| lex.cues.press_request.contains(&t.to_lowercase()));
+                if press {
+                    continue;
+                }
                 args.passive |= syn.passive;
                 if args.actor.is_empty() && !args.inanimate {
                     args.actor = syn.actor;

@@ -95,6 +95,24 @@ pub fn release_factive_objects(
     }
 }
 
+/// What a request asks for: the object of a verb ("requested comment"), or the "for"
+/// phrase of a verb or noun ("asked for comment", "a request for comment"), as the
+/// lemma of its head word.
+pub fn requested_thing<'d>(doc: &'d SentenceDoc, m: &TriggerMatch) -> Option<&'d str> {
+    if m.start >= doc.len() {
+        return None;
+    }
+    let head = trigger_head(doc, m);
+    doc.children(head)
+        .find(|&k| {
+            let rel = doc.rels[k].main();
+            rel == "obj"
+                || matches!(rel, "obl" | "nmod") && case_of(doc, k).as_deref() == Some("for")
+        })
+        .and_then(|k| doc.lemmas.get(k))
+        .map(String::as_str)
+}
+
 /// The roles of trigger `m` in the parse of its sentence.
 pub fn roles(
     view: &SentenceView<'_>,
@@ -462,5 +480,23 @@ mod tests {
         // A weapon as subject of a violent verb is the way of striking, as before.
         let e = types("A rocket hit a school in Kenya on Monday.");
         assert!(e.iter().any(|s| s.starts_with("ASSAULT")), "{e:?}");
+    }
+
+    #[test]
+    fn a_reporter_asking_for_comment_is_no_request() {
+        for text in [
+            "Reuters requested comment from the Kenya embassy on Monday.",
+            "Egypt did not respond to a request for comment from Reuters.",
+            "Reuters asked Egypt for comment on the deal.",
+            "Reuters requested an interview with the Egypt minister.",
+        ] {
+            let e = types(text);
+            assert!(e.iter().all(|s| !s.starts_with("REQUEST")), "{text}: {e:?}");
+        }
+        // Asking for anything else is a request.
+        assert_eq!(
+            types("Kenya asked Egypt for help."),
+            ["REQUEST KEN>EGY asserted"]
+        );
     }
 }
