@@ -984,7 +984,7 @@ pub fn date_for_event(
                 continue;
             };
             let direction = clause::direction(lex, sentence, place.governor)
-                .or((future && place.level == 0).then_some(clause::Direction::Ahead));
+                .or((future && place.own).then_some(clause::Direction::Ahead));
             ((place.level, place.distance, place.words), direction)
         } else {
             let rank = if mention.tokens.0 >= trigger.1 {
@@ -1557,6 +1557,12 @@ mod tests {
         // read in that clause's tense.
         let said = "Officials said Saturday that Modi will visit the islands.";
         assert_eq!(event_day(said, "visit", p).as_deref(), Some("2025-03-08"));
+        // A possessive date on the trigger's noun phrase is the trigger's.
+        let protests = "He led last year's Columbia University protests over the war.";
+        assert_eq!(
+            event_day(protests, "protests", p).as_deref(),
+            Some("2024-01-01")
+        );
         // Another noun's possessive date is that noun's.
         let condemned = "The minister condemned Tuesday's attack on the convoy.";
         assert_eq!(event_day(condemned, "condemned", p), None);

@@ -76,6 +76,9 @@ pub struct Place {
     pub level: u8,
     /// Steps in the tree between the trigger and the governor.
     pub distance: usize,
+    /// The date hangs on the trigger's own clause, so that the trigger's modality may
+    /// stand in for a tense the clause does not show.
+    pub own: bool,
     /// Words between the trigger and the date.
     pub words: usize,
 }
@@ -182,22 +185,37 @@ pub fn place(s: &SentenceDoc, trigger: (usize, usize), date: (usize, usize)) -> 
             level: 3,
             distance: s.len(),
             words,
+            own: false,
         });
     };
     if trigger.0 <= a && a < trigger.1 {
         a = t;
     }
+    // "last year's Columbia University protests": a compound of the trigger's noun phrase
+    // is the phrase.
+    let mut k = a;
+    while matches!(s.rels[k].main(), "compound" | "flat") {
+        match s.head(k) {
+            Some(next) if next == t => {
+                a = t;
+                break;
+            }
+            Some(next) => k = next,
+            None => break,
+        }
+    }
     if a != t && s.rels[h].name() == "nmod:poss" {
         return None;
     }
     // "in 2013 when rebels seized power", "on the day that ...": a clause on the date
-    // itself happens at it.
+    // itself happens at it; the date's tense is that of the clause it sits in.
     if s.dominates(h, t) {
         return Some(Place {
-            governor: Some(t),
+            governor: Some(a),
             level: 0,
             distance: 0,
             words,
+            own: false,
         });
     }
     // The steps from the trigger up to the lowest node that dominates the governor.
@@ -241,6 +259,7 @@ pub fn place(s: &SentenceDoc, trigger: (usize, usize), date: (usize, usize)) -> 
         level,
         distance: up.len() + down.len(),
         words,
+        own: level == 0,
     })
 }
 
