@@ -335,7 +335,8 @@ pub fn pipeline(data: &[u8]) {
 
 /// Date phrases (dyad-events dates.rs): arbitrary text, an arbitrary byte window (not
 /// necessarily on char boundaries) and with and without a publication date; every found
-/// expression inside the window, on char boundaries, with its period in order.
+/// expression inside the window, on char boundaries, with its periods (back and ahead) in
+/// order and a guessed year within a year of publication.
 pub fn dates(data: &[u8]) {
     if data.len() < 2 {
         return;
@@ -355,8 +356,23 @@ pub fn dates(data: &[u8]) {
                 if let Some(end) = found.end {
                     assert!(found.date <= end, "date period ends before it starts");
                 }
-                let expression = &text[found.span.start..found.span.end];
-                let _ = dyad_events::dates::forward_to_next(expression, found.date, publication);
+                assert!(
+                    found.tokens.0 < found.tokens.1,
+                    "date expression without tokens"
+                );
+                if let Some((start, end)) = found.ahead {
+                    assert!(
+                        end.is_none_or(|end| start <= end),
+                        "ahead period out of order"
+                    );
+                }
+                // A guessed year, either way, stays within a year of publication.
+                if let (true, Some(p)) = (found.guessed, publication) {
+                    let ahead = found.ahead.map_or(found.date, |(start, _)| start);
+                    for date in [found.date, ahead] {
+                        assert!((date.year() - p.year()).abs() <= 1, "guessed year too far");
+                    }
+                }
             }
         }
     }

@@ -16,12 +16,25 @@
 //!   such day on or before publication; "next Monday" to the first one after it.
 //! - Months and month-days without a year resolve to the most recent one on or before
 //!   publication ("in June" in a March 2024 article is June 2023).
+//! - Each such expression (and "this weekend") also carries its reading ahead
+//!   ([`DateMention::ahead`]: the next one on or after publication), which an event in a
+//!   future or planned clause takes ([`date_for_event`]).
 //! - "since March" starts at March and ends at publication.
+//! - Limits are marked ([`DateMention::bound`]): "by 2050", "until 2040", "by the end of
+//!   this year", "a March 1 deadline".
 //! - Without a publication date only expressions that carry their year resolve.
+//!
+//! Which expression dates an event is decided on the parse: [`date_for_event`], with
+//! [`clause`] placing the date relative to the trigger and reading its clause's tense.
+
+mod clause;
 
 use dyad_model::{Date, DatePrecision, Span};
+use dyad_syntax::SentenceDoc;
 use dyad_text::token::{tokenize, Token, TokenKind};
 use jiff::civil::Weekday;
+
+pub use clause::DateLexicon;
 
 /// One date expression and what it resolves to.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +46,20 @@ pub struct DateMention {
     /// The last day, when the expression is a period.
     pub end: Option<Date>,
     pub precision: DatePrecision,
+    /// The expression's tokens: indices into the token slice it was found in (a
+    /// sentence's tokens for [`find_dates_in_tokens`]).
+    pub tokens: (usize, usize),
+    /// The reading of a month, month-day or weekday without a year, or of "this weekend",
+    /// as the next occurrence on or after publication: what it means in a future or
+    /// planned clause ("will meet on Friday"). `None` when the expression reads the same
+    /// either way or only one way ("last Friday", "since March", "in June 2024").
+    pub ahead: Option<(Date, Option<Date>)>,
+    /// A limit, not a time at which something happens: a deadline or target ("by 2050",
+    /// "until 2040", "by the end of this year", "a March 1 deadline").
+    pub bound: Option<Bound>,
+    /// The year is not written but guessed from the publication date (a month or weekday
+    /// without a year).
+    pub guessed: bool,
 }
 
 /// Finds the date expressions inside `within` (a byte span of `text`), resolved against
@@ -60,17 +87,32 @@ pub fn find_dates_in_tokens(
         text,
         tokens,
         published,
+        ahead: false,
+    };
+    let forward = Scanner {
+        ahead: true,
+        ..scanner
     };
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         match scanner.expression_with_preposition(i) {
             Some((end, resolved)) => {
+                let ahead = match forward.expression_with_preposition(i) {
+                    Some((e, r)) if e == end && r != resolved && !scanner.is(i, "since") => {
+                        Some((r.date, r.end))
+                    }
+                    _ => None,
+                };
                 found.push(DateMention {
                     span: Span::new(tokens[i].start, tokens[end - 1].end),
                     date: resolved.date,
                     end: resolved.end,
                     precision: resolved.precision,
+                    tokens: (i, end),
+                    ahead,
+                    bound: scanner.bound(i, end),
+                    guessed: scanner.is_guessed(i, end),
                 });
                 i = end;
             }
@@ -79,6 +121,27 @@ pub fn find_dates_in_tokens(
     }
     found
 }
+
+/// How a date expression limits a time instead of giving it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// "by 2050", "by the end of this year", "no later than March 1": a deadline ahead;
+    /// in a past clause, a time by which something had happened ("by Friday, the army had
+    /// retaken the town"), which dates it.
+    By,
+    /// "until 2040", "till March", "before March 1": the end of a period or a time after
+    /// the event.
+    Until,
+    /// Beside a deadline noun: "a March 1 deadline", "the deadline of March 1".
+    Target,
+}
+
+/// Nouns for a part of a period after which "of" opens the date: "by the end of this year".
+const PERIOD_PARTS: &[&str] = &["end", "close", "beginning", "start", "middle", "turn"];
+
+/// Nouns that make a date beside them a deadline or a target: "a March 1 deadline", "the
+/// deadline of March 1".
+const TARGET_NOUNS: &[&str] = &["deadline", "target", "goal", "ultimatum", "timeline"];
 
 /// A resolved date or period.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -208,13 +271,82 @@ enum Unit {
     Decade,
 }
 
+#[derive(Clone, Copy)]
 struct Scanner<'a> {
     text: &'a str,
     tokens: &'a [Token],
     published: Option<Date>,
+    /// Resolve expressions without a year to their next occurrence on or after
+    /// publication instead of the latest on or before it.
+    ahead: bool,
 }
 
 impl Scanner<'_> {
+    /// How the expression in tokens `start..end` is a limit ([`DateMention::bound`]):
+    /// opened by a bound preposition, directly or through "the end of", "no later than",
+    /// or beside a deadline noun. A possessive date belongs to its noun, not to the
+    /// preposition ("before Friday's vote").
+    fn bound(&self, start: usize, end: usize) -> Option<Bound> {
+        let possessive = matches!(self.word(end), "'s" | "\u{2019}s");
+        let noun_after = if possessive { end + 1 } else { end };
+        // "a March 1 deadline", "Monday's deadline".
+        if self.is_any(noun_after, TARGET_NOUNS) {
+            return Some(Bound::Target);
+        }
+        if possessive {
+            return None;
+        }
+        let kind = |word: &str| match word.to_ascii_lowercase().as_str() {
+            "by" => Some(Bound::By),
+            "until" | "till" | "before" => Some(Bound::Until),
+            _ => None,
+        };
+        if let Some(kind) = kind(self.word(start)) {
+            return Some(kind);
+        }
+        let before = |k: usize| -> &str {
+            start
+                .checked_sub(k)
+                .map_or("", |i| self.tokens.get(i).map_or("", |t| t.text(self.text)))
+        };
+        if self.is(start, "of") {
+            // "by the end of this year", "until the close of 2025".
+            if PERIOD_PARTS
+                .iter()
+                .any(|p| before(1).eq_ignore_ascii_case(p))
+            {
+                let opener = if before(2).eq_ignore_ascii_case("the") {
+                    before(3)
+                } else {
+                    before(2)
+                };
+                if let Some(kind) = kind(opener) {
+                    return Some(kind);
+                }
+            }
+            // "the deadline of March 1".
+            if TARGET_NOUNS
+                .iter()
+                .any(|n| before(1).eq_ignore_ascii_case(n))
+            {
+                return Some(Bound::Target);
+            }
+        }
+        // "no later than March 1".
+        if before(1).eq_ignore_ascii_case("than") && before(2).eq_ignore_ascii_case("later") {
+            return Some(Bound::By);
+        }
+        None
+    }
+
+    /// Whether the expression in tokens `start..end` names a month or weekday without a
+    /// year ([`DateMention::guessed`]).
+    fn is_guessed(&self, start: usize, end: usize) -> bool {
+        let named = (start..end)
+            .any(|i| month_word(self.word(i)).is_some() || weekday_word(self.word(i)).is_some());
+        named && !(start..end).any(|i| year_number(self.word(i)).is_some())
+    }
+
     fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
@@ -372,7 +504,9 @@ impl Scanner<'_> {
         let published = self.published?;
         let from = published.weekday().to_monday_zero_offset() as i64;
         let to = weekday.to_monday_zero_offset() as i64;
-        let date = if direction == 0 {
+        let date = if direction == 0 && self.ahead && !self.is_any(i, &["last", "past"]) {
+            add_days(published, (to - from).rem_euclid(7))?
+        } else if direction == 0 {
             add_days(published, -(from - to).rem_euclid(7))?
         } else {
             let ahead = (to - from).rem_euclid(7);
@@ -486,17 +620,27 @@ impl Scanner<'_> {
         self.year_at(i).map(|y| (i + 1, y))
     }
 
-    /// The year of a month-day without one: the most recent on or before publication.
+    /// The year of a month-day without one: the most recent on or before publication (the
+    /// next on or after it when reading ahead).
     fn year_for(&self, month: i8, day: i8) -> Option<i16> {
         let published = self.published?;
-        if (month, day) <= (published.month(), published.day()) {
+        let now = (published.month(), published.day());
+        if self.ahead {
+            return if (month, day) >= now {
+                Some(published.year())
+            } else {
+                published.year().checked_add(1)
+            };
+        }
+        if (month, day) <= now {
             Some(published.year())
         } else {
             published.year().checked_sub(1)
         }
     }
 
-    /// A month without a year; `shift` is 0 (most recent on or before publication),
+    /// A month without a year; `shift` is 0 (most recent on or before publication, or
+    /// the next on or after it when reading ahead),
     /// -1 ("last June": before the publication month), 1 ("next June"), 2 ("this June").
     fn month_alone(&self, month: i8, shift: i8) -> Option<Resolved> {
         let published = self.published?;
@@ -507,6 +651,8 @@ impl Scanner<'_> {
             1 if month > published.month() => year,
             1 => year.checked_add(1)?,
             2 => year,
+            _ if self.ahead && month >= published.month() => year,
+            _ if self.ahead => year.checked_add(1)?,
             _ if month <= published.month() => year,
             _ => year.checked_sub(1)?,
         };
@@ -742,7 +888,7 @@ impl Scanner<'_> {
         } else {
             add_days(published, -(offset + 2))?
         };
-        let saturday = if word == "next" {
+        let saturday = if word == "next" || (self.ahead && word != "last" && offset < 5) {
             add_days(saturday, 7)?
         } else {
             saturday
@@ -798,87 +944,102 @@ fn strip_prefix_ignore_case<'a>(word: &'a str, prefix: &str) -> Option<&'a str> 
         .then(|| &word[prefix.len()..])
 }
 
-/// The date of an event whose trigger covers the byte span `trigger`: the nearest date
-/// expression after the trigger, else the nearest before it. A planned or agreed event
-/// (`future`, or a date in a planned complement: "agreed to begin joint patrols in April")
-/// lies ahead, so a month without a year is its next occurrence ([`forward_to_next`]).
+/// The date of an event whose trigger covers the tokens `trigger` of `sentence` (local
+/// indices, like [`DateMention::tokens`] when the mentions were found among the
+/// sentence's tokens):
+///
+/// - limits are not an event's date ("by 2050", "until 2040", "a 2030 goal":
+///   [`DateMention::bound`]), except "by" a past date in a past clause ("by Friday, the
+///   army had retaken the town");
+/// - the date attached in the parse to the trigger's own clause wins, then one in a
+///   complement it governs ("agreed to meet on Friday"), then one of a clause that governs
+///   it ("said Monday that ..."), then any other; nearest in the tree, then in words. A date
+///   outside a noun-modifying clause that holds the trigger ("schoolgirls kidnapped in
+///   Zamfara were freed Tuesday") and another noun's possessive date ("condemned Monday's
+///   attack") are not the trigger's ([`clause`]);
+/// - a month or weekday without a year points backward from publication, forward when the
+///   clause the date is attached to is future or planned ("will meet on Friday", "plans
+///   to vote in October", or, without tense in that clause, a `future` event);
+/// - a guessed year is never more than one year from the publication year.
+///
+/// Without a parse (a sentence document whose layers do not match the mentions) the
+/// nearest date after the trigger wins, else the nearest before it, read forward for a
+/// `future` event.
 pub fn date_for_event(
-    text: &str,
+    lex: &DateLexicon,
     dates: &[DateMention],
+    sentence: &SentenceDoc,
     trigger: (usize, usize),
     future: bool,
     published: Option<Date>,
 ) -> Option<DateMention> {
-    let (start, end) = trigger;
-    let chosen = dates
-        .iter()
-        .filter(|d| d.span.start >= end)
-        .min_by_key(|d| d.span.start - end)
-        .or_else(|| {
-            dates
-                .iter()
-                .filter(|d| d.span.end <= start)
-                .min_by_key(|d| start - d.span.end)
-        })?;
-    let mut date = chosen.clone();
-    let ahead = future
-        || text
-            .get(end..chosen.span.start.max(end))
-            .is_some_and(looks_ahead);
-    if ahead {
-        let expression = text.get(chosen.span.start..chosen.span.end).unwrap_or("");
-        if let Some(next) = forward_to_next(expression, chosen.date, published) {
-            date.date = next;
-            date.end = None;
+    let parsed = !sentence.is_empty()
+        && dates.iter().all(|d| d.tokens.1 <= sentence.len())
+        && trigger.1 <= sentence.len()
+        && trigger.0 < trigger.1;
+    let mut best: Option<((u8, usize, usize), DateMention)> = None;
+    for mention in dates {
+        let (rank, direction) = if parsed {
+            let Some(place) = clause::place(sentence, trigger, mention.tokens) else {
+                continue;
+            };
+            let direction = clause::direction(lex, sentence, place.governor)
+                .or((future && place.own).then_some(clause::Direction::Ahead));
+            ((place.level, place.distance, place.words), direction)
+        } else {
+            let rank = if mention.tokens.0 >= trigger.1 {
+                (0, 0, mention.tokens.0 - trigger.1)
+            } else {
+                (1, 0, trigger.0.saturating_sub(mention.tokens.1))
+            };
+            (rank, future.then_some(clause::Direction::Ahead))
+        };
+        let ahead = direction == Some(clause::Direction::Ahead);
+        if !dates_event(mention, direction, published) {
+            continue;
+        }
+        let mut date = mention.clone();
+        if ahead {
+            if let Some((start, end)) = mention.ahead {
+                date.date = start;
+                date.end = end;
+            }
+        }
+        if !plausible_guess(&date, published) {
+            continue;
+        }
+        if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+            best = Some((rank, date));
         }
     }
-    Some(date)
+    best.map(|(_, date)| date)
 }
 
-/// Whether the words between a trigger and a later date put the date in a planned
-/// complement ("agreed to begin joint patrols in April", "said it will withdraw in May").
-fn looks_ahead(between: &str) -> bool {
-    let words: Vec<String> = between
-        .split_whitespace()
-        .map(dyad_text::normalize::fold)
-        .collect();
-    words.iter().enumerate().any(|(i, w)| {
-        w == "will"
-            || w == "would"
-            || (w == "to"
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| !matches!(n.as_str(), "the" | "a" | "an" | "its" | "their")))
-    })
+/// Whether a date expression can date an event: a limit cannot ("by 2050", "until 2040",
+/// "a March 1 deadline"), except "by" a past date in a past clause ("by Friday, the army
+/// had retaken the town").
+fn dates_event(
+    mention: &DateMention,
+    direction: Option<clause::Direction>,
+    published: Option<Date>,
+) -> bool {
+    match mention.bound {
+        None => true,
+        Some(Bound::By) => {
+            direction == Some(clause::Direction::Back)
+                && published.is_some_and(|p| mention.end.unwrap_or(mention.date) <= p)
+        }
+        Some(Bound::Until | Bound::Target) => false,
+    }
 }
 
-/// The next occurrence of a month or month-day named without a year, for an event that
-/// lies ahead ("agreed to begin joint patrols in April" in a March 2025 article is April
-/// 2025): the expression resolved to the latest one on or before publication, moved a
-/// year on when that is before the publication month (day). Expressions with a year,
-/// weekdays and relative dates keep their date (`None`).
-pub fn forward_to_next(expression: &str, date: Date, published: Option<Date>) -> Option<Date> {
-    let published = published?;
-    let words = tokenize(expression);
-    let named_month = words
-        .iter()
-        .any(|t| month_word(t.text(expression)).is_some());
-    let has_year = words.iter().any(|t| {
-        let w = t.text(expression);
-        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
-    });
-    if !named_month || has_year {
-        return None;
+/// A year guessed from the publication date lies within one year of it ("in early
+/// February" in a March 2025 story is February 2025 or, ahead, 2026; never 2027).
+fn plausible_guess(date: &DateMention, published: Option<Date>) -> bool {
+    match published {
+        Some(p) if date.guessed => (date.date.year() - p.year()).abs() <= 1,
+        _ => true,
     }
-    let before = if date.day() == 1 {
-        date < published.first_of_month()
-    } else {
-        date < published
-    };
-    if !before {
-        return None;
-    }
-    Date::new(date.year().checked_add(1)?, date.month(), date.day()).ok()
 }
 
 /// A month name or abbreviation ("June", "Nov.", "Sept"), case-insensitive.
@@ -1175,22 +1336,278 @@ mod tests {
         assert_eq!(one("Raids began last December.", p).1, "2023-12-01");
     }
 
+    /// The date chosen for the event whose trigger is the word `trigger` of the one-sentence
+    /// `text`: (expression, date, end).
+    fn event_date(
+        text: &str,
+        trigger: &str,
+        future: bool,
+        published: &str,
+    ) -> Option<(String, String, Option<String>)> {
+        static ANALYZER: std::sync::OnceLock<dyad_syntax::Analyzer> = std::sync::OnceLock::new();
+        let analyzer = ANALYZER.get_or_init(|| {
+            dyad_syntax::Analyzer::from_data(&dyad_data::DataSet::embedded()).expect("models")
+        });
+        let doc = analyzer.analyze(text);
+        let sentence = &doc.sentences[0];
+        let tokens = &doc.layer.tokens[sentence.tokens.clone()];
+        let published = Some(date(published));
+        let dates = find_dates_in_tokens(text, tokens, published);
+        let k = tokens
+            .iter()
+            .position(|t| t.text(text) == trigger)
+            .expect("trigger in the sentence");
+        let chosen = date_for_event(
+            DateLexicon::embedded(),
+            &dates,
+            sentence,
+            (k, k + 1),
+            future,
+            published,
+        )?;
+        Some((
+            text[chosen.span.start..chosen.span.end].to_string(),
+            chosen.date.to_string(),
+            chosen.end.map(|d| d.to_string()),
+        ))
+    }
+
+    fn event_day(text: &str, trigger: &str, published: &str) -> Option<String> {
+        event_date(text, trigger, false, published).map(|d| d.1)
+    }
+
     #[test]
-    fn future_events_take_the_next_month() {
-        let p = Some(date("2025-03-10"));
-        let april = date("2024-04-01");
+    fn the_date_lexicon_loads() {
+        let lex = DateLexicon::from_data(&dyad_data::DataSet::embedded()).expect("dates.tsv");
+        assert!(lex.plans("agree") && !lex.plans("say"));
+    }
+
+    #[test]
+    fn weekdays_point_back_in_past_clauses_and_ahead_in_future_ones() {
+        let wednesday = "2025-03-12";
+        let met = "The ministers met on Friday in Geneva.";
         assert_eq!(
-            forward_to_next("in April", april, p),
-            Some(date("2025-04-01"))
+            event_day(met, "met", wednesday).as_deref(),
+            Some("2025-03-07")
         );
-        assert_eq!(forward_to_next("in April 2024", april, p), None);
-        assert_eq!(forward_to_next("in March", date("2025-03-01"), p), None);
+        let will = "The ministers will meet on Friday in Geneva.";
         assert_eq!(
-            forward_to_next("on January 5", date("2025-01-05"), p),
-            Some(date("2026-01-05"))
+            event_day(will, "meet", wednesday).as_deref(),
+            Some("2025-03-14")
         );
-        assert_eq!(forward_to_next("on Friday", date("2025-03-07"), p), None);
-        assert_eq!(forward_to_next("in April", april, None), None);
+        let plan = "The ministers plan to meet on Friday in Geneva.";
+        assert_eq!(
+            event_day(plan, "meet", wednesday).as_deref(),
+            Some("2025-03-14")
+        );
+        let scheduled = "He is scheduled to travel to Canada on Wednesday for talks.";
+        assert_eq!(
+            event_day(scheduled, "travel", "2025-03-10").as_deref(),
+            Some("2025-03-12")
+        );
+        // A past clause governing a complement keeps it in the past.
+        let tried = "The envoy tried to meet the rebels on Friday.";
+        assert_eq!(
+            event_day(tried, "meet", wednesday).as_deref(),
+            Some("2025-03-07")
+        );
+    }
+
+    #[test]
+    fn months_point_back_in_past_clauses_and_ahead_in_future_ones() {
+        let march = "2025-03-10";
+        let seized = "In October the army seized the town.";
+        assert_eq!(
+            event_day(seized, "seized", march).as_deref(),
+            Some("2024-10-01")
+        );
+        let vote = "Parliament plans to vote in October on the new budget.";
+        assert_eq!(
+            event_day(vote, "vote", march).as_deref(),
+            Some("2025-10-01")
+        );
+        let due = "Putin is due to meet Erdogan in Turkey in January.";
+        assert_eq!(
+            event_day(due, "meet", "2019-12-20").as_deref(),
+            Some("2020-01-01")
+        );
+        // "to Syria" is a preposition, not a plan: a past trip stays in the past.
+        let trip = "The delegation traveled to Syria in early February.";
+        assert_eq!(
+            event_day(trip, "traveled", march).as_deref(),
+            Some("2025-02-01")
+        );
+        let signed = "The two sides signed the accord on Feb. 3 in Doha.";
+        assert_eq!(
+            event_day(signed, "signed", march).as_deref(),
+            Some("2025-02-03")
+        );
+        let will = "The two sides will sign the accord on Feb. 3 in Doha.";
+        assert_eq!(
+            event_day(will, "sign", march).as_deref(),
+            Some("2026-02-03")
+        );
+    }
+
+    #[test]
+    fn this_weekend_follows_the_clause() {
+        let wednesday = "2025-03-12";
+        let will = "Leaders will meet this weekend in Rome.";
+        assert_eq!(
+            event_date(will, "meet", false, wednesday),
+            Some((
+                "this weekend".into(),
+                "2025-03-15".into(),
+                Some("2025-03-16".into())
+            ))
+        );
+        let rallied = "Protesters rallied this weekend in Rome.";
+        assert_eq!(
+            event_day(rallied, "rallied", wednesday).as_deref(),
+            Some("2025-03-08")
+        );
+    }
+
+    #[test]
+    fn a_future_event_without_tense_in_its_clause_looks_ahead() {
+        // The modality found a future ("talks" under "hopes to resolve"); the date hangs on
+        // the trigger itself.
+        let text = "The minister hopes for progress during talks on Friday in Jeddah.";
+        assert_eq!(
+            event_date(text, "talks", true, "2025-03-12").map(|d| d.1),
+            Some("2025-03-14".into())
+        );
+        assert_eq!(
+            event_date(text, "talks", false, "2025-03-12").map(|d| d.1),
+            Some("2025-03-07".into())
+        );
+    }
+
+    #[test]
+    fn deadlines_and_targets_are_not_event_dates() {
+        let p = "2025-03-10";
+        let pledged = "The country pledged to cut emissions to net zero by 2050.";
+        assert_eq!(event_day(pledged, "pledged", p), None);
+        assert_eq!(event_day(pledged, "cut", p), None);
+        let until = "The rebels agreed to extend the truce until 2040.";
+        assert_eq!(event_day(until, "agreed", p), None);
+        let monday = "The government agreed on Monday to cut emissions by 2030.";
+        assert_eq!(
+            event_day(monday, "agreed", p).as_deref(),
+            Some("2025-03-10")
+        );
+        // "by" a past date in a past clause dates the event; a deadline ahead does not.
+        let retaken = "By Friday the army had retaken the town.";
+        assert_eq!(
+            event_day(retaken, "retaken", p).as_deref(),
+            Some("2025-03-07")
+        );
+        let withdraw = "The army will withdraw from the town by Friday.";
+        assert_eq!(event_day(withdraw, "withdraw", p), None);
+        // "before Friday's vote": the preposition governs the vote, not the day.
+        assert_eq!(one("They met before Friday's vote.", p).3, Day);
+        assert_eq!(
+            find_dates_in_tokens(
+                "They met before Friday's vote.",
+                &tokenize("They met before Friday's vote."),
+                Some(date(p))
+            )[0]
+            .bound,
+            None
+        );
+        let found = find_dates(
+            "It set a 2030 goal and vowed to finish by the end of the decade or by the end of this year, ahead of a March 1 deadline.",
+            Span::new(0, 120),
+            Some(date(p)),
+        );
+        assert!(found.iter().all(|d| d.bound.is_some()), "{found:?}");
+        assert!(!found.is_empty());
+    }
+
+    #[test]
+    fn since_is_a_period_not_a_day() {
+        let text = "Protesters have occupied the square since Feb. 1.";
+        assert_eq!(
+            event_date(text, "occupied", false, "2025-03-10"),
+            Some((
+                "since Feb. 1".into(),
+                "2025-02-01".into(),
+                Some("2025-03-10".into())
+            ))
+        );
+        let found = find(text, Some("2025-03-10"));
+        assert_eq!(found[0].3, Day);
+    }
+
+    #[test]
+    fn the_date_of_the_triggers_own_clause_wins() {
+        let p = "2025-03-13"; // a Thursday
+        let text =
+            "On Monday the ministers met in Geneva, and on Wednesday they signed the accord.";
+        assert_eq!(event_day(text, "met", p).as_deref(), Some("2025-03-10"));
+        assert_eq!(event_day(text, "signed", p).as_deref(), Some("2025-03-12"));
+        // A reduced relative is not dated by the clause around it.
+        let freed = "More than 270 schoolgirls kidnapped in Zamfara were freed on Tuesday.";
+        assert_eq!(event_day(freed, "freed", p).as_deref(), Some("2025-03-11"));
+        assert_eq!(event_day(freed, "kidnapped", p), None);
+        // A clause on the date happens at it.
+        let when = "The country descended into chaos in 2013 when rebels seized power.";
+        assert_eq!(event_day(when, "seized", p).as_deref(), Some("2013-01-01"));
+        // Without a date of its own, a clause takes that of the clause that governs it,
+        // read in that clause's tense.
+        let said = "Officials said Saturday that Modi will visit the islands.";
+        assert_eq!(event_day(said, "visit", p).as_deref(), Some("2025-03-08"));
+        // A possessive date on the trigger's noun phrase is the trigger's.
+        let protests = "He led last year's Columbia University protests over the war.";
+        assert_eq!(
+            event_day(protests, "protests", p).as_deref(),
+            Some("2024-01-01")
+        );
+        // Another noun's possessive date is that noun's.
+        let condemned = "The minister condemned Tuesday's attack on the convoy.";
+        assert_eq!(event_day(condemned, "condemned", p), None);
+        assert_eq!(
+            event_day(condemned, "attack", p).as_deref(),
+            Some("2025-03-11")
+        );
+    }
+
+    #[test]
+    fn a_guessed_year_stays_within_a_year_of_publication() {
+        let p = date("2025-03-10");
+        let mention = |d: &str, guessed: bool| DateMention {
+            span: Span::new(0, 1),
+            date: date(d),
+            end: None,
+            precision: Month,
+            tokens: (0, 1),
+            ahead: None,
+            bound: None,
+            guessed,
+        };
+        assert!(plausible_guess(&mention("2026-02-01", true), Some(p)));
+        assert!(plausible_guess(&mention("2024-04-01", true), Some(p)));
+        assert!(!plausible_guess(&mention("2027-02-01", true), Some(p)));
+        assert!(plausible_guess(&mention("2050-01-01", false), Some(p)));
+        // Every guessed reading of a month, month-day or weekday, either way, is within a
+        // year of publication.
+        for text in [
+            "in early February",
+            "on Feb. 3",
+            "on December 31",
+            "on Friday",
+            "in January",
+            "this December",
+            "on 1 January",
+        ] {
+            for m in find_dates(text, Span::new(0, text.len()), Some(p)) {
+                assert!(m.guessed, "{text}");
+                assert!((m.date.year() - p.year()).abs() <= 1, "{text}");
+                if let Some((ahead, _)) = m.ahead {
+                    assert!(ahead >= p && (ahead.year() - p.year()) <= 1, "{text}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub struct EventLexicon {
     lexicon: Arc<Lexicon>,
     /// The magnitude word lists (`events/magnitude-*.tsv`, overridable with `--data`).
     magnitudes: Arc<magnitude::MagnitudeLexicon>,
+    /// The word lists of event dates (`events/dates.tsv`).
+    dates: Arc<dates::DateLexicon>,
 }
 
 /// How a denial points at what it denies.
@@ -176,6 +178,7 @@ impl EventLexicon {
         Ok(EventLexicon {
             lexicon: Arc::new(Lexicon::from_data(data)?),
             magnitudes: Arc::new(magnitude::MagnitudeLexicon::from_data(data)?),
+            dates: Arc::new(dates::DateLexicon::from_data(data)?),
         })
     }
 
@@ -618,9 +621,10 @@ impl EventLexicon {
             event.attribution = attribution;
             let future = matches!(event.status, Status::Future);
             if let Some(d) = dates::date_for_event(
-                input.text,
+                &self.dates,
                 &dates,
-                (event.trigger.start, event.trigger.end),
+                &input.doc.sentences[view.index],
+                (m.start, m.end),
                 future,
                 input.published,
             ) {

@@ -461,6 +461,60 @@ async fn event_filters_narrow_and_page() {
     }
 }
 
+/// The period the UI charts by default is the months the documents were published in
+/// (`published_first` and `published_last` of /api/stats, `publicationWindow` in
+/// `ui/components.js`), not the range of event dates: a pledge "by 2050" dates no event
+/// 2050, and a story's history ("in 2012") does not stretch the windowed timeline over a
+/// decade.
+#[tokio::test]
+async fn the_default_period_follows_publication_not_outlying_event_dates() {
+    let server = server_with(|_| {});
+    let app = &server.app;
+    let body = [
+        r#"{"id": "w1", "text": "Russia and China signed a gas supply agreement in Moscow on Tuesday.", "published": "2025-02-06"}"#,
+        r#"{"id": "w2", "text": "Russia pledged to withdraw its troops from Syria by 2050, the Kremlin said on Monday.", "published": "2025-03-04"}"#,
+        r#"{"id": "w3", "text": "In 2012, Japan protested to China over the islands.", "published": "2025-03-06"}"#,
+    ]
+    .join("\n");
+    let answer = post(app, "/api/documents", "application/x-ndjson", body).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.error());
+    let summary = answer.json();
+    assert_eq!(summary["added"], 3, "{summary}");
+
+    // No event takes the deadline for its date.
+    let pledge = summary["documents"][1]["id"].as_i64().unwrap();
+    let document = get(app, &format!("/api/documents/{pledge}")).await.json();
+    let events = document["events"].as_array().unwrap();
+    assert!(!events.is_empty(), "{document}");
+    for event in events {
+        let date = event["date"].as_str().unwrap_or("");
+        assert!(!date.starts_with("2050"), "{event}");
+    }
+
+    let stats = get(app, "/api/stats").await.json();
+    assert_eq!(stats["published_first"], "2025-02-06", "{stats}");
+    assert_eq!(stats["published_last"], "2025-03-06", "{stats}");
+    // The event dates reach back to 2012 ...
+    assert!(stats["first"].as_str().unwrap() < "2013", "{stats}");
+    let all = get(app, "/api/timeline?interval=month").await.json();
+    assert!(all["buckets"].as_array().unwrap().len() > 100, "{all}");
+    // ... but the window of the publication months charts two months.
+    let windowed = get(
+        app,
+        "/api/timeline?interval=month&since=2025-02-01&until=2025-03-31",
+    )
+    .await
+    .json();
+    let periods: Vec<&str> = windowed["buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["period"].as_str().unwrap())
+        .collect();
+    assert!(!periods.is_empty() && periods.len() <= 2, "{windowed}");
+    assert!(periods.iter().all(|p| ("2025-02"..="2025-03").contains(p)));
+}
+
 #[tokio::test]
 async fn bad_parameters_ids_routes_and_methods_are_json_errors() {
     let server = server_with(|_| {});
