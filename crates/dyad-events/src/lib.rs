@@ -515,16 +515,12 @@ impl EventLexicon {
                     actor = s.refs.clone();
                 }
             }
-            // No event without anyone who acts, unless the actor is left unsaid: a passive
-            // ("was arrested") or a nominal event ("the airstrike on Gaza") with a target,
-            // or a weapon or an unnamed attacker striking in a known country ("a bomb
-            // exploded in Baghdad, killing 30 people": [`location::place_as_actor`]).
-            let struck_in_place =
-                (args.inanimate || args.passive || entry.pos == Pos::Noun) && place_code.is_some();
-            if actor.is_empty()
-                && (recipient.iter().all(|r| r.code.is_none()) && !struck_in_place
-                    || !(args.passive || args.inanimate || entry.pos == Pos::Noun))
-            {
+            // An event needs a party: who acts or, when the actor is left unsaid ("four
+            // people were killed in grenade attacks", "the airstrike on Gaza", "a bomb
+            // exploded in Baghdad"), whom it is done to or where it happened. The actor
+            // then stays unknown (ACLED's "unidentified armed group"), or is the place's
+            // country for a weapon striking there ([`location::place_as_actor`]).
+            if actor.is_empty() && recipient.is_empty() && place.is_none() {
                 continue;
             }
             let covering: Vec<&attribution::Source> = sources

@@ -64,6 +64,37 @@ fn simple_news_sentences_code_through_the_pipeline() {
     assert!(x.events.iter().any(|e| e.event == EventType::Agree));
 }
 
+/// Events whose actor the text leaves unsaid are kept when it says whom they struck or
+/// where; an event with no party and no place at all is not.
+#[test]
+fn agentless_events_keep_their_victims_and_places() {
+    let pipeline = Pipeline::embedded().unwrap();
+    for text in [
+        "Four Afghan soldiers were killed in a grenade attack on Monday.",
+        "Dozens of protesters were arrested on Monday.",
+        "Police detained several students after the rally.",
+        "Rockets were fired at Kharkiv overnight.",
+    ] {
+        let x = extract(&pipeline, "d1", text, "2025-03-12");
+        let e = x
+            .events
+            .iter()
+            .find(|e| matches!(e.event, EventType::Assault | EventType::Coerce))
+            .unwrap_or_else(|| panic!("no event in {text:?}: {:#?}", x.events));
+        assert!(
+            !e.recipient.is_empty() || e.location.is_some(),
+            "{}",
+            show(e)
+        );
+    }
+    let x = extract(&pipeline, "d2", "Something was attacked.", "2025-03-12");
+    assert!(
+        x.events.is_empty(),
+        "{:?}",
+        x.events.iter().map(show).collect::<Vec<_>>()
+    );
+}
+
 #[test]
 fn founding_example() {
     let Some(shared) = shared() else { return };
