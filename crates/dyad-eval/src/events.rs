@@ -7,7 +7,8 @@
 //! - A coder event belongs to the gold sentence whose span holds the start of its trigger.
 //! - Gold events of a sentence that share trigger and type are one *unit*, with the union
 //!   of their actor, recipient and source codes and of their `alt` types; the coder's
-//!   events that share trigger start and type are likewise one coder unit. Precision
+//!   events that share trigger start and type are likewise one coder unit. An event
+//!   merged from reports in several sentences counts in each ([`reports`]). Precision
 //!   counts coder units ("coder events" below), recall gold units.
 //! - A coder unit matches an unmatched gold unit of its sentence when its type is the
 //!   unit's type or one of its `alt` types. Per sentence, the matching is a maximum one
@@ -617,11 +618,33 @@ struct Aligned<'a> {
     pairs: Vec<Pair>,
 }
 
-/// Groups a story's gold and coder events into units per sentence and matches them.
-fn align<'a>(story: &'a Story, extraction: &'a Extraction) -> Vec<Aligned<'a>> {
+/// The coder's reports: every event, and a copy of it at each of its other mentions in
+/// the document ([`Event::mentions`]), so that an event told in three sentences is
+/// scored in each, as the gold lists it ("Repeated mentions of the same event in
+/// different sentences are listed in each sentence that reports it").
+pub fn reports(extraction: &Extraction) -> Vec<Event> {
+    let mut out = Vec::with_capacity(extraction.events.len());
+    for e in &extraction.events {
+        for m in &e.mentions {
+            let mut copy = e.clone();
+            copy.sentence = m.sentence;
+            copy.trigger = m.trigger.clone();
+            copy.mentions.clear();
+            out.push(copy);
+        }
+        let mut own = e.clone();
+        own.mentions.clear();
+        out.push(own);
+    }
+    out
+}
+
+/// Groups a story's gold and coder reports ([`reports`]) into units per sentence and
+/// matches them.
+fn align<'a>(story: &'a Story, reports: &'a [Event]) -> Vec<Aligned<'a>> {
     let mut per_sentence: Vec<Vec<&Event>> = vec![Vec::new(); story.sentences.len()];
     let mut outside = Vec::new();
-    for e in &extraction.events {
+    for e in reports {
         let at = e.trigger.start;
         match story
             .sentences
@@ -881,7 +904,8 @@ pub fn score_story(story: &Story, extraction: &Extraction) -> EventsReport {
     r.sentences = story.sentences.len();
     r.gold_events = story.sentences.iter().map(|s| s.events.len()).sum();
     r.coder_events = extraction.events.len();
-    for aligned in align(story, extraction) {
+    let reports = reports(extraction);
+    for aligned in align(story, &reports) {
         r.gold_units += aligned.gold.len();
         r.coder_units += aligned.coder.len();
         if aligned.sentence.is_none() {
@@ -1141,7 +1165,8 @@ pub fn misses<'a>(
         if story.held_out {
             continue;
         }
-        for aligned in align(story, extraction) {
+        let reports = reports(extraction);
+        for aligned in align(story, &reports) {
             let mut gold: Vec<UnitView> = aligned.gold.iter().map(gold_view).collect();
             let mut dyad: Vec<UnitView> = aligned.coder.iter().map(coder_view).collect();
             for pair in &aligned.pairs {
@@ -1646,6 +1671,37 @@ mod tests {
             score_story(&s, &other).event_type,
             Prf::from_counts(0, 1, 2)
         );
+    }
+
+    #[test]
+    fn an_event_merged_from_several_sentences_is_scored_in_each() {
+        // The gold lists the accusation in both sentences that report it; the coder
+        // reports one event with a second mention.
+        let s = story(
+            "a",
+            &[S1, "Iraq again accused Iran on Saturday. "],
+            &[
+                (0, vec![gold("ACCUSE", "accused", "IRQ", "IRN")]),
+                (1, vec![gold("ACCUSE", "accused", "IRQ", "IRN")]),
+            ],
+        );
+        let mut e = coded(&s, EventType::Accuse, "accused", &["IRQ"], &["IRN"]);
+        let again = s.text.rfind("accused").unwrap();
+        e.mentions.push(dyad_model::EventMention {
+            sentence: 1,
+            trigger: dyad_model::Trigger {
+                text: "accused".into(),
+                start: again,
+                end: again + "accused".len(),
+            },
+        });
+        let r = score_story(&s, &extraction(vec![e.clone()]));
+        assert_eq!(r.coder_events, 1);
+        assert_eq!(r.event_type, Prf::from_counts(2, 2, 2));
+        // Without the mention, the second report is missed.
+        e.mentions.clear();
+        let r = score_story(&s, &extraction(vec![e]));
+        assert_eq!(r.event_type, Prf::from_counts(1, 1, 2));
     }
 
     #[test]

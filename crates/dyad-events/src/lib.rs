@@ -861,6 +861,7 @@ impl EventLexicon {
                 .get(view.start..view.end)
                 .unwrap_or("")
                 .to_string(),
+            mentions: Vec::new(),
         }
     }
 }

@@ -52,8 +52,18 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
         && (pa.is_subset(&pb) || pb.is_subset(&pa))
 }
 
-/// Folds what `b` knows and `a` lacks into `a`.
+/// Folds what `b` knows and `a` lacks into `a`; a report from another sentence becomes
+/// one of `a`'s mentions.
 pub fn absorb(a: &mut Event, b: &Event) {
+    let own = dyad_model::EventMention {
+        sentence: b.sentence,
+        trigger: b.trigger.clone(),
+    };
+    for m in std::iter::once(own).chain(b.mentions.iter().cloned()) {
+        if m.sentence != a.sentence && !a.mentions.contains(&m) {
+            a.mentions.push(m);
+        }
+    }
     if a.date.is_none() || (a.date_precision > b.date_precision && b.date.is_some()) {
         a.date = b.date;
         a.date_end = b.date_end;
@@ -156,4 +166,30 @@ pub fn merge(events: &mut Vec<Event>, paragraph: &[usize]) -> Vec<usize> {
     }
     *events = kept;
     map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_model::testing::event;
+    use dyad_model::EventType;
+
+    #[test]
+    fn a_report_from_another_sentence_becomes_a_mention() {
+        let mut a = event(EventType::Accuse, &["IRQ"], &["IRN"]);
+        let mut b = a.clone();
+        b.sentence = 3;
+        b.trigger.text = "condemned".into();
+        absorb(&mut a, &b);
+        assert_eq!(a.mentions.len(), 1);
+        assert_eq!(
+            (a.mentions[0].sentence, a.mentions[0].trigger.text.as_str()),
+            (3, "condemned")
+        );
+        // A repeat within the sentence, or of a known mention, adds none.
+        let same = a.clone();
+        absorb(&mut a, &same);
+        absorb(&mut a, &b);
+        assert_eq!(a.mentions.len(), 1);
+    }
 }

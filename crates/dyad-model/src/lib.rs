@@ -403,6 +403,17 @@ pub struct Event {
     pub sentence: usize,
     pub trigger: Trigger,
     pub evidence: String,
+    /// The other sentences of the document that report this event (merged into it:
+    /// "count events, not reports"), each with its trigger.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<EventMention>,
+}
+
+/// Another report of an event in the same document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventMention {
+    pub sentence: usize,
+    pub trigger: Trigger,
 }
 
 /// Everything `dyad extract` writes for one document (one JSON line).

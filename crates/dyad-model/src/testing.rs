@@ -108,6 +108,7 @@ pub fn event(kind: EventType, actors: &[&str], recipients: &[&str]) -> Event {
             end: 3,
         },
         evidence: String::new(),
+        mentions: vec![],
     }
 }
 
