@@ -8,6 +8,7 @@
 //! Offsets (`start`, `end`) are always byte offsets into [`Document::text`], end exclusive,
 //! and always fall on UTF-8 character boundaries.
 
+pub mod codes;
 pub mod flat;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
