@@ -9,7 +9,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use dyad_actors::curated::{NewActor, ORGANISATIONS_HEADER, PEOPLE_HEADER};
 use dyad_actors::petrarch::{parse_actors, parse_agents, Import};
 use dyad_actors::ActorLexicon;
-use dyad_model::codes::{in_group, ORGANISATION_GROUPS};
+use dyad_model::codes::{in_group, ORGANISATION_GROUPS, SECTORS};
 
 #[derive(Args, Debug)]
 pub struct ActorsArgs {
@@ -34,15 +34,6 @@ pub enum AddKind {
     /// An organisation, in actors/organisations.tsv.
     Org,
 }
-
-/// CAMEO/PLOVER actor sector codes (the CAMEO codebook's agent types and PLOVER's
-/// additions) that `actors add --sector` accepts, besides any sector the lexicon already
-/// uses.
-const SECTORS: &[&str] = &[
-    "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "IGO",
-    "IMG", "INS", "JRN", "JUD", "LAB", "LEG", "MED", "MIL", "MNC", "MOD", "NGM", "NGO", "OPP",
-    "PRE", "PRM", "PTY", "RAD", "REB", "REF", "REL", "SEP", "SOC", "SPY", "UAF", "UNK",
-];
 
 #[derive(Subcommand, Debug)]
 enum ActorsCommand {

@@ -8,6 +8,15 @@
 /// The groups whose organisations have codes of their own (group + organisation code).
 pub const ORGANISATION_GROUPS: [&str; 3] = ["IGO", "NGO", "MNC"];
 
+/// CAMEO/PLOVER actor sector codes (the CAMEO codebook's agent types and PLOVER's
+/// additions): what may follow a country or group code in a CAMEO-style code such as
+/// `RUSGOV`. No organisation's own code is one of these.
+pub const SECTORS: &[&str] = &[
+    "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "IGO",
+    "IMG", "INS", "JRN", "JUD", "LAB", "LEG", "MED", "MIL", "MNC", "MOD", "NGM", "NGO", "OPP",
+    "PRE", "PRM", "PTY", "RAD", "REB", "REF", "REL", "SEP", "SOC", "SPY", "UAF", "UNK",
+];
+
 /// Whether `code` is `group` itself or an organisation's code in it: `in_group("IGONAT",
 /// "IGO")` and `in_group("IGO", "IGO")` hold, `in_group("NGOAMN", "IGO")` does not.
 pub fn in_group(code: &str, group: &str) -> bool {
