@@ -753,7 +753,7 @@ fn every_organisation_has_a_stable_code_a_type_and_a_cameo_code() {
         let code = r.get("code").unwrap();
         if let Some(cameo) = r.get("cameo") {
             assert!(
-                cameo.len() % 3 == 0 && cameo.bytes().all(|b| b.is_ascii_uppercase()),
+                cameo.len().is_multiple_of(3) && cameo.bytes().all(|b| b.is_ascii_uppercase()),
                 "{name}: cameo {cameo}"
             );
             if dyad_model::codes::ORGANISATION_GROUPS.contains(&code) {

@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
 use crate::write::{parse_date, parse_precision};
-use crate::{Result, Store, StoreError};
+use crate::{Result, Store};
 
 /// How query results are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

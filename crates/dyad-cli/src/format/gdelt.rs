@@ -114,7 +114,7 @@ const NOT_GROUPS: &[&str] = &[
 /// neither a country, a region, a religion nor a role (`IGOWSTNAT` → `NAT`,
 /// `IGOUNOREFHCR` → `HCR`, `NGOHRIAMN` → `AMN`; `IGOEUR` → none).
 pub fn known_group(cameo: &str) -> Option<&str> {
-    if cameo.len() < 6 || cameo.len() % 3 != 0 || !cameo.is_ascii() {
+    if cameo.len() < 6 || !cameo.len().is_multiple_of(3) || !cameo.is_ascii() {
         return None;
     }
     (1..cameo.len() / 3)
