@@ -90,6 +90,16 @@ test("dashboard shows totals, types, timeline, dyads and latest events", async (
   assert.ok(await page.locator("table.dyads tbody tr").count() > 0, "dyad rows");
   assert.ok(await page.locator(".events-table tbody tr").count() > 0, "latest events");
   assert.match(await page.locator("#health").textContent(), /events/);
+  // Organisations show by name, never as a bare group code ("IGO", "IGO·IGO").
+  const chips = await page.locator(".events-table a.actor").allTextContents();
+  assert.ok(chips.every((c) => !/^(IGO|NGO|MNC)/.test(c)), `actor chips: ${chips.join(", ")}`);
+  const dyadNames = await page.locator("table.dyads tbody a.dyad-link").allTextContents();
+  const organisations = (await api(`/api/dyads?status=${DEFAULT_STATUS}&since=${win.since}&until=${win.until}&limit=12`)).body.dyads
+    .flatMap((d) => [[d.code_a, d.name_a], [d.code_b, d.name_b]])
+    .filter(([code, name]) => /^(IGO|NGO|MNC)[A-Z0-9]+$/.test(code) && name);
+  for (const [code, name] of organisations) {
+    assert.ok(dyadNames.some((t) => t.includes(name)), `dyad rows name ${code} as ${name}: ${dyadNames.join(", ")}`);
+  }
   await shot(page, "dashboard");
   assert.deepEqual(problems, []);
   // A dyad row opens the dyad view.

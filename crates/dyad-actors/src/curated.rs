@@ -7,7 +7,7 @@ use crate::ActorLexicon;
 /// Header of `actors/people.tsv`.
 pub const PEOPLE_HEADER: &str = "name\taliases\tcountry\tsector\trole\tstart\tend\n";
 /// Header of `actors/organisations.tsv`.
-pub const ORGANISATIONS_HEADER: &str = "name\taliases\tcode\tsector\ttype\tkind\n";
+pub const ORGANISATIONS_HEADER: &str = "name\taliases\tcode\tsector\ttype\tkind\torg\tcameo\n";
 
 /// A person or organisation to add to the curated tables.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -69,7 +69,8 @@ pub struct Listed {
     pub name: String,
     pub code: String,
     pub sector: String,
-    /// Role with dates for people ("president 2024-05-07–"), place kind for places.
+    /// Role with dates for people ("president 2024-05-07–"), place kind for places; for
+    /// organisations their type, own code, CAMEO code and home country, then aliases.
     pub detail: String,
 }
 
@@ -93,7 +94,15 @@ impl ActorLexicon {
                 name: o.name.clone(),
                 code: o.code.clone().unwrap_or_default(),
                 sector: o.sector.clone().unwrap_or_default(),
-                detail: o.aliases.join("|"),
+                // "igo NAT IGOWSTNAT; North Atlantic Treaty Organization|...": the
+                // organisation's type, own code, CAMEO code and home country, then aliases.
+                detail: {
+                    let about: Vec<&str> = [&o.org_type, &o.org, &o.cameo, &o.home]
+                        .into_iter()
+                        .filter_map(|f| f.as_deref())
+                        .collect();
+                    format!("{}; {}", about.join(" "), o.aliases.join("|"))
+                },
             });
         }
         for p in &g.people {

@@ -49,9 +49,21 @@ pub struct Place {
 pub struct Organisation {
     pub name: String,
     pub aliases: Vec<String>,
+    /// The actor code its mentions get: the home country (ISO3), or for a body of no one
+    /// country its group followed by its own code (`IGONAT`, `NGOAMN`), or a group code
+    /// of the table as it stands (`WST`, `IMGMOS`, or `IGO` for a line without `org`).
     pub code: Option<String>,
     pub sector: Option<String>,
     pub kind: EntityType,
+    /// The organisation's own stable code (`org` column: `NAT`, `UNO`, `HMS`).
+    pub org: Option<String>,
+    /// What sort of organisation it is (`kind` column: `igo`, `ngo`, `armed`, `media`...).
+    pub org_type: Option<String>,
+    /// Its full CAMEO actor code for exports (`cameo` column: `IGOWSTNAT`).
+    pub cameo: Option<String>,
+    /// Its home country (ISO3), when it belongs to one: the `code` column unless that is a
+    /// group or bloc code.
+    pub home: Option<String>,
 }
 
 /// What a role phrase does in a noun phrase.
@@ -306,6 +318,15 @@ impl Gazetteer {
         Ok(())
     }
 
+    /// Only the organisations of `data` (none when it has no organisations table).
+    pub fn organisations(data: &DataSet) -> Result<Vec<Organisation>, DataError> {
+        let mut g = Gazetteer::default();
+        if data.get(ORGANISATIONS).is_some() {
+            g.load_organisations(data)?;
+        }
+        Ok(g.organisations)
+    }
+
     fn load_organisations(&mut self, data: &DataSet) -> Result<(), DataError> {
         for r in data.table(ORGANISATIONS)?.records {
             let kind = match r.get("type").unwrap_or("ORGANIZATION") {
@@ -315,12 +336,41 @@ impl Gazetteer {
                     return Err(r.error(ORGANISATIONS, format!("unknown entity type {other:?}")))
                 }
             };
+            let org = r.get("org").map(str::to_string);
+            if let Some(o) = &org {
+                let valid = (1..=8).contains(&o.len())
+                    && o.chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+                if !valid {
+                    return Err(r.error(
+                        ORGANISATIONS,
+                        format!("org code {o:?}: 1 to 8 capital letters or digits"),
+                    ));
+                }
+            }
+            let group = r.get("code");
+            let code = match (group, &org) {
+                (Some(g), Some(o)) if dyad_model::codes::ORGANISATION_GROUPS.contains(&g) => {
+                    Some(format!("{g}{o}"))
+                }
+                (g, _) => g.map(str::to_string),
+            };
             self.organisations.push(Organisation {
                 name: required(&r, ORGANISATIONS, "name")?.to_string(),
                 aliases: owned(r.list("aliases")),
-                code: r.get("code").map(str::to_string),
+                code,
                 sector: r.get("sector").map(str::to_string),
                 kind,
+                org,
+                org_type: r.get("kind").map(str::to_string),
+                cameo: r.get("cameo").map(str::to_string),
+                home: group
+                    .filter(|g| {
+                        g.len() == 3
+                            && !dyad_model::codes::ORGANISATION_GROUPS.contains(g)
+                            && *g != "WST"
+                    })
+                    .map(str::to_string),
             });
         }
         Ok(())

@@ -66,6 +66,21 @@ impl Actors {
     }
 }
 
+/// CAMEO actor codes of the organisations of `data`'s `actors/organisations.tsv` by the
+/// actor code dyad gives them (`IGONAT` → `IGOWSTNAT`, `IGOUNO` → `IGOUNO`), for the
+/// exports: the table's `cameo` column, for organisations of a group (`IGO`, `NGO`,
+/// `MNC`) with a code of their own. Bodies of one country code as their country.
+pub fn cameo_codes(data: &DataSet) -> Result<HashMap<String, String>, DataError> {
+    Ok(Gazetteer::organisations(data)?
+        .into_iter()
+        .filter_map(|o| {
+            let code = o.code?;
+            dyad_model::codes::organisation_part(&code)?;
+            Some((code, o.cameo?))
+        })
+        .collect())
+}
+
 /// Errors loading the actor lexicon.
 #[derive(Debug, thiserror::Error)]
 pub enum ActorError {

@@ -105,10 +105,11 @@ fn seed_article_actors() {
         .unwrap();
     assert!(us.mentions.iter().any(|m| m.text == "US"));
 
+    // NATO has its own code (CAMEO's known group NAT), an IGO's by its prefix.
     let nato = entity(&a, "NATO");
     assert_eq!(
         (nato.kind, nato.code.as_deref()),
-        (EntityType::Organization, Some("IGO"))
+        (EntityType::Organization, Some("IGONAT"))
     );
 
     let pyongyang = entity(&a, "Pyongyang");
@@ -655,4 +656,142 @@ fn landmarks_end_at_their_head_and_natural_features_have_no_country() {
         entity(&a, "Council on Global Affairs").kind,
         EntityType::Organization
     );
+}
+
+#[test]
+fn organisations_of_no_country_keep_codes_of_their_own() {
+    let text = "NATO and the European Union met in Brussels. The EU later criticised the \
+                African Union, and ASEAN and ECOWAS said the UN must act. Amnesty \
+                International and Human Rights Watch condemned NATO.";
+    let a = recognize(text, "2024-03-01");
+    check_invariants(text, &a);
+    let code = |name: &str| entity(&a, name).code.clone();
+    let codes = [
+        code("NATO"),
+        code("European Union"),
+        code("African Union"),
+        code("ASEAN"),
+        code("ECOWAS"),
+        code("United Nations"),
+        code("Amnesty International"),
+        code("Human Rights Watch"),
+    ];
+    let expected = [
+        "IGONAT", "IGOEEC", "IGOAFU", "IGOASN", "IGOWAS", "IGOUNO", "NGOAMN", "NGOHRW",
+    ];
+    assert_eq!(
+        codes.clone().map(|c| c.unwrap_or_default()),
+        expected.map(String::from)
+    );
+    // "the EU" is the same entity as "the European Union", NATO's second mention NATO's.
+    assert_eq!(
+        a.entities
+            .iter()
+            .filter(|e| e.name == "European Union")
+            .count(),
+        1
+    );
+    assert_eq!(entity(&a, "NATO").mentions.len(), 2);
+    // Each is of its group, tested by prefix.
+    assert!(codes[..6]
+        .iter()
+        .all(|c| dyad_model::codes::in_group(c.as_deref().unwrap(), "IGO")));
+}
+
+#[test]
+fn every_organisation_has_a_stable_code_a_type_and_a_cameo_code() {
+    let data = DataSet::embedded();
+    let table = data.table("actors/organisations.tsv").unwrap();
+    let countries: std::collections::HashSet<String> = data
+        .table("actors/countries.tsv")
+        .unwrap()
+        .records
+        .iter()
+        .filter_map(|r| r.get("iso3").map(str::to_string))
+        .collect();
+    let kinds = [
+        "igo",
+        "ngo",
+        "company",
+        "armed",
+        "party",
+        "media",
+        "government",
+        "ministry",
+        "military",
+        "intelligence",
+        "police",
+        "court",
+        "legislature",
+        "opposition",
+        "bloc",
+    ];
+    let sectors = [
+        "GOV", "MIL", "REB", "OPP", "COP", "JUD", "SPY", "JRN", "MED", "BUS", "CVL", "LEG", "LAB",
+        "HLH", "AGR", "REF", "DEV", "EDU", "ENV", "HRI", "IGO", "NGO", "MNC", "IMG",
+    ];
+    let mut seen = std::collections::HashSet::new();
+    for r in &table.records {
+        let name = r.get("name").unwrap();
+        let org = r
+            .get("org")
+            .unwrap_or_else(|| panic!("{name}: no org code"));
+        assert!(
+            seen.insert(org.to_string()),
+            "{name}: org code {org} used twice"
+        );
+        assert!(
+            !countries.contains(org),
+            "{name}: org code {org} is a country's"
+        );
+        assert!(
+            !sectors.contains(&org),
+            "{name}: org code {org} is a sector's"
+        );
+        let kind = r.get("kind").unwrap_or_default();
+        assert!(kinds.contains(&kind), "{name}: kind {kind:?}");
+        let code = r.get("code").unwrap();
+        if let Some(cameo) = r.get("cameo") {
+            assert!(
+                cameo.len().is_multiple_of(3) && cameo.bytes().all(|b| b.is_ascii_uppercase()),
+                "{name}: cameo {cameo}"
+            );
+            if dyad_model::codes::ORGANISATION_GROUPS.contains(&code) {
+                assert!(
+                    cameo.starts_with(code),
+                    "{name}: cameo {cameo} not of {code}"
+                );
+            }
+        }
+    }
+    // Several lines of a --data table may name one organisation; the shipped one has
+    // one line per organisation, and the loader gives each its code.
+    let lex = lexicon();
+    let orgs: Vec<_> = lex
+        .catalogue()
+        .into_iter()
+        .filter(|l| l.kind == "org" && dyad_model::codes::in_group(&l.code, "IGO"))
+        .collect();
+    let distinct: std::collections::HashSet<_> = orgs.iter().map(|l| &l.code).collect();
+    assert_eq!(distinct.len(), orgs.len());
+}
+
+#[test]
+fn a_table_without_org_codes_still_loads_as_before() {
+    // An analyst's --data table in the earlier format: no org or cameo column.
+    let mut data = DataSet::embedded();
+    data.insert(
+        "actors/organisations.tsv",
+        "name\taliases\tcode\tsector\ttype\tkind\n\
+         Northern Grain Board\tthe Board\tIGO\tBUS\tORGANIZATION\tigo\n"
+            .to_string(),
+    );
+    let lex = ActorLexicon::from_data(&data).unwrap();
+    let text = "The Northern Grain Board raised prices.";
+    let a = lex.recognize(text, &dyad_text::analyze(text), None);
+    assert_eq!(
+        entity(&a, "Northern Grain Board").code.as_deref(),
+        Some("IGO")
+    );
+    assert!(dyad_actors::cameo_codes(&data).unwrap().is_empty());
 }

@@ -9,6 +9,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use dyad_actors::curated::{NewActor, ORGANISATIONS_HEADER, PEOPLE_HEADER};
 use dyad_actors::petrarch::{parse_actors, parse_agents, Import};
 use dyad_actors::ActorLexicon;
+use dyad_model::codes::{in_group, ORGANISATION_GROUPS, SECTORS};
 
 #[derive(Args, Debug)]
 pub struct ActorsArgs {
@@ -34,20 +35,12 @@ pub enum AddKind {
     Org,
 }
 
-/// CAMEO/PLOVER actor sector codes (the CAMEO codebook's agent types and PLOVER's
-/// additions) that `actors add --sector` accepts, besides any sector the lexicon already
-/// uses.
-const SECTORS: &[&str] = &[
-    "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "IGO",
-    "IMG", "INS", "JRN", "JUD", "LAB", "LEG", "MED", "MIL", "MNC", "MOD", "NGM", "NGO", "OPP",
-    "PRE", "PRM", "PTY", "RAD", "REB", "REF", "REL", "SEP", "SOC", "SPY", "UAF", "UNK",
-];
-
 #[derive(Subcommand, Debug)]
 enum ActorsCommand {
     /// Lists known actors as TSV: kind, name, code, sector, detail.
     List {
-        /// Only actors of this ISO3 (or IGO/NGO/...) code.
+        /// Only actors of this ISO3 (or IGO/NGO/...) code; a group (IGO) lists all of its
+        /// organisations (IGOUNO, IGONAT, ...).
         #[arg(long, value_name = "CODE")]
         country: Option<String>,
         /// Only actors of this kind.
@@ -157,7 +150,9 @@ fn append(path: &Path, header: &str, line: &str) -> anyhow::Result<()> {
 /// organisation's group code), upper-cased.
 fn check_code(lex: &ActorLexicon, code: &str) -> anyhow::Result<String> {
     let code = code.trim().to_ascii_uppercase();
-    if lex.catalogue().iter().any(|l| l.code == code) {
+    if ORGANISATION_GROUPS.contains(&code.as_str())
+        || lex.catalogue().iter().any(|l| l.code == code)
+    {
         return Ok(code);
     }
     anyhow::bail!(
@@ -165,6 +160,11 @@ fn check_code(lex: &ActorLexicon, code: &str) -> anyhow::Result<String> {
          country code such as GBR, or a group code such as IGO or NGO; \
          `dyad actors list --kind country` lists the countries)"
     )
+}
+
+/// Whether an actor's `code` is the `wanted` one, or an organisation of the wanted group.
+fn matches_code(wanted: &str, code: &str) -> bool {
+    wanted == code || (ORGANISATION_GROUPS.contains(&wanted) && in_group(code, wanted))
 }
 
 /// `--sector` of `actors add`: one or more three-letter CAMEO sector codes (`GOV`,
@@ -277,7 +277,8 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<u8> {
                 if want.is_some_and(|w| w != l.kind)
                     || country
                         .as_deref()
-                        .is_some_and(|c| !c.eq_ignore_ascii_case(&l.code))
+                        .map(str::to_ascii_uppercase)
+                        .is_some_and(|c| !matches_code(&c, &l.code))
                 {
                     continue;
                 }

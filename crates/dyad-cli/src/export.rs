@@ -85,9 +85,10 @@ fn gdelt_row(
     store: &Store,
     event: &StoredEvent,
     date_added: &str,
+    cameo: &gdelt::CameoCodes,
 ) -> Result<Vec<String>, StoreError> {
     let extraction = as_extraction(store, event)?;
-    let mut aggregator = gdelt::GdeltAggregator::new(date_added);
+    let mut aggregator = gdelt::GdeltAggregator::new(date_added).with_cameo_codes(cameo.clone());
     aggregator.add(&extraction);
     let mut row = aggregator.rows().into_iter().next().unwrap_or_default();
     for (column, value) in [
@@ -124,9 +125,11 @@ fn export(store: &Store, args: &ExportArgs, out: Box<dyn Write + Send>) -> anyho
         ExportFormat::Gdelt => {
             let mut out = out;
             let date_added = jiff::Timestamp::now().strftime("%Y%m%d%H%M%S").to_string();
+            // Organisations' CAMEO codes from the embedded organisations table.
+            let cameo = dyad_actors::cameo_codes(&dyad_core::DataSet::embedded())?;
             store.for_each_event(&query, |e| {
                 count += 1;
-                let row = gdelt_row(store, &e, &date_added)?;
+                let row = gdelt_row(store, &e, &date_added, &cameo)?;
                 out.write_all(row.join("\t").as_bytes())
                     .and_then(|_| out.write_all(b"\n"))
                     .map_err(io_error)

@@ -134,16 +134,17 @@ enum Sink {
 }
 
 impl Sink {
-    fn new(format: FormatArg) -> Sink {
-        match format {
+    fn new(format: FormatArg, data: Option<&PathBuf>) -> anyhow::Result<Sink> {
+        Ok(match format {
             FormatArg::Json => Sink::Json,
             FormatArg::Plover => Sink::Plover,
             FormatArg::Conllu => Sink::Conllu,
             FormatArg::Gdelt => {
                 let now = jiff::Timestamp::now().strftime("%Y%m%d%H%M%S").to_string();
-                Sink::Gdelt(Box::new(GdeltAggregator::new(now)))
+                let cameo = dyad_actors::cameo_codes(&crate::data_set(data)?)?;
+                Sink::Gdelt(Box::new(GdeltAggregator::new(now).with_cameo_codes(cameo)))
             }
-        }
+        })
     }
 
     fn write(
@@ -207,7 +208,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     let mut stats = Stats::default();
     let mut near_duplicates = NearDuplicates::default();
-    let mut sink = Sink::new(args.format);
+    let mut sink = Sink::new(args.format, args.data.as_ref())?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut output_error: Option<std::io::Error> = None;

@@ -119,13 +119,18 @@ pub fn parse_published(text: &str) -> Result<Date, String> {
 
 /// Builds the pipeline from the embedded data, overridden by `--data DIR` when given.
 pub fn pipeline(data: Option<&PathBuf>) -> anyhow::Result<dyad_core::Pipeline> {
+    Ok(dyad_core::Pipeline::from_data(&data_set(data)?)?)
+}
+
+/// The embedded data files, overridden by those of `--data DIR`.
+pub fn data_set(data: Option<&PathBuf>) -> anyhow::Result<dyad_core::DataSet> {
     let mut set = dyad_core::DataSet::embedded();
     if let Some(dir) = data {
         set = set
             .with_dir(dir)
             .map_err(|e| anyhow::anyhow!("--data {}: {e}", dir.display()))?;
     }
-    Ok(dyad_core::Pipeline::from_data(&set)?)
+    Ok(set)
 }
 
 /// An error and its causes, joined by `: `, each said once. Errors that print their

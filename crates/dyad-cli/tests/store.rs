@@ -709,3 +709,48 @@ fn a_foreign_file_is_refused_and_left_alone() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!missing.exists());
 }
+
+#[test]
+fn organisations_keep_their_codes_through_extract_store_and_gdelt() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "NATO accused Russia of violating the airspace of Estonia on Monday.\n\n\
+                The European Union imposed new sanctions on Russia on Tuesday.\n";
+    let input = dir.path().join("alliances.txt");
+    std::fs::write(&input, text).unwrap();
+    // extract --format gdelt: the organisations' CAMEO codes and known groups.
+    let rows = ok(&run(dyad()
+        .args(["extract", "--format", "gdelt", "--published", "2025-03-10"])
+        .arg(&input)));
+    let cells: Vec<Vec<&str>> = rows.lines().map(|l| l.split('\t').collect()).collect();
+    // Actor1Code, Actor1KnownGroupCode are columns 6 and 9 (1-based).
+    let actors: Vec<(&str, &str)> = cells.iter().map(|c| (c[5], c[8])).collect();
+    assert!(actors.contains(&("IGOWSTNAT", "NAT")), "{actors:?}");
+    assert!(actors.contains(&("IGOEUREEC", "EEC")), "{actors:?}");
+    // The store keeps two actors; dyads and the export say which.
+    let db = dir.path().join("dyad.db");
+    ok(&run(dyad()
+        .args(["ingest", "--published", "2025-03-10", "--db"])
+        .arg(&db)
+        .arg(&input)));
+    let dyads = json_lines(&ok(&run(dyad().args(["dyads", "--json", "--db"]).arg(&db))));
+    let pairs: Vec<(String, String)> = dyads
+        .iter()
+        .map(|d| (d["code_a"].to_string(), d["code_b"].to_string()))
+        .collect();
+    assert!(
+        pairs.contains(&("\"IGONAT\"".into(), "\"RUS\"".into())),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs.contains(&("\"IGOEEC\"".into(), "\"RUS\"".into())),
+        "{pairs:?}"
+    );
+    let exported = ok(&run(dyad()
+        .args(["export", "--format", "gdelt", "--actor", "IGO", "--db"])
+        .arg(&db)));
+    assert_eq!(exported.lines().count(), 2, "{exported}");
+    assert!(
+        exported.contains("\tIGOWSTNAT\tNATO\t\tNAT\t"),
+        "{exported}"
+    );
+}

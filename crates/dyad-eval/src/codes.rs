@@ -4,8 +4,11 @@
 //! (`"TUNJUD"`, `"PSEGOV"`). dyad writes ISO 3166-1 alpha-3 in `code` and the sector apart.
 //! We compare the first three letters, upper-cased, after mapping the CAMEO country codes
 //! that are not ISO 3166-1 alpha-3 to their ISO code ([`CAMEO_TO_ISO3`]). Group codes (`IGO`,
-//! `NGO`, `IMG`, `MNC`) compare as they are. A missing code is `---`, which is also how
-//! PETRARCH gold writes an unidentified actor.
+//! `NGO`, `IMG`, `MNC`) compare as their group: dyad's organisation codes (`IGONAT`,
+//! `IGOUNO`, `NGOAMN`) and the gold's CAMEO codes (`IGOUNO`, `IGOWSTNAT`) are both cut to
+//! the group, so a gold `IGO` matches any `IGO…` code of dyad's and no gold set is scored
+//! finer than it is annotated. A missing code is `---`, which is also how PETRARCH gold
+//! writes an unidentified actor.
 
 /// CAMEO (and gold-set) country codes that differ from ISO 3166-1 alpha-3.
 ///
@@ -61,6 +64,13 @@ mod tests {
         assert_eq!(country_part(Some("PSEGOV")), "PSE");
         assert_eq!(country_part(Some("jap")), "JPN");
         assert_eq!(country_part(Some("IGO")), "IGO");
+        // dyad's organisation codes meet gold codes at the gold's level, the group.
+        assert_eq!(country_part(Some("IGONAT")), country_part(Some("IGO")));
+        assert_eq!(
+            country_part(Some("IGOEEC")),
+            country_part(Some("IGOWSTNAT"))
+        );
+        assert_eq!(country_part(Some("NGOAMN")), "NGO");
         assert_eq!(country_part(Some("")), "---");
         assert_eq!(country_part(None), "---");
         assert_eq!(country_part(Some("---")), "---");

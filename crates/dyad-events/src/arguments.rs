@@ -1434,7 +1434,7 @@ mod tests {
         );
         has(
             "UN inspectors will inspect the nuclear plant in Iran.",
-            "ACCUSE IGO>IRN",
+            "ACCUSE IGOUNO>IRN",
         );
         has(
             "Vietnamese troops captured a village in Western Cambodia.",

@@ -9,6 +9,7 @@
 //! ...") is no source.
 
 use dyad_actors::Actors;
+use dyad_model::codes::in_group;
 use dyad_model::{ActorRef, Attribution, EntityType};
 
 use crate::arguments::{actor_refs, subject_left};
@@ -547,8 +548,11 @@ pub fn actor_source_type(
         (_, Some("SPY")) => Some("intelligence"),
         (_, Some("MIL")) => Some("military"),
         (_, Some("JRN")) => Some("media"),
-        (Some("IGO"), _) | (_, Some("IGO")) => Some("igo"),
-        (Some("NGO"), _) | (_, Some("NGO")) => Some("ngo"),
+        // An organisation's own code (`IGOUNO`, `NGOAMN`) is of its group.
+        (Some(c), _) if in_group(c, "IGO") => Some("igo"),
+        (_, Some("IGO")) => Some("igo"),
+        (Some(c), _) if in_group(c, "NGO") => Some("ngo"),
+        (_, Some("NGO")) => Some("ngo"),
         (_, Some("GOV" | "LEG" | "JUD" | "COP")) => Some("government"),
         _ => match kind {
             Some(EntityType::Person) => Some("person"),

@@ -318,7 +318,7 @@ fn founding_example_claims() {
     assert_eq!(accusation.status.as_str(), "asserted");
     assert!(accusation.links.contains(&attack.id), "{shown:#?}");
     // "These exchanges have sparked concerns among South Korea, the US, and NATO".
-    let concern = find(EventType::Accuse, "IGO+KOR+USA", "PRK+RUS");
+    let concern = find(EventType::Accuse, "IGONAT+KOR+USA", "PRK+RUS");
     assert_eq!(concern.cameo, "110");
     // The transfers are denied by Moscow and Pyongyang; the denial links to them.
     let denial = events.iter().find(|e| e.cameo == "016").expect("a denial");

@@ -8,6 +8,7 @@
 //! Offsets (`start`, `end`) are always byte offsets into [`Document::text`], end exclusive,
 //! and always fall on UTF-8 character boundaries.
 
+pub mod codes;
 pub mod flat;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
@@ -168,7 +169,7 @@ pub struct Entity {
     #[serde(rename = "type")]
     pub kind: EntityType,
     /// ISO 3166-1 alpha-3 country, or `IGO`/`NGO`/`MNC`-style codes for bodies of no one
-    /// country.
+    /// country: a known organisation's own code (`IGONAT`, `NGOAMN`; see [`codes`]).
     pub code: Option<String>,
     /// PLOVER/CAMEO sector (`GOV`, `MIL`, `SPY`, ...).
     pub sector: Option<String>,

@@ -1474,3 +1474,39 @@ async fn a_large_body_is_stored_whole_and_in_order() {
     assert_eq!(keys, expected);
     assert_eq!(document_count(app).await, 60);
 }
+
+#[tokio::test]
+async fn organisations_are_two_actors_with_their_names_in_dyads_and_actors() {
+    let server = server_with(|_| {});
+    let app = &server.app;
+    let body = r#"{"id": "o1", "published": "2025-03-10", "text": "NATO accused Russia of violating the airspace of Estonia on Monday.\n\nThe European Union imposed new sanctions on Russia on Tuesday."}"#;
+    let answer = post(app, "/api/documents", "application/x-ndjson", body).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.error());
+    let dyads = get(app, "/api/dyads").await.json();
+    let dyads = dyads["dyads"].as_array().unwrap();
+    let pair = |a: &str| {
+        dyads
+            .iter()
+            .find(|d| d["code_a"] == a && d["code_b"] == "RUS")
+            .unwrap_or_else(|| panic!("no {a}-RUS dyad in {dyads:?}"))
+    };
+    assert_eq!(pair("IGONAT")["name_a"], "NATO");
+    assert_eq!(pair("IGOEEC")["name_a"], "European Union");
+    assert_eq!(pair("IGONAT")["name_b"], "Russia");
+    let actors = get(app, "/api/actors").await.json();
+    let name = |code: &str| {
+        actors["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["code"] == code)
+            .map(|a| a["name"].clone())
+    };
+    assert_eq!(name("IGONAT"), Some(Value::from("NATO")));
+    assert_eq!(name("IGOEEC"), Some(Value::from("European Union")));
+    let igo = get(app, "/api/events?actor=IGO").await.json();
+    assert_eq!(igo["total"], 2, "{igo}");
+    let nato = get(app, "/api/events?actor=IGONAT").await.json();
+    assert_eq!(nato["total"], 1, "{nato}");
+    assert_eq!(nato["events"][0]["actor"][0]["code"], "IGONAT");
+}

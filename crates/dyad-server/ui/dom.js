@@ -144,11 +144,30 @@ export function typeChip(event) {
   return h("span", { class: `chip q${q}`, title: QUADS[q - 1]?.label || "" }, event?.event || event || "?");
 }
 
-/** "RUS·GOV" style label of an actor reference. */
-export function actorLabel(ref) {
+/** Whether a code is an organisation's own (IGONAT, IGOUNO, NGOAMN), not a country's. */
+export function isOrganisationCode(code) {
+  return /^(IGO|NGO|MNC)[A-Z0-9]+$/.test(code || "");
+}
+
+/**
+ * "RUS·GOV" style label of an actor reference; an organisation with a code of its own is
+ * shown by its name ("NATO", "European Union") when `names` (code → name) knows it.
+ */
+export function actorLabel(ref, names) {
   if (!ref) return "—";
   const code = ref.code || "?";
+  const name = isOrganisationCode(code) ? names?.get(code) : null;
+  if (name && name !== code) {
+    // The group's own sector (IGO for an IGO) says nothing more.
+    return ref.sector && ref.sector !== code.slice(0, 3) ? `${name}·${ref.sector}` : name;
+  }
   return ref.sector ? `${code}·${ref.sector}` : code;
+}
+
+/** A code as people read it: an organisation's name, else the code itself. */
+export function codeLabel(code, names) {
+  const name = isOrganisationCode(code) ? names?.get(code) : null;
+  return name && name !== code ? name : code;
 }
 
 /** Actor codes of an event side as compact chips linking to the events of that code. */
@@ -157,10 +176,10 @@ export function actorChips(list, names) {
   const seen = new Set();
   const out = [];
   for (const ref of list) {
-    const label = actorLabel(ref);
+    const label = actorLabel(ref, names);
     if (seen.has(label)) continue;
     seen.add(label);
-    const title = [ref.text, names?.get(ref.code)].filter(Boolean).join(" — ");
+    const title = [ref.text, names?.get(ref.code), ref.code].filter(Boolean).join(" — ");
     out.push(
       ref.code
         ? h("a", { class: "actor", href: `#/events?actor=${encodeURIComponent(ref.code)}`, title }, label)

@@ -1,12 +1,13 @@
 //! Reading the store: event queries ([`EventQuery`] → [`StoredEvent`]) and the actor and
 //! dyad summaries.
 
+use dyad_model::codes::{organisation_part, ORGANISATION_GROUPS, SECTORS};
 use dyad_model::{Attribution, Date, Denial, Document, Event, EventType, Status};
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
 use crate::write::{parse_date, parse_precision};
-use crate::{Result, Store, StoreError};
+use crate::{Result, Store};
 
 /// How query results are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,7 +136,7 @@ pub struct SummaryQuery {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ActorSummary {
     pub code: String,
-    /// The most documented country (or, failing that, entity) name with this code.
+    /// The name of the code ([`Store::code_name`]): its country's or organisation's.
     pub name: Option<String>,
     pub events: u64,
     pub as_actor: u64,
@@ -156,6 +157,12 @@ pub struct ActorSummary {
 pub struct DyadSummary {
     pub code_a: String,
     pub code_b: String,
+    /// The names of the two codes (`Store::code_name`: "Russia", "NATO"), when the store
+    /// has an entity of that code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_a: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_b: Option<String>,
     /// `YYYY-MM` when summarised by month.
     pub month: Option<String>,
     pub events: u64,
@@ -172,11 +179,25 @@ pub struct DyadSummary {
 /// `RUS` → (`RUS`, None); `RUSGOV` → (`RUS`, `GOV`).
 fn split_code(code: &str) -> (String, Option<String>) {
     let code = code.trim().to_ascii_uppercase();
-    if code.len() == 6 && code.chars().all(|c| c.is_ascii_alphabetic()) {
+    // An organisation's own code (`IGONAT`, `NGOAMN`) is one code; a group followed by a
+    // sector (`IGOGOV`) is the group and the sector, as a country's is.
+    let organisation = organisation_part(&code).is_some_and(|org| !SECTORS.contains(&org));
+    if code.len() == 6 && code.chars().all(|c| c.is_ascii_alphabetic()) && !organisation {
         let (country, sector) = code.split_at(3);
         return (country.to_string(), Some(sector.to_string()));
     }
     (code, None)
+}
+
+/// The SQL condition that `column` (bound to `param`) is `code`: for an organisation
+/// group (`IGO`, `NGO`, `MNC`) also any of its organisations' codes (`IGONAT`, `IGOUNO`).
+fn code_condition(column: &str, param: &str, code: &str) -> String {
+    if ORGANISATION_GROUPS.contains(&code) {
+        // The group is one of three constants, never the user's text.
+        format!("({column} = {param} OR {column} GLOB '{code}[A-Z0-9]*')")
+    } else {
+        format!("{column} = {param}")
+    }
 }
 
 /// The user's search text as an FTS5 query: words ANDed, each quoted so punctuation never
@@ -278,8 +299,9 @@ pub(crate) fn build(query: &EventQuery) -> Sql {
         sql.from = "event_codes c JOIN events e ON e.id = c.event_id".into();
         sql.date_column = "c.anchor";
         let pc = sql.param(code.clone());
+        let matches = code_condition("c.code", &pc, code);
         sql.conditions
-            .push(format!("c.code = {pc} AND c.side = '{side}'"));
+            .push(format!("{matches} AND c.side = '{side}'"));
     }
     if let Some(since) = query.since {
         let p = sql.param(since.to_string());
@@ -302,13 +324,13 @@ pub(crate) fn build(query: &EventQuery) -> Sql {
         if driven && sector.is_none() {
             continue;
         }
-        let pc = sql.param(code);
+        let matches = code_condition("code", &sql.param(code.clone()), &code);
         let sector_condition = match sector {
             Some(s) => format!(" AND sector = {}", sql.param(s)),
             None => String::new(),
         };
         sql.conditions.push(format!(
-            "e.id IN (SELECT event_id FROM event_parties WHERE code = {pc} AND side = '{side}'{sector_condition})"
+            "e.id IN (SELECT event_id FROM event_parties WHERE {matches} AND side = '{side}'{sector_condition})"
         ));
     }
     if let Some(kind) = query.event {
@@ -650,8 +672,13 @@ impl Store {
         let mut params: Vec<Value> = Vec::new();
         let mut conditions = vec!["p.code IS NOT NULL".to_string()];
         if let Some(code) = &query.actor {
-            params.push(split_code(code).0.into());
-            conditions.push(format!("p.code = ?{}", params.len()));
+            let code = split_code(code).0;
+            params.push(code.clone().into());
+            conditions.push(code_condition(
+                "p.code",
+                &format!("?{}", params.len()),
+                &code,
+            ));
         }
         if let Some(since) = query.since {
             params.push(since.to_string().into());
@@ -700,18 +727,8 @@ impl Store {
             })
         })?;
         let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut name = self.conn.prepare_cached(
-            "SELECT name FROM entities WHERE code = ?1
-             ORDER BY type = 'COUNTRY' DESC, num_documents DESC, id LIMIT 1",
-        )?;
         for summary in &mut out {
-            summary.name = name
-                .query_row([&summary.code], |r| r.get(0))
-                .map(Some)
-                .or_else(|e| match e {
-                    rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                    e => Err(StoreError::from(e)),
-                })?;
+            summary.name = self.code_name(&summary.code)?;
         }
         Ok(out)
     }
@@ -789,6 +806,8 @@ impl Store {
             Ok(DyadSummary {
                 code_a: r.get(0)?,
                 code_b: r.get(1)?,
+                name_a: None,
+                name_b: None,
                 month: r.get(2)?,
                 events,
                 verbal_cooperation: counts[0],
@@ -804,7 +823,17 @@ impl Store {
                 mentions: count(r.get(9)?),
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut names: std::collections::HashMap<String, Option<String>> = Default::default();
+        for d in &mut out {
+            for (code, name) in [(&d.code_a, &mut d.name_a), (&d.code_b, &mut d.name_b)] {
+                if !names.contains_key(code) {
+                    names.insert(code.clone(), self.code_name(code)?);
+                }
+                name.clone_from(&names[code]);
+            }
+        }
+        Ok(out)
     }
 }
 
@@ -881,5 +910,9 @@ mod tests {
     fn codes_split_into_country_and_sector() {
         assert_eq!(split_code("rusgov"), ("RUS".into(), Some("GOV".into())));
         assert_eq!(split_code("PRK"), ("PRK".into(), None));
+        // An organisation's code is one code; a group and a sector are two.
+        assert_eq!(split_code("igonat"), ("IGONAT".into(), None));
+        assert_eq!(split_code("IGOEEC"), ("IGOEEC".into(), None));
+        assert_eq!(split_code("IGOGOV"), ("IGO".into(), Some("GOV".into())));
     }
 }

@@ -430,11 +430,14 @@ impl Store {
         Ok(Network { nodes, edges })
     }
 
-    /// The most documented country (or, failing that, entity) name with this code.
+    /// The name of a code: its country's, else its organisation's (an organisation's own
+    /// code such as `IGONAT` names NATO, not "NATO's chief"), else the most documented
+    /// entity's with this code.
     pub fn code_name(&self, code: &str) -> Result<Option<String>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT name FROM entities WHERE code = ?1
-             ORDER BY type = 'COUNTRY' DESC, num_documents DESC, id LIMIT 1",
+             ORDER BY type = 'COUNTRY' DESC, type = 'ORGANIZATION' DESC, num_documents DESC, id
+             LIMIT 1",
         )?;
         match stmt.query_row([code], |r| r.get(0)) {
             Ok(name) => Ok(Some(name)),

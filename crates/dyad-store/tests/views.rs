@@ -229,3 +229,64 @@ fn places_documents_and_reports_read_back() {
     assert!(store.document_view(9999).unwrap().is_none());
     assert!(store.event_reports(9999).unwrap().is_empty());
 }
+
+#[test]
+fn organisations_of_one_story_stay_apart_and_are_named() {
+    let pipeline = Pipeline::embedded().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let text = "NATO accused Russia of violating the airspace of Estonia on Monday.\n\n\
+                The European Union imposed new sanctions on Russia on Tuesday.";
+    store
+        .add(&pipeline.extract(doc("o1", "2025-03-10", text, "Wire A")))
+        .unwrap();
+    let dyads = store
+        .dyad_summary(&dyad_store::SummaryQuery::default())
+        .unwrap();
+    let pairs: Vec<(&str, &str, Option<&str>)> = dyads
+        .iter()
+        .map(|d| (d.code_a.as_str(), d.code_b.as_str(), d.name_a.as_deref()))
+        .collect();
+    assert!(
+        pairs.contains(&("IGOEEC", "RUS", Some("European Union"))),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs.contains(&("IGONAT", "RUS", Some("NATO"))),
+        "{pairs:?}"
+    );
+    assert!(dyads
+        .iter()
+        .all(|d| d.code_b != "RUS" || d.name_b.as_deref() == Some("Russia")));
+    // Actors: two, each named after itself.
+    let actors = store
+        .actor_summary(&dyad_store::SummaryQuery::default())
+        .unwrap();
+    let named = |code: &str| {
+        actors
+            .iter()
+            .find(|a| a.code == code)
+            .and_then(|a| a.name.clone())
+    };
+    assert_eq!(named("IGONAT").as_deref(), Some("NATO"));
+    assert_eq!(named("IGOEEC").as_deref(), Some("European Union"));
+    // An IGO filter finds every IGO's events; an organisation's code only its own.
+    let count = |actor: &str| {
+        store
+            .events(&EventQuery {
+                actor: Some(actor.into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count("IGO"), 2);
+    assert_eq!(count("igonat"), 1);
+    assert_eq!(count("IGOEEC"), 1);
+    let summary = store
+        .actor_summary(&dyad_store::SummaryQuery {
+            actor: Some("IGO".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(summary.len(), 2, "{summary:?}");
+}

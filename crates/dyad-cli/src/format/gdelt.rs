@@ -8,14 +8,19 @@
 //! [`GdeltAggregator::rows`].
 //!
 //! Mapping: `ActorNCode` is the country (or `IGO`/`NGO`/... group code) followed by the
-//! sector (`RUSGOV`), `ActorNName` the actor's words upper-cased, `ActorNType1Code` the
-//! sector; only the first actor and first recipient of an event are written. `IsRootEvent`
+//! sector (`RUSGOV`); an organisation's own code (`IGONAT`, `NGOAMN`) becomes its CAMEO
+//! code from the organisations table's `cameo` column ([`CameoCodes`]: NATO `IGOWSTNAT`,
+//! the UN `IGOUNO`), and `ActorNKnownGroupCode` is CAMEO's known-group part of that code
+//! (`NAT`, `UNO`; else dyad's organisation code). `ActorNName` is the actor's words
+//! upper-cased, `ActorNType1Code` the sector; only the first actor and first recipient of
+//! an event are written. `IsRootEvent`
 //! is 1 for events of the lead paragraph. `AvgTone` is 0 (dyad measures no tone). The
 //! ActionGeo columns come from the event's `location` (FIPS 10-4 country codes; the
 //! FeatureID is the GeoNames id), the actor geo columns are left empty (type 0).
 
 use std::collections::{BTreeSet, HashMap};
 
+use dyad_model::codes::{in_group, organisation_group, organisation_part};
 use dyad_model::{ActorRef, Date, Event, Extraction};
 
 use super::fips;
@@ -88,6 +93,36 @@ pub const COLUMNS: [&str; 61] = [
 /// Actor codes that name a kind of body rather than a country.
 const GROUP_CODES: [&str; 6] = ["IGO", "NGO", "MNC", "IMG", "UAF", "NGM"];
 
+/// CAMEO actor codes of organisations by dyad's actor code (`IGONAT` → `IGOWSTNAT`): the
+/// `cameo` column of `actors/organisations.tsv` (`dyad_actors::cameo_codes`).
+pub type CameoCodes = HashMap<String, String>;
+
+/// Three-letter parts of a CAMEO code that are not a known group: sectors (role codes),
+/// regions and religions (countries are recognised by [`fips_of`]).
+const NOT_GROUPS: &[&str] = &[
+    // roles and sectors
+    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL",
+    "LEG", "LAB", "HLH", "AGR", "ELI", "REF", "MOD", "RAD", "NGO", "IGO", "IMG", "UAF", "NGM",
+    "MNC", "DEV", "ENV", "HRI", "INS", "JRN", "SEP", "SET", // regions
+    "AFR", "ASA", "BLK", "BAL", "CAU", "CFR", "CAS", "CEU", "CRB", "EAF", "EEU", "EIN", "EUR",
+    "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SEA", "SCN", "WAF", "WST",
+    "ARB", // religions
+    "MOS", "MUS", "CHR", "JEW", "HIN", "BUD", "REL", "SHI", "SUN", "CTH", "PRO", "ORT",
+];
+
+/// CAMEO's known-group code inside a CAMEO actor code: its last three-letter part that is
+/// neither a country, a region, a religion nor a role (`IGOWSTNAT` → `NAT`,
+/// `IGOUNOREFHCR` → `HCR`, `NGOHRIAMN` → `AMN`; `IGOEUR` → none).
+pub fn known_group(cameo: &str) -> Option<&str> {
+    if cameo.len() < 6 || !cameo.len().is_multiple_of(3) || !cameo.is_ascii() {
+        return None;
+    }
+    (1..cameo.len() / 3)
+        .rev()
+        .map(|i| &cameo[i * 3..i * 3 + 3])
+        .find(|part| !NOT_GROUPS.contains(part) && fips_of(part).is_none())
+}
+
 /// `(FIPS 10-4 code, country name)` of an ISO 3166-1 alpha-3 code.
 pub fn fips_of(iso3: &str) -> Option<(&'static str, &'static str)> {
     fips::COUNTRIES
@@ -103,13 +138,19 @@ pub fn fraction_date(date: Date) -> String {
     format!("{:.4}", f64::from(date.year()) + fraction)
 }
 
-/// The CAMEO actor code: country or group code followed by the sector.
-pub fn actor_code(actor: &ActorRef) -> String {
-    format!(
-        "{}{}",
-        actor.code.as_deref().unwrap_or_default(),
-        actor.sector.as_deref().unwrap_or_default()
-    )
+/// The CAMEO actor code: an organisation's code from `cameo`, else the country or group
+/// code followed by the sector (not repeated when it is the group: `IGONAT`, not
+/// `IGONATIGO`).
+pub fn actor_code(actor: &ActorRef, cameo: &CameoCodes) -> String {
+    let code = actor.code.as_deref().unwrap_or_default();
+    if let Some(c) = cameo.get(code) {
+        return c.clone();
+    }
+    let sector = actor.sector.as_deref().unwrap_or_default();
+    match organisation_group(code) {
+        Some(group) if organisation_part(code).is_some() && sector == group => code.to_string(),
+        _ => format!("{code}{sector}"),
+    }
 }
 
 /// Cells cleaned for a tab-separated row: no tabs or line breaks.
@@ -126,21 +167,31 @@ fn cell(text: &str) -> String {
 }
 
 /// The ten actor columns (Code .. Type3Code) of one actor.
-fn actor_columns(actor: Option<&ActorRef>) -> [String; 10] {
+fn actor_columns(actor: Option<&ActorRef>, cameo: &CameoCodes) -> [String; 10] {
     let Some(actor) = actor else {
         return Default::default();
     };
     let code = actor.code.clone().unwrap_or_default();
-    let is_group = GROUP_CODES.contains(&code.as_str());
+    let is_group = GROUP_CODES.iter().any(|g| in_group(&code, g));
+    let full = actor_code(actor, cameo);
+    let known = cameo
+        .get(&code)
+        .and_then(|c| known_group(c))
+        .or_else(|| organisation_part(&code))
+        .map(str::to_string);
     [
-        actor_code(actor),
+        full,
         cell(&actor.text.to_uppercase()),
         if is_group {
             String::new()
         } else {
             code.clone()
         },
-        if is_group { code } else { String::new() },
+        match known {
+            Some(group) => group,
+            None if is_group => code,
+            None => String::new(),
+        },
         String::new(),
         String::new(),
         String::new(),
@@ -220,6 +271,7 @@ pub struct GdeltAggregator {
     date_added: String,
     rows: Vec<Aggregate>,
     index: HashMap<(String, String, String, String), usize>,
+    cameo: CameoCodes,
 }
 
 impl GdeltAggregator {
@@ -229,7 +281,14 @@ impl GdeltAggregator {
             date_added: date_added.into(),
             rows: Vec::new(),
             index: HashMap::new(),
+            cameo: CameoCodes::new(),
         }
+    }
+
+    /// Writes organisations' codes as these CAMEO codes (see [`CameoCodes`]).
+    pub fn with_cameo_codes(mut self, cameo: CameoCodes) -> GdeltAggregator {
+        self.cameo = cameo;
+        self
     }
 
     /// Adds the events of one document.
@@ -243,8 +302,12 @@ impl GdeltAggregator {
             let actor2 = event.recipient.first();
             let key = (
                 sql_date.clone(),
-                actor1.map(actor_code).unwrap_or_default(),
-                actor2.map(actor_code).unwrap_or_default(),
+                actor1
+                    .map(|a| actor_code(a, &self.cameo))
+                    .unwrap_or_default(),
+                actor2
+                    .map(|a| actor_code(a, &self.cameo))
+                    .unwrap_or_default(),
                 event.cameo.clone(),
             );
             let i = match self.index.get(&key) {
@@ -286,8 +349,8 @@ impl GdeltAggregator {
         );
         row.push(date.map(|d| d.year().to_string()).unwrap_or_default());
         row.push(date.map(fraction_date).unwrap_or_default());
-        row.extend(actor_columns(event.actor.first()));
-        row.extend(actor_columns(event.recipient.first()));
+        row.extend(actor_columns(event.actor.first(), &self.cameo));
+        row.extend(actor_columns(event.recipient.first(), &self.cameo));
         let cameo = event.cameo.trim();
         row.push(
             if in_lead_paragraph(extraction, event) {
@@ -419,6 +482,54 @@ mod tests {
         assert_eq!(column(&rows[0], "NumMentions"), "3");
         assert_eq!(column(&rows[0], "NumArticles"), "3");
         assert_eq!(column(&rows[0], "NumSources"), "2");
+    }
+
+    #[test]
+    fn organisations_write_their_cameo_and_known_group_codes() {
+        use dyad_model::testing::named_actor;
+        let mut x = sample();
+        x.events.truncate(1);
+        x.events[0].actor = vec![named_actor("NATO", "IGONAT", "IGO")];
+        x.events[0].recipient = vec![named_actor("the European Union", "IGOEEC", "IGO")];
+        let mut second = x.events[0].clone();
+        second.actor = vec![named_actor("the UN refugee agency", "IGOHCR", "REF")];
+        second.recipient = vec![named_actor("Amnesty", "NGOAMN", "HRI")];
+        x.events.push(second);
+        let cameo = dyad_actors::cameo_codes(&dyad_data::DataSet::embedded()).unwrap();
+        assert_eq!(cameo["IGONAT"], "IGOWSTNAT");
+        let mut agg = GdeltAggregator::new("20250314120000").with_cameo_codes(cameo);
+        agg.add(&x);
+        let rows = agg.rows();
+        assert_eq!(rows.len(), 2, "NATO>EU and UNHCR>Amnesty stay two rows");
+        let r = &rows[0];
+        assert_eq!(column(r, "Actor1Code"), "IGOWSTNAT");
+        assert_eq!(column(r, "Actor1KnownGroupCode"), "NAT");
+        assert_eq!(column(r, "Actor1CountryCode"), "");
+        assert_eq!(column(r, "Actor1Name"), "NATO");
+        assert_eq!(column(r, "Actor2Code"), "IGOEUREEC");
+        assert_eq!(column(r, "Actor2KnownGroupCode"), "EEC");
+        assert_eq!(column(&rows[1], "Actor1Code"), "IGOUNOREFHCR");
+        assert_eq!(column(&rows[1], "Actor1KnownGroupCode"), "HCR");
+        assert_eq!(column(&rows[1], "Actor2Code"), "NGOHRIAMN");
+        assert_eq!(column(&rows[1], "Actor2KnownGroupCode"), "AMN");
+        // Without the table, the code itself (no repeated group) and its own part.
+        let mut plain = GdeltAggregator::new("20250314120000");
+        plain.add(&x);
+        let r = &plain.rows()[0];
+        assert_eq!(column(r, "Actor1Code"), "IGONAT");
+        assert_eq!(column(r, "Actor1KnownGroupCode"), "NAT");
+        assert_eq!(column(&plain.rows()[1], "Actor1Code"), "IGOHCRREF");
+    }
+
+    #[test]
+    fn known_groups_skip_regions_roles_and_countries() {
+        assert_eq!(known_group("IGOUNO"), Some("UNO"));
+        assert_eq!(known_group("IGOWSTNAT"), Some("NAT"));
+        assert_eq!(known_group("IGOUNODEVWBK"), Some("WBK"));
+        assert_eq!(known_group("IGOUNODEV"), Some("UNO"));
+        assert_eq!(known_group("IGOEUR"), None);
+        assert_eq!(known_group("NGOUSA"), None);
+        assert_eq!(known_group("IGO"), None);
     }
 
     #[test]

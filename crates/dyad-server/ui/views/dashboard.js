@@ -3,7 +3,7 @@
 // asserted, reported, alleged) and, unless `dates=all`, the publication window: the months
 // in which the stored documents were published, so that an event dated by a target
 // ("by 2050") does not stretch the charts over decades.
-import { h, clear, errorBox, emptyBox, fmtInt, fmtSigned, plural, balanceBar, QUADS, apiStatus } from "../dom.js";
+import { h, clear, errorBox, emptyBox, fmtInt, fmtSigned, plural, balanceBar, QUADS, apiStatus, isOrganisationCode } from "../dom.js";
 import { get, actorNameMap } from "../api.js";
 import { typeBars, timeline, timelineLegend, periodRange } from "../charts.js";
 import { eventsTable, hashFor, statusPicker, publicationWindow } from "../components.js";
@@ -96,14 +96,19 @@ function tile(label, value, sub, key) {
 /** The dyads as rows linking to the dyad view; `query` (e.g. "?status=all") goes along. */
 export function dyadTable(dyads, names, query = "") {
   if (!dyads.length) return h("p", { class: "muted" }, "No event has both an actor and a recipient yet.");
-  const name = (c) => (names.get(c) && names.get(c) !== c ? names.get(c) : "");
+  // The API names both codes (name_a, name_b); the actors' names are the fallback.
+  const name = (c, given) => (given && given !== c ? given : names.get(c) && names.get(c) !== c ? names.get(c) : "");
+  const label = (c, given) => (isOrganisationCode(c) && name(c, given)) || c;
+  const aside = (c, given) => (isOrganisationCode(c) && name(c, given) ? c : name(c, given));
   return h("div", { class: "table-wrap" }, h("table", { class: "dyads" },
     h("thead", null, h("tr", null, h("th", null, "Dyad"), h("th", { class: "c-num" }, "Events"), h("th", null, "Coop ◂ ▸ Conflict"), h("th", { class: "c-num", title: "mean Goldstein score" }, "Goldst."))),
     h("tbody", null, dyads.map((d) => {
       const href = `#/dyad/${encodeURIComponent(d.code_a)}/${encodeURIComponent(d.code_b)}${query}`;
       const row = h("tr", { class: "clickable" },
-        h("td", null, h("a", { href, class: "dyad-link" }, h("b", null, d.code_a), " ⇄ ", h("b", null, d.code_b)),
-          h("div", { class: "small muted" }, [name(d.code_a), name(d.code_b)].filter(Boolean).join(" · "))),
+        // A country shows its code with its name below; an organisation its name, with
+        // its code below (NATO over IGONAT, not "IGO").
+        h("td", null, h("a", { href, class: "dyad-link" }, h("b", null, label(d.code_a, d.name_a)), " ⇄ ", h("b", null, label(d.code_b, d.name_b))),
+          h("div", { class: "small muted" }, [aside(d.code_a, d.name_a), aside(d.code_b, d.name_b)].filter(Boolean).join(" · "))),
         h("td", { class: "c-num" }, fmtInt(d.events)),
         h("td", null, balanceBar(d, 140)),
         h("td", { class: `c-num gs ${d.goldstein_mean < 0 ? "neg" : "pos"}` }, fmtSigned(d.goldstein_mean)));
