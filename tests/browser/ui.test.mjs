@@ -247,6 +247,20 @@ test("an event shows its evidence with trigger, actors and sources highlighted",
   await page.close();
 });
 
+test("a party the story implies is marked as implied, never shown as named", async () => {
+  const { page, problems } = await openPage();
+  const { events } = (await api("/api/events?limit=500")).body;
+  const implied = events.find((e) => [...(e.actor || []), ...(e.recipient || [])].some((a) => a.implicit));
+  assert.ok(implied, "the demo store has an event with an implied party");
+  await visit(page, `#/event/${implied.store_id}`);
+  await page.waitForSelector(".side-list");
+  assert.match(await page.locator(".facts").textContent(), /implied by the story/);
+  assert.ok(await page.locator(".event-dyad a.actor.implicit").count() > 0, "the dyad line marks the implied party");
+  await shot(page, "event-implied");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("document view highlights mentions and triggers at the right (byte) offsets", async () => {
   const { page, problems } = await openPage();
   const { documents } = (await api("/api/documents?limit=50")).body;

@@ -42,6 +42,16 @@ impl StoryDyad {
             };
             let e = counts.entry(code).or_insert((0, m.entity));
             e.0 += 1;
+            // The side is named after the country itself where the story names it.
+            let named_country = |i: usize| {
+                actors
+                    .entities
+                    .get(i)
+                    .is_some_and(|x| x.kind == dyad_model::EntityType::Country)
+            };
+            if !named_country(e.1) && named_country(m.entity) {
+                e.1 = m.entity;
+            }
         }
         let mut ranked: Vec<(&str, usize, usize)> =
             counts.into_iter().map(|(c, (n, e))| (c, n, e)).collect();

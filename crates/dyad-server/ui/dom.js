@@ -179,10 +179,12 @@ export function actorChips(list, names) {
     const label = actorLabel(ref, names);
     if (seen.has(label)) continue;
     seen.add(label);
-    const title = [ref.text, names?.get(ref.code), ref.code].filter(Boolean).join(" — ");
+    // A party the sentence leaves unsaid and the story implies is marked as such.
+    const implied = ref.implicit ? "implied by the story, not named in the sentence" : null;
+    const title = [ref.text, names?.get(ref.code), ref.code, implied].filter(Boolean).join(" — ");
     out.push(
       ref.code
-        ? h("a", { class: "actor", href: `#/events?actor=${encodeURIComponent(ref.code)}`, title }, label)
+        ? h("a", { class: ref.implicit ? "actor implicit" : "actor", href: `#/events?actor=${encodeURIComponent(ref.code)}`, title }, label)
         : h("span", { class: "actor unknown", title: ref.text || "" }, ref.text ? `“${ref.text}”` : "?"),
     );
   }

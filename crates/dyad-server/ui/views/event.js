@@ -113,7 +113,7 @@ function sideList(list, names) {
   if (!list?.length) return h("span", { class: "muted" }, "—");
   return h("ul", { class: "side-list" }, list.map((a) => h("li", null,
     a.code ? h("a", { class: "actor", href: `#/events?actor=${encodeURIComponent(a.code)}`, title: a.code }, actorLabel(a, names)) : h("span", { class: "actor unknown" }, "?"),
-    " ", a.text ? `“${a.text}”` : "", a.code && names.get(a.code) && names.get(a.code) !== a.code ? h("span", { class: "muted" }, ` ${names.get(a.code)}`) : null)));
+    " ", a.text ? `“${a.text}”` : "", a.implicit ? h("span", { class: "muted" }, " (implied by the story)") : null, a.code && names.get(a.code) && names.get(a.code) !== a.code ? h("span", { class: "muted" }, ` ${names.get(a.code)}`) : null)));
 }
 
 function claimsTable(e) {
