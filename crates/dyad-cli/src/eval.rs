@@ -1,11 +1,11 @@
 //! `dyad eval SET PATH`: extracts every gold record of a set and prints the scores of
 //! `dyad_eval` as a table (or one JSON object with `--json`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use dyad_core::{Pipeline, SourceDocument};
-use dyad_eval::events::{self, Split, Story};
+use dyad_eval::events::{self, Split};
 use dyad_model::{Date, Extraction};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -277,58 +277,11 @@ fn ud_report(args: &EvalArgs) -> anyhow::Result<dyad_eval::ud::UdReport> {
     ))
 }
 
-/// Reads every story of a `voa-events` directory: `in/*.json`, each with its
-/// `gold/<doc_id>.jsonl`.
-fn read_stories(dir: &Path) -> anyhow::Result<Vec<Story>> {
-    let in_dir = dir.join("in");
-    let entries =
-        std::fs::read_dir(&in_dir).map_err(|e| anyhow::anyhow!("{}: {e}", in_dir.display()))?;
-    let mut paths = Vec::new();
-    for entry in entries {
-        let path = entry
-            .map_err(|e| anyhow::anyhow!("{}: {e}", in_dir.display()))?
-            .path();
-        if path.extension().is_some_and(|x| x == "json") {
-            paths.push(path);
-        }
-    }
-    paths.sort();
-    let read = |path: &Path| {
-        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
-    };
-    let mut stories = Vec::with_capacity(paths.len());
-    for path in paths {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let gold_path = dir.join("gold").join(format!("{stem}.jsonl"));
-        let story = events::read_story(
-            &path.display().to_string(),
-            &read(&path)?,
-            &gold_path.display().to_string(),
-            &read(&gold_path)?,
-        )?;
-        if story.doc_id != stem {
-            anyhow::bail!(
-                "{}: doc_id `{}` is not the file's name",
-                path.display(),
-                story.doc_id
-            );
-        }
-        stories.push(story);
-    }
-    if stories.is_empty() {
-        anyhow::bail!("{}: no story (in/*.json)", in_dir.display());
-    }
-    Ok(stories)
-}
-
 /// `dyad eval events DIR`: extracts each story of the split as one document (its
 /// publication date as the document's date) and scores it.
 fn events_eval(args: &EvalArgs) -> anyhow::Result<()> {
     let split = args.split.unwrap_or_default().split();
-    let all = read_stories(&args.path)?;
+    let all = events::read_story_dir(&args.path)?;
     let total = all.len();
     let stories = select(events::split_stories(all, split), args.part);
     let pipeline = crate::pipeline(args.data.as_ref())?;

@@ -19,7 +19,7 @@
 
 pub use dyad_actors::{ActorLexicon, Actors};
 pub use dyad_data::DataSet;
-pub use dyad_events::EventLexicon;
+pub use dyad_events::{decide, EventLexicon};
 pub use dyad_ingest::SourceDocument;
 pub use dyad_model::*;
 pub use dyad_syntax::{Analysis, Analyzer, SentenceDoc};
@@ -69,6 +69,31 @@ impl Pipeline {
 
     pub fn actor_lexicon(&self) -> &ActorLexicon {
         &self.actors
+    }
+
+    /// This pipeline with another type decision for its events
+    /// ([`dyad_events::decide`]).
+    pub fn with_event_decider(
+        mut self,
+        decider: std::sync::Arc<dyn dyad_events::decide::TypeDecider>,
+    ) -> Pipeline {
+        self.events = self.events.with_decider(decider);
+        self
+    }
+
+    /// The analysis of `text` and the candidate events the rules propose in it, before
+    /// the type decision and the document's merge: what a learned type decision trains on.
+    pub fn candidates(&self, text: &str, published: Option<Date>) -> (Analysis, Vec<Event>) {
+        let doc = self.syntax.analyze(text);
+        let actors = self.actors.recognize(text, &doc.layer, published);
+        let events = self.events.candidates(&dyad_events::CodingInput {
+            doc_id: "candidates",
+            text,
+            doc: &doc,
+            actors: &actors,
+            published,
+        });
+        (doc, events)
     }
 
     /// The syntax layer (tagger, parser, lemmatiser).

@@ -275,6 +275,52 @@ fn error(input: &str, line: usize, message: impl Into<String>) -> EvalError {
     }
 }
 
+/// Reads every story of a `voa-events`-style directory: `in/*.json`, each with its
+/// `gold/<doc_id>.jsonl`, in file-name order. Errors name the file (line 0 when the
+/// file itself cannot be read).
+pub fn read_story_dir(dir: &std::path::Path) -> Result<Vec<Story>, EvalError> {
+    let in_dir = dir.join("in");
+    let io = |path: &std::path::Path, e: std::io::Error| {
+        error(&path.display().to_string(), 0, e.to_string())
+    };
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(&in_dir).map_err(|e| io(&in_dir, e))? {
+        let path = entry.map_err(|e| io(&in_dir, e))?.path();
+        if path.extension().is_some_and(|x| x == "json") {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let read = |path: &std::path::Path| std::fs::read_to_string(path).map_err(|e| io(path, e));
+    let mut stories = Vec::with_capacity(paths.len());
+    for path in paths {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let gold_path = dir.join("gold").join(format!("{stem}.jsonl"));
+        let story = read_story(
+            &path.display().to_string(),
+            &read(&path)?,
+            &gold_path.display().to_string(),
+            &read(&gold_path)?,
+        )?;
+        if story.doc_id != stem {
+            let message = format!("doc_id `{}` is not the file's name", story.doc_id);
+            return Err(error(&path.display().to_string(), 0, message));
+        }
+        stories.push(story);
+    }
+    if stories.is_empty() {
+        return Err(error(
+            &in_dir.display().to_string(),
+            0,
+            "no story (in/*.json)",
+        ));
+    }
+    Ok(stories)
+}
+
 /// Reads a story (`in/<doc_id>.json`, named `story_input` in errors) and its gold
 /// (`gold/<doc_id>.jsonl`, named `gold_input`). Errors name the file and the line: JSON
 /// that does not parse, sentence spans outside the text or off character boundaries,
@@ -637,6 +683,23 @@ pub fn reports(extraction: &Extraction) -> Vec<Event> {
         out.push(own);
     }
     out
+}
+
+/// For each of `events` (coded from `story.text`, one per report: no merged mentions),
+/// whether the scorer matches it to a gold unit by type: the labels a learned type
+/// decision trains on.
+pub fn matched_events(story: &Story, events: &[Event]) -> Vec<bool> {
+    let mut matched = vec![false; events.len()];
+    for aligned in align(story, events) {
+        for pair in &aligned.pairs {
+            for e in &aligned.coder[pair.coder].events {
+                if let Some(i) = events.iter().position(|x| std::ptr::eq(x, *e)) {
+                    matched[i] = true;
+                }
+            }
+        }
+    }
+    matched
 }
 
 /// Groups a story's gold and coder reports ([`reports`]) into units per sentence and

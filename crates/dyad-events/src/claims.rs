@@ -1521,11 +1521,10 @@ mod tests {
     use super::*;
 
     use crate::tests::{code_with, summary, toy_actors};
-    use dyad_data::DataSet;
     use dyad_model::Event;
 
     fn code(text: &str) -> Vec<Event> {
-        let lex = EventLexicon::from_data(&DataSet::embedded()).expect("embedded lexicon");
+        let lex = crate::tests::lexicon();
         let layer = dyad_text::analyze(text);
         let actors = toy_actors(text, &layer);
         code_with(&lex, text, &actors)

@@ -16,6 +16,7 @@ pub mod cameo;
 pub mod claims;
 pub mod contexts;
 pub mod dates;
+pub mod decide;
 pub mod homes;
 pub mod implicit;
 pub mod lexicon;
@@ -45,6 +46,12 @@ use crate::view::SentenceView;
 pub enum EventError {
     #[error(transparent)]
     Data(#[from] DataError),
+    #[error("{file}:{line}: {message}")]
+    Model {
+        file: String,
+        line: usize,
+        message: String,
+    },
 }
 
 /// What the coder reads for one document.
@@ -67,13 +74,16 @@ impl CodingInput<'_> {
 }
 
 /// Triggers, CAMEO codes, Goldstein scores and the other word lists of event coding.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct EventLexicon {
     lexicon: Arc<Lexicon>,
     /// The magnitude word lists (`events/magnitude-*.tsv`, overridable with `--data`).
     magnitudes: Arc<magnitude::MagnitudeLexicon>,
     /// The word lists of event dates (`events/dates.tsv`).
     dates: Arc<dates::DateLexicon>,
+    /// Decides each candidate's type or NONE ([`decide`]): the learned filter when the
+    /// data has its model, else the rules' types.
+    decider: Arc<dyn decide::TypeDecider>,
 }
 
 /// How a denial points at what it denies.
@@ -153,6 +163,7 @@ fn fits_quantity(kind: &str, event: EventType) -> bool {
 /// ([`EventLexicon::code_sentence`]).
 pub const PASSES: &[(&str, Pass)] = &[
     ("sentences", EventLexicon::pass_sentences),
+    ("type decision", EventLexicon::pass_decide),
     ("claims", EventLexicon::pass_claims),
     ("denials", EventLexicon::pass_denials),
     ("merge", EventLexicon::pass_merge),
@@ -179,7 +190,18 @@ impl EventLexicon {
             lexicon: Arc::new(Lexicon::from_data(data)?),
             magnitudes: Arc::new(magnitude::MagnitudeLexicon::from_data(data)?),
             dates: Arc::new(dates::DateLexicon::from_data(data)?),
+            decider: match data.get(decide::MODEL_FILE) {
+                Some(text) => Arc::new(decide::EventFilter::from_text(decide::MODEL_FILE, text)?),
+                None => Arc::new(decide::RuleTypes),
+            },
         })
+    }
+
+    /// This lexicon with another type decision ([`decide`]): `RuleTypes` to see every
+    /// candidate the rules propose (what the learned decision trains on).
+    pub fn with_decider(mut self, decider: Arc<dyn decide::TypeDecider>) -> EventLexicon {
+        self.decider = decider;
+        self
     }
 
     /// The loaded lexicon.
@@ -224,6 +246,35 @@ impl EventLexicon {
                 .extend(self.code_sentence(input, &view, sentence.paragraph, &found));
             c.sources.insert(s, found);
         }
+    }
+
+    /// Pass `type decision`: each candidate's type, or NONE, decided in one place
+    /// ([`decide`]).
+    fn pass_decide(&self, c: &mut Coding<'_, '_>) {
+        let doc = c.input.doc;
+        c.drafts
+            .retain_mut(|d| match self.decider.decide(&d.event, doc) {
+                Some(kind) => {
+                    d.event.event = kind;
+                    true
+                }
+                None => false,
+            });
+    }
+
+    /// The candidates of a document: the events the `sentences` pass proposes, before
+    /// the type decision and the document's merge (one per report).
+    pub fn candidates(&self, input: &CodingInput<'_>) -> Vec<Event> {
+        let mut coding = Coding {
+            input,
+            drafts: Vec::new(),
+            sources: claims::SourceCache::new(input.layer().sentences.len()),
+            events: Vec::new(),
+        };
+        if !self.lexicon.triggers.is_empty() {
+            self.pass_sentences(&mut coding);
+        }
+        coding.drafts.into_iter().map(|d| d.event).collect()
     }
 
     /// Pass `claims`: quotations' speakers and claims across sentences ([`claims`]).
@@ -1234,8 +1285,13 @@ mod tests {
         actors
     }
 
+    /// The embedded lexicon with the rules' own type decision: the unit tests here test
+    /// the rules; the learned decision, retrained with its data, is tested on its own
+    /// ([`decide`] and `tests/pipeline.rs`).
     pub fn lexicon() -> EventLexicon {
-        EventLexicon::from_data(&DataSet::embedded()).unwrap()
+        EventLexicon::from_data(&DataSet::embedded())
+            .unwrap()
+            .with_decider(Arc::new(decide::RuleTypes))
     }
 
     /// The syntax layer, loaded once for all tests.

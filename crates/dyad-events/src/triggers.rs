@@ -742,7 +742,7 @@ mod type_rules {
         CODERS.get_or_init(|| {
             let data = DataSet::embedded();
             (
-                EventLexicon::from_data(&data).unwrap(),
+                crate::tests::lexicon(),
                 dyad_actors::ActorLexicon::from_data(&data).unwrap(),
             )
         })

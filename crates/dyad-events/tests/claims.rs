@@ -191,7 +191,12 @@ fn claims_cases() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/claims/cases.tsv");
     let cases = read_cases(&path);
     assert!(cases.len() >= 40, "only {} cases", cases.len());
-    let pipeline = Pipeline::embedded().expect("embedded pipeline");
+    // The suite tests who says so about the rules' events; whether the learned type
+    // decision keeps each event is measured by `dyad eval events` and tested in
+    // tests/pipeline.rs.
+    let pipeline = Pipeline::embedded()
+        .expect("embedded pipeline")
+        .with_event_decider(std::sync::Arc::new(dyad_core::decide::RuleTypes));
     let mut failures = Vec::new();
     for case in &cases {
         let extraction = pipeline.extract(SourceDocument {

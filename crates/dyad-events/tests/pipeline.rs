@@ -95,6 +95,33 @@ fn agentless_events_keep_their_victims_and_places() {
     );
 }
 
+/// The type decision reads its model from the data (`--data` can replace it): a model
+/// that drops everything leaves only the events whose two parties the rules found with
+/// codes, one that keeps everything keeps every candidate.
+#[test]
+fn the_learned_type_decision_comes_from_the_data() {
+    let text = "Police detained several students after the rally. Egypt condemned Israel.";
+    let with_model = |model: &str| {
+        let mut data = dyad_core::DataSet::embedded();
+        data.insert(dyad_core::decide::MODEL_FILE, model);
+        let pipeline = Pipeline::from_data(&data).unwrap();
+        let x = extract(&pipeline, "d1", text, "2024-12-02");
+        x.events.iter().map(|e| e.event).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        with_model("# drops every candidate it decides\nbias\t-100\n"),
+        [EventType::Accuse]
+    );
+    assert_eq!(
+        with_model("# keeps every candidate\nbias\t100\n"),
+        [EventType::Coerce, EventType::Accuse]
+    );
+    let mut data = dyad_core::DataSet::embedded();
+    data.insert(dyad_core::decide::MODEL_FILE, "bias\tlots\n");
+    let err = Pipeline::from_data(&data).unwrap_err().to_string();
+    assert!(err.contains("models/event-filter.tsv:1"), "{err}");
+}
+
 #[test]
 fn founding_example() {
     let Some(shared) = shared() else { return };
