@@ -580,6 +580,9 @@ impl EventLexicon {
                     s.scope.0 <= m.start
                         && m.start < s.scope.1
                         && !(s.cue_tokens.0 < m.end && m.start < s.cue_tokens.1)
+                        && !view.doc.is_some_and(|doc| {
+                            s.speech && roles::coordinated_with_cue(doc, m, s.cue_tokens.0)
+                        })
                 })
                 .collect();
             let attribution: Vec<_> = covering.iter().flat_map(|s| s.attribution()).collect();

@@ -24,6 +24,16 @@ pub fn clause_start(view: &SentenceView<'_>, at: usize) -> usize {
 /// Whether one of `cues` ends before `start` within its scope (no clause opener between
 /// cue and trigger for word-scoped cues).
 pub fn cue_before(view: &SentenceView<'_>, cues: &[Cue], start: usize) -> Option<usize> {
+    cue_before_where(view, cues, start, |_, _| true)
+}
+
+/// [`cue_before`] for the cues that `governs(p, n)` accepts (a cue of `n` words at `p`).
+fn cue_before_where(
+    view: &SentenceView<'_>,
+    cues: &[Cue],
+    start: usize,
+    governs: impl Fn(usize, usize) -> bool,
+) -> Option<usize> {
     let from = clause_start(view, start);
     for c in cues {
         let n = c.words.len();
@@ -41,7 +51,7 @@ pub fn cue_before(view: &SentenceView<'_>, cues: &[Cue], start: usize) -> Option
             let gap_clean = c.scope.is_none()
                 || (p + n..start)
                     .all(|j| !CLAUSE_OPENERS.contains(&view.word(j)) && !view.is_comma(j));
-            if gap_clean {
+            if gap_clean && governs(p, n) {
                 return Some(p);
             }
         }
@@ -49,13 +59,46 @@ pub fn cue_before(view: &SentenceView<'_>, cues: &[Cue], start: usize) -> Option
     None
 }
 
+/// Whether the cue of `n` words at `p` governs trigger `m` in the parse: the verb the cue
+/// modifies ("will", "not", "could": their head) or the cue's own verb ("plans to",
+/// "failed to") dominates the trigger. A cue in a coordinated or neighbouring clause does
+/// not ("said Egypt would help and urged Israel to end the siege": "would" is not the
+/// urging's). Subordinators ("if", "unless", "without") mark a condition over their whole
+/// sentence and are not checked; neither is anything without a parse.
+fn governs(view: &SentenceView<'_>, p: usize, n: usize, m: &TriggerMatch) -> bool {
+    let Some(doc) = view.doc else {
+        return true;
+    };
+    if m.start >= doc.len() || p + n > doc.len() {
+        return true;
+    }
+    let Some(h) = (p..p + n).find(|&i| doc.head(i).is_none_or(|x| x < p || x >= p + n)) else {
+        return true;
+    };
+    if matches!(doc.rels[h].main(), "mark" | "case" | "cc") {
+        return true;
+    }
+    let content_verb = doc
+        .tags
+        .get(h)
+        .is_some_and(|t| t.upos == dyad_text::Upos::Verb);
+    let anchor = if content_verb { Some(h) } else { doc.head(h) };
+    let t = crate::roles::trigger_head(doc, m);
+    anchor.is_none_or(|a| doc.dominates(a, t))
+}
+
 /// The modal status of a trigger, or `None` when it is asserted as far as modality goes.
+/// A cue counts when it stands within its scope before the trigger and, with a parse,
+/// governs it ([`governs`]).
 pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> Option<Status> {
     let cues = &lex.cues;
-    if cue_before(view, &cues.negation, m.start).is_some() {
+    let cue_before = |list: &[Cue], start: usize| {
+        cue_before_where(view, list, start, |p, n| governs(view, p, n, m))
+    };
+    if cue_before(&cues.negation, m.start).is_some() {
         return Some(Status::Negated);
     }
-    if let Some(p) = cue_before(view, &cues.hypothetical, m.start) {
+    if let Some(p) = cue_before(&cues.hypothetical, m.start) {
         // "may have sent": a hedge on a past event (alleged), not a condition.
         let hedge_here = cues
             .hedge
@@ -65,10 +108,10 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
             return Some(Status::Hypothetical);
         }
     }
-    if m.intended || cue_before(view, &cues.future, m.start).is_some() {
+    if m.intended || cue_before(&cues.future, m.start).is_some() {
         return Some(Status::Future);
     }
-    if let Some(p) = cue_before(view, &cues.future_if_reported, m.start) {
+    if let Some(p) = cue_before(&cues.future_if_reported, m.start) {
         let reported = (0..p).any(|j| lex.cues.report.contains_key(view.word(j)));
         return Some(if reported {
             Status::Future
@@ -116,4 +159,35 @@ pub fn is_commitment(view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tests::{code, lexicon, summary};
+
+    fn statuses(text: &str) -> Vec<String> {
+        code(&lexicon(), text).iter().map(summary).collect()
+    }
+
+    #[test]
+    fn a_cue_governs_only_its_own_clause_in_the_parse() {
+        // "would" belongs to "help"; the coordinated "urged" is the speaker's own act.
+        let e = statuses("Egypt said Kenya would help and urged Israel to end the siege.");
+        assert!(
+            e.iter()
+                .any(|s| s.starts_with("REQUEST") && s.ends_with("asserted")),
+            "{e:?}"
+        );
+        // Inside its clause the cue still holds.
+        let e = statuses("Egypt said Kenya would attack Israel.");
+        assert!(
+            e.iter()
+                .any(|s| s.ends_with("future") || s.ends_with("hypothetical")),
+            "{e:?}"
+        );
+        let e = statuses("Egypt did not condemn Israel.");
+        assert_eq!(e, ["ACCUSE EGY>ISR negated"]);
+        let e = statuses("Egypt plans to impose sanctions on Israel.");
+        assert!(e.iter().all(|s| s.ends_with("future")), "{e:?}");
+    }
 }

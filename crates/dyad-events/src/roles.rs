@@ -113,6 +113,17 @@ pub fn requested_thing<'d>(doc: &'d SentenceDoc, m: &TriggerMatch) -> Option<&'d
         .map(String::as_str)
 }
 
+/// Whether a trigger is a verb coordinated with a reporting verb ("Abubakar said the
+/// plan aims to ... and urged his counterparts to ..."): it shares the speaker as its
+/// subject and is the speaker's own act, not part of what the speaker reports.
+pub fn coordinated_with_cue(doc: &SentenceDoc, m: &TriggerMatch, cue: usize) -> bool {
+    if m.start >= doc.len() || cue >= doc.len() {
+        return false;
+    }
+    let t = trigger_head(doc, m);
+    doc.head(t) == Some(cue) && doc.rels[t].main() == "conj"
+}
+
 /// The roles of trigger `m` in the parse of its sentence.
 pub fn roles(
     view: &SentenceView<'_>,
