@@ -1382,71 +1382,97 @@ mod tests {
         assert!(lex.plans("agree") && !lex.plans("say"));
     }
 
+    /// Checks (sentence, trigger, publication day, expected event day) rows.
+    fn check_days(rows: &[(&str, &str, &str, &str)]) {
+        for &(text, trigger, published, want) in rows {
+            assert_eq!(
+                event_day(text, trigger, published).as_deref(),
+                Some(want),
+                "{text} ({trigger}, published {published})"
+            );
+        }
+    }
+
     #[test]
     fn weekdays_point_back_in_past_clauses_and_ahead_in_future_ones() {
         let wednesday = "2025-03-12";
-        let met = "The ministers met on Friday in Geneva.";
-        assert_eq!(
-            event_day(met, "met", wednesday).as_deref(),
-            Some("2025-03-07")
-        );
-        let will = "The ministers will meet on Friday in Geneva.";
-        assert_eq!(
-            event_day(will, "meet", wednesday).as_deref(),
-            Some("2025-03-14")
-        );
-        let plan = "The ministers plan to meet on Friday in Geneva.";
-        assert_eq!(
-            event_day(plan, "meet", wednesday).as_deref(),
-            Some("2025-03-14")
-        );
-        let scheduled = "He is scheduled to travel to Canada on Wednesday for talks.";
-        assert_eq!(
-            event_day(scheduled, "travel", "2025-03-10").as_deref(),
-            Some("2025-03-12")
-        );
-        // A past clause governing a complement keeps it in the past.
-        let tried = "The envoy tried to meet the rebels on Friday.";
-        assert_eq!(
-            event_day(tried, "meet", wednesday).as_deref(),
-            Some("2025-03-07")
-        );
+        check_days(&[
+            (
+                "The ministers met on Friday in Geneva.",
+                "met",
+                wednesday,
+                "2025-03-07",
+            ),
+            (
+                "The ministers will meet on Friday in Geneva.",
+                "meet",
+                wednesday,
+                "2025-03-14",
+            ),
+            (
+                "The ministers plan to meet on Friday in Geneva.",
+                "meet",
+                wednesday,
+                "2025-03-14",
+            ),
+            (
+                "He is scheduled to travel to Canada on Wednesday for talks.",
+                "travel",
+                "2025-03-10",
+                "2025-03-12",
+            ),
+            // A past clause governing a complement keeps it in the past.
+            (
+                "The envoy tried to meet the rebels on Friday.",
+                "meet",
+                wednesday,
+                "2025-03-07",
+            ),
+        ]);
     }
 
     #[test]
     fn months_point_back_in_past_clauses_and_ahead_in_future_ones() {
         let march = "2025-03-10";
-        let seized = "In October the army seized the town.";
-        assert_eq!(
-            event_day(seized, "seized", march).as_deref(),
-            Some("2024-10-01")
-        );
-        let vote = "Parliament plans to vote in October on the new budget.";
-        assert_eq!(
-            event_day(vote, "vote", march).as_deref(),
-            Some("2025-10-01")
-        );
-        let due = "Putin is due to meet Erdogan in Turkey in January.";
-        assert_eq!(
-            event_day(due, "meet", "2019-12-20").as_deref(),
-            Some("2020-01-01")
-        );
-        // "to Syria" is a preposition, not a plan: a past trip stays in the past.
-        let trip = "The delegation traveled to Syria in early February.";
-        assert_eq!(
-            event_day(trip, "traveled", march).as_deref(),
-            Some("2025-02-01")
-        );
-        let signed = "The two sides signed the accord on Feb. 3 in Doha.";
-        assert_eq!(
-            event_day(signed, "signed", march).as_deref(),
-            Some("2025-02-03")
-        );
-        let will = "The two sides will sign the accord on Feb. 3 in Doha.";
-        assert_eq!(
-            event_day(will, "sign", march).as_deref(),
-            Some("2026-02-03")
-        );
+        check_days(&[
+            (
+                "In October the army seized the town.",
+                "seized",
+                march,
+                "2024-10-01",
+            ),
+            (
+                "Parliament plans to vote in October on the new budget.",
+                "vote",
+                march,
+                "2025-10-01",
+            ),
+            (
+                "Putin is due to meet Erdogan in Turkey in January.",
+                "meet",
+                "2019-12-20",
+                "2020-01-01",
+            ),
+            // "to Syria" is a preposition, not a plan: a past trip stays in the past.
+            (
+                "The delegation traveled to Syria in early February.",
+                "traveled",
+                march,
+                "2025-02-01",
+            ),
+            (
+                "The two sides signed the accord on Feb. 3 in Doha.",
+                "signed",
+                march,
+                "2025-02-03",
+            ),
+            (
+                "The two sides will sign the accord on Feb. 3 in Doha.",
+                "sign",
+                march,
+                "2026-02-03",
+            ),
+        ]);
     }
 
     #[test]
