@@ -1240,7 +1240,14 @@ pub fn actor_refs(view: &SentenceView<'_>, actors: &Actors, mentions: &[usize]) 
         let Some(entity) = actors.entities.get(m.entity) else {
             continue;
         };
-        let text = view.slice(ms, me).to_string();
+        // A pronoun or a short name stands for its entity: the party is named as the
+        // entity is ("he" → "Kim Jong Un"), so no store or view shows "he" as a party.
+        let text = match m.kind {
+            MentionKind::Pronoun | MentionKind::ShortName if !entity.name.is_empty() => {
+                entity.name.clone()
+            }
+            _ => view.slice(ms, me).to_string(),
+        };
         if m.kind == MentionKind::Plural && !entity.members.is_empty() {
             for id in &entity.members {
                 if let Some(member) = actors.entities.iter().find(|e| &e.id == id) {

@@ -122,6 +122,33 @@ fn the_learned_type_decision_comes_from_the_data() {
     assert!(err.contains("models/event-filter.tsv:1"), "{err}");
 }
 
+/// A party named by a pronoun or a short name is shown by its entity's name.
+#[test]
+fn pronouns_are_never_party_names() {
+    let pipeline = Pipeline::embedded().unwrap();
+    let text = "North Korean leader Kim Jong Un met Russian President Vladimir Putin in \
+        Moscow on Monday. He later condemned the United States. Kim also praised Russia.";
+    let x = extract(&pipeline, "d1", text, "2024-12-02");
+    let parties: Vec<&str> = x
+        .events
+        .iter()
+        .flat_map(|e| e.actor.iter().chain(&e.recipient))
+        .map(|r| r.text.as_str())
+        .collect();
+    assert!(!parties.is_empty());
+    for p in &parties {
+        assert!(
+            !matches!(
+                p.to_lowercase().as_str(),
+                "he" | "she" | "they" | "it" | "kim"
+            ),
+            "{parties:?}: {:#?}",
+            x.events
+        );
+    }
+    assert!(parties.contains(&"Kim Jong Un"), "{parties:?}");
+}
+
 #[test]
 fn founding_example() {
     let Some(shared) = shared() else { return };
