@@ -177,11 +177,10 @@ fn side(refs: &[dyad_model::ActorRef]) -> String {
     let parts: Vec<String> = refs
         .iter()
         .map(|a| {
-            format!(
-                "{}{}",
-                a.code.as_deref().unwrap_or("-"),
-                a.sector.as_deref().unwrap_or("")
-            )
+            let code = a.code.as_deref().unwrap_or("-");
+            // An organisation's code already holds its group (`IGOUNSC`, sector `IGO`).
+            let sector = a.sector.as_deref().filter(|s| !code.starts_with(s));
+            format!("{code}{}", sector.unwrap_or(""))
         })
         .collect();
     if parts.is_empty() {
