@@ -12,16 +12,17 @@
 //! project's training part of a `voa-events` set (`dyad eval events --split train`), so the
 //! held-out stories stay unseen; `--hold-part K/N` also leaves out part K of N of those
 //! (`dyad eval events --split train --part K/N` scores exactly that part), for
-//! cross-validation. Every candidate event the rules propose is an example: kept when the
+//! cross-validation. `--data DIR` reads the data files of DIR over the embedded ones (as
+//! `dyad --data`). Every candidate event the rules propose is an example: kept when the
 //! scorer matches it to a gold event of its sentence, NONE otherwise. `--keep-bias X`
-//! moves the decision threshold towards keeping (the shipped model: 4, chosen by two-fold
+//! moves the decision threshold towards keeping (the shipped model: 8, chosen by two-fold
 //! cross-validation on the voa-events training part; ARCHITECTURE.md).
 
 use std::path::Path;
 use std::sync::Arc;
 
 use dyad_core::decide::{features, FilterTrainer, RuleTypes};
-use dyad_core::Pipeline;
+use dyad_core::{DataSet, Pipeline};
 use dyad_eval::events::{matched_events, read_story_dir, split_stories, Split, Story};
 
 struct Options {
@@ -30,6 +31,7 @@ struct Options {
     epochs: usize,
     hold: Option<(usize, usize)>,
     keep_bias: f32,
+    data: Option<String>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -38,8 +40,10 @@ fn parse_args() -> Result<Options, String> {
     let mut epochs = 10;
     let mut hold = None;
     let mut keep_bias = 0.0;
+    let mut data = None;
     while let Some(a) = args.next() {
         match a.as_str() {
+            "--data" => data = Some(args.next().ok_or("--data needs a directory")?),
             "--keep-bias" => {
                 let v = args.next().ok_or("--keep-bias needs a number")?;
                 keep_bias = v
@@ -68,7 +72,7 @@ fn parse_args() -> Result<Options, String> {
         }
     }
     if positional.len() < 2 {
-        return Err("usage: train_event_filter OUT.tsv SET[:train]... [--epochs N] [--hold-part K/N] [--keep-bias X]".into());
+        return Err("usage: train_event_filter OUT.tsv SET[:train]... [--epochs N] [--hold-part K/N] [--keep-bias X] [--data DIR]".into());
     }
     let out = positional.remove(0);
     Ok(Options {
@@ -77,6 +81,7 @@ fn parse_args() -> Result<Options, String> {
         epochs,
         hold,
         keep_bias,
+        data,
     })
 }
 
@@ -122,7 +127,14 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let pipeline = match Pipeline::embedded() {
+    let data = match &opts.data {
+        Some(dir) => DataSet::embedded().with_dir(Path::new(dir)),
+        None => Ok(DataSet::embedded()),
+    };
+    let pipeline = match data
+        .map_err(|e| e.to_string())
+        .and_then(|d| Pipeline::from_data(&d).map_err(|e| e.to_string()))
+    {
         Ok(p) => p.with_event_decider(Arc::new(RuleTypes)),
         Err(e) => {
             eprintln!("train_event_filter: {e}");

@@ -1756,6 +1756,7 @@ mod tests {
                 text: "accused".into(),
                 start: again,
                 end: again + "accused".len(),
+                rule: None,
             },
         });
         let r = score_story(&s, &extraction(vec![e.clone()]));

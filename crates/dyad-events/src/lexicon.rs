@@ -69,7 +69,8 @@ pub struct TriggerEntry {
     pub preps: Vec<String>,
     pub complement: Complement,
     pub example: Option<String>,
-    /// Line in the data file.
+    /// The data file it is from and its line there.
+    pub file: &'static str,
     pub line: usize,
     /// Past participle forms of the head verb (for passive detection).
     pub participles: Vec<String>,
@@ -268,76 +269,8 @@ impl Lexicon {
             irregular.insert(lemma.to_string(), VerbForms { forms, participles });
         }
 
-        let trigger_file = "events/triggers.tsv";
         let mut triggers = Vec::new();
-        for r in &data.table(trigger_file)?.records {
-            let err = |m: String| r.error(trigger_file, m);
-            let pattern = r
-                .get("pattern")
-                .ok_or_else(|| err("missing pattern".into()))?;
-            let pos = match r.get("pos").unwrap_or("") {
-                "V" => Pos::Verb,
-                "VI" => Pos::VerbIntransitive,
-                "N" => Pos::Noun,
-                "P" => Pos::Phrase,
-                other => return Err(err(format!("unknown pos {other:?} (V, VI, N, P)"))),
-            };
-            let event_name = r.get("event").ok_or_else(|| err("missing event".into()))?;
-            let event = EventType::parse(event_name)
-                .ok_or_else(|| err(format!("unknown PLOVER event {event_name:?}")))?;
-            let code = r.get("cameo").ok_or_else(|| err("missing cameo".into()))?;
-            if cameo.get(code).is_none() {
-                return Err(err(format!("CAMEO code {code} is not in events/cameo.tsv")));
-            }
-            let complement = match r.get("complement") {
-                None => Complement::None,
-                Some("absorb") => Complement::Absorb,
-                Some("intent") => Complement::Intent,
-                Some("purpose") => Complement::Purpose,
-                Some("subject") => Complement::Subject,
-                Some("auxiliary") => Complement::Auxiliary,
-                Some(other) => return Err(err(format!("unknown complement {other:?}"))),
-            };
-            let pattern_words = words(pattern);
-            if pattern_words.is_empty() || pattern_words[0] == "*" {
-                return Err(err("a pattern must start with a word".into()));
-            }
-            let last = pattern_words.len() - 1;
-            let mut participles = Vec::new();
-            let mut slots = Vec::new();
-            for (k, w) in pattern_words.iter().enumerate() {
-                if w == "*" {
-                    slots.push(Slot::Gap(3));
-                    continue;
-                }
-                let alternatives = match pos {
-                    Pos::Verb | Pos::VerbIntransitive if k == 0 => {
-                        let vf = irregular
-                            .get(w.as_str())
-                            .cloned()
-                            .unwrap_or_else(|| regular_forms(w));
-                        participles = vf.participles.clone();
-                        vf.forms
-                    }
-                    Pos::Noun if k == last => noun_forms(w),
-                    _ => vec![w.clone()],
-                };
-                slots.push(Slot::Words(alternatives));
-            }
-            triggers.push(TriggerEntry {
-                pattern: pattern.to_string(),
-                slots,
-                pos,
-                event,
-                cameo: code.to_string(),
-                mode: r.get("mode").map(str::to_string),
-                preps: r.list("preps").into_iter().map(str::to_string).collect(),
-                complement,
-                example: r.get("example").map(str::to_string),
-                line: r.line,
-                participles,
-            });
-        }
+        read_triggers(data, TRIGGER_FILE, &cameo, &irregular, &mut triggers)?;
         let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, t) in triggers.iter().enumerate() {
             if let Some(Slot::Words(ws)) = t.slots.first() {
@@ -439,6 +372,89 @@ impl Lexicon {
             non_events,
         })
     }
+}
+
+/// The trigger file.
+pub const TRIGGER_FILE: &str = "events/triggers.tsv";
+
+/// Reads the trigger entries of one file into `triggers`.
+fn read_triggers(
+    data: &DataSet,
+    trigger_file: &'static str,
+    cameo: &CameoTable,
+    irregular: &HashMap<String, VerbForms>,
+    triggers: &mut Vec<TriggerEntry>,
+) -> Result<(), DataError> {
+    for r in &data.table(trigger_file)?.records {
+        let err = |m: String| r.error(trigger_file, m);
+        let pattern = r
+            .get("pattern")
+            .ok_or_else(|| err("missing pattern".into()))?;
+        let pos = match r.get("pos").unwrap_or("") {
+            "V" => Pos::Verb,
+            "VI" => Pos::VerbIntransitive,
+            "N" => Pos::Noun,
+            "P" => Pos::Phrase,
+            other => return Err(err(format!("unknown pos {other:?} (V, VI, N, P)"))),
+        };
+        let event_name = r.get("event").ok_or_else(|| err("missing event".into()))?;
+        let event = EventType::parse(event_name)
+            .ok_or_else(|| err(format!("unknown PLOVER event {event_name:?}")))?;
+        let code = r.get("cameo").ok_or_else(|| err("missing cameo".into()))?;
+        if cameo.get(code).is_none() {
+            return Err(err(format!("CAMEO code {code} is not in events/cameo.tsv")));
+        }
+        let complement = match r.get("complement") {
+            None => Complement::None,
+            Some("absorb") => Complement::Absorb,
+            Some("intent") => Complement::Intent,
+            Some("purpose") => Complement::Purpose,
+            Some("subject") => Complement::Subject,
+            Some("auxiliary") => Complement::Auxiliary,
+            Some(other) => return Err(err(format!("unknown complement {other:?}"))),
+        };
+        let pattern_words = words(pattern);
+        if pattern_words.is_empty() || pattern_words[0] == "*" {
+            return Err(err("a pattern must start with a word".into()));
+        }
+        let last = pattern_words.len() - 1;
+        let mut participles = Vec::new();
+        let mut slots = Vec::new();
+        for (k, w) in pattern_words.iter().enumerate() {
+            if w == "*" {
+                slots.push(Slot::Gap(3));
+                continue;
+            }
+            let alternatives = match pos {
+                Pos::Verb | Pos::VerbIntransitive if k == 0 => {
+                    let vf = irregular
+                        .get(w.as_str())
+                        .cloned()
+                        .unwrap_or_else(|| regular_forms(w));
+                    participles = vf.participles.clone();
+                    vf.forms
+                }
+                Pos::Noun if k == last => noun_forms(w),
+                _ => vec![w.clone()],
+            };
+            slots.push(Slot::Words(alternatives));
+        }
+        triggers.push(TriggerEntry {
+            pattern: pattern.to_string(),
+            slots,
+            pos,
+            event,
+            cameo: code.to_string(),
+            mode: r.get("mode").map(str::to_string),
+            preps: r.list("preps").into_iter().map(str::to_string).collect(),
+            complement,
+            example: r.get("example").map(str::to_string),
+            file: trigger_file,
+            line: r.line,
+            participles,
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]

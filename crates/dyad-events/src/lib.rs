@@ -661,6 +661,7 @@ impl EventLexicon {
                 }
             }
             let mut event = self.blank_event(view, event_type, &cameo_code, m.start, m.end);
+            event.trigger.rule = Some(format!("{}:{}", entry.file, entry.line));
             if mode.is_some() {
                 event.mode = mode;
             }
@@ -909,6 +910,7 @@ impl EventLexicon {
                 text: view.text.get(ts..te).unwrap_or("").to_string(),
                 start: ts,
                 end: te,
+                rule: None,
             },
             evidence: view
                 .text

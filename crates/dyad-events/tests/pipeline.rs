@@ -638,3 +638,40 @@ fn demo_defects_stay_fixed() {
         all(&events)
     );
 }
+
+#[test]
+fn every_event_names_the_lexicon_row_that_proposed_it() {
+    let pipeline = Pipeline::embedded().unwrap();
+    let x = extract(
+        &pipeline,
+        "rule",
+        "The United States imposed sanctions on Iran. France condemned Russia for the strike.",
+        "2024-06-05",
+    );
+    let triggers = dyad_data::DataSet::embedded()
+        .require("events/triggers.tsv")
+        .unwrap()
+        .to_string();
+    let lines: Vec<&str> = triggers.lines().collect();
+    assert_eq!(
+        x.events.len(),
+        2,
+        "{:#?}",
+        x.events.iter().map(show).collect::<Vec<_>>()
+    );
+    for e in &x.events {
+        let rule = e.trigger.rule.as_deref().expect("a rule");
+        let line: usize = rule
+            .strip_prefix("events/triggers.tsv:")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{rule}"));
+        // The row's pattern begins with the trigger's first word (a lemma of it).
+        let pattern = lines[line - 1].split('\t').next().unwrap();
+        let first = pattern.split(' ').next().unwrap();
+        assert!(
+            e.trigger.text.to_lowercase().starts_with(first),
+            "{rule}: {pattern:?} for {:?}",
+            e.trigger.text
+        );
+    }
+}

@@ -367,6 +367,10 @@ pub struct Trigger {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// The lexicon row that proposed the event (`events/triggers.tsv:45`), so a reader can
+    /// see why it was coded and which data line to edit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 /// Counts read from the text: `troops`, `dead`, `injured`, `money_usd`, ...

@@ -106,6 +106,7 @@ pub fn event(kind: EventType, actors: &[&str], recipients: &[&str]) -> Event {
             text: "met".into(),
             start: 0,
             end: 3,
+            rule: None,
         },
         evidence: String::new(),
         mentions: vec![],
@@ -195,6 +196,7 @@ impl EventFixture for Event {
             text: text.into(),
             start,
             end: start + text.len(),
+            rule: None,
         };
         self
     }
