@@ -95,7 +95,14 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
     let cue_before = |list: &[Cue], start: usize| {
         cue_before_where(view, list, start, |p, n| governs(view, p, n, m))
     };
-    if cue_before(&cues.negation, m.start).is_some() {
+    // A negation before the trigger, or inside the gap of a pattern ("was not concerned",
+    // "imposed no new sanctions").
+    let negated_inside = (m.start + 1..m.end).any(|p| {
+        cues.negation
+            .iter()
+            .any(|c| view.phrase_starts_at(&c.words, p) && p + c.words.len() < m.end)
+    });
+    if negated_inside || cue_before(&cues.negation, m.start).is_some() {
         return Some(Status::Negated);
     }
     if let Some(p) = cue_before(&cues.hypothetical, m.start) {
@@ -189,5 +196,26 @@ mod tests {
         assert_eq!(e, ["ACCUSE EGY>ISR negated"]);
         let e = statuses("Egypt plans to impose sanctions on Israel.");
         assert!(e.iter().all(|s| s.ends_with("future")), "{e:?}");
+    }
+
+    #[test]
+    fn a_negation_inside_a_pattern_negates_it() {
+        let table = [
+            (
+                "Canada was not concerned about China's drills.",
+                "ACCUSE CAN>CHI negated",
+            ),
+            (
+                "Japan imposed no new tariffs on China.",
+                "SANCTION JAP>CHI negated",
+            ),
+            (
+                "Japan is deeply concerned about China's drills.",
+                "ACCUSE JAP>CHI asserted",
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(statuses(text), [want], "{text}");
+        }
     }
 }
