@@ -1108,20 +1108,39 @@ fn link_denials(drafts: &mut [Draft]) {
                 })
                 .take(1)
                 .collect(),
+            // "X denied the claims": what others claim of X and what the story tells of
+            // the same kind, in this paragraph or the one before; failing that, what the
+            // sentence before says of X.
             DenialScope::Anaphoric => {
+                let earlier = |j: usize| {
+                    drafts[j].event.sentence < sentence
+                        && drafts[j].denial.is_none()
+                        && involves(&drafts[j].event)
+                };
                 let mut found = Vec::new();
                 for p in [Some(para), para.checked_sub(1)].into_iter().flatten() {
-                    found = (0..d)
-                        .filter(|&j| {
-                            drafts[j].paragraph == p
-                                && drafts[j].event.sentence < sentence
-                                && drafts[j].denial.is_none()
-                                && involves(&drafts[j].event)
-                        })
+                    let window: Vec<usize> = (0..d)
+                        .filter(|&j| drafts[j].paragraph == p && earlier(j))
+                        .collect();
+                    // The claims, and what the story says of the same kind ("such
+                    // transactions": every transfer the paragraph tells).
+                    let kinds: BTreeSet<EventType> = window
+                        .iter()
+                        .filter(|&&j| is_claim_of_others(&drafts[j].event, &deniers))
+                        .map(|&j| drafts[j].event.event)
+                        .collect();
+                    found = window
+                        .into_iter()
+                        .filter(|&j| kinds.contains(&drafts[j].event.event))
                         .collect();
                     if !found.is_empty() {
                         break;
                     }
+                }
+                if found.is_empty() {
+                    found = (0..d)
+                        .filter(|&j| earlier(j) && drafts[j].event.sentence + 1 == sentence)
+                        .collect();
                 }
                 found
             }
@@ -1148,6 +1167,15 @@ fn link_denials(drafts: &mut [Draft]) {
         // Temporarily keep the draft indices as links; `finish` turns them into ids.
         drafts[d].event.links = targets.iter().map(|j| j.to_string()).collect();
     }
+}
+
+/// Whether an event is a claim that others make: reported or alleged on the word of
+/// sources none of whom is among `deniers`.
+fn is_claim_of_others(e: &Event, deniers: &BTreeSet<String>) -> bool {
+    matches!(e.status, Status::Reported | Status::Alleged)
+        && e.attribution
+            .iter()
+            .all(|a| a.code.as_ref().is_none_or(|c| !deniers.contains(c)))
 }
 
 /// Merges duplicates, numbers the events and turns denial links into event ids.
