@@ -239,9 +239,8 @@ impl Gazetteer {
                         c.aliases.push(old);
                     }
                 }
-                c.aliases.extend(owned(r.list("aliases")));
-                c.adjectives.extend(owned(r.list("adjectives")));
-                c.peoples.extend(owned(r.list("peoples")));
+                // `remove` drops generated names before the row adds its own, so a row
+                // can move a word between columns ("Thai": an adjective, not a name).
                 let remove: Vec<String> =
                     r.list("remove").iter().map(|s| s.to_lowercase()).collect();
                 if !remove.is_empty() {
@@ -249,6 +248,9 @@ impl Gazetteer {
                     c.adjectives.retain(|a| !remove.contains(&a.to_lowercase()));
                     c.peoples.retain(|a| !remove.contains(&a.to_lowercase()));
                 }
+                c.aliases.extend(owned(r.list("aliases")));
+                c.adjectives.extend(owned(r.list("adjectives")));
+                c.peoples.extend(owned(r.list("peoples")));
             }
         }
         for c in &mut self.countries {
@@ -490,6 +492,26 @@ mod tests {
         assert_eq!(gbr.aliases, vec!["UK", "Britain"]);
         assert_eq!(gbr.peoples, vec!["Britons"]);
         assert_eq!(g.countries[1].peoples, vec!["Kosovans"]);
+    }
+
+    #[test]
+    fn remove_moves_a_word_from_name_to_adjective() {
+        // "Thai" is Thailand's adjective, not another name of it: the row removes the
+        // generated alias and adds the adjective, and the adjective stays.
+        let d = set(&[
+            (
+                COUNTRIES,
+                "iso3\tname\taliases\tadjectives\nTHA\tThailand\tThai\tThai\n",
+            ),
+            (
+                COUNTRIES_EXTRA,
+                "iso3\tname\taliases\tadjectives\tpeoples\tremove\nTHA\t\t\tThai\tThais\tThai\n",
+            ),
+        ]);
+        let g = Gazetteer::load(&d).unwrap();
+        let c = g.countries.iter().find(|c| c.iso3 == "THA").unwrap();
+        assert!(c.aliases.is_empty(), "{:?}", c.aliases);
+        assert_eq!(c.adjectives, ["Thai"]);
     }
 
     #[test]
