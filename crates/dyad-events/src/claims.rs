@@ -720,6 +720,7 @@ fn concern_draft(
         token: v,
         noun: false,
         subordinate: false,
+        speaker_subject: false,
     }
 }
 
@@ -1047,6 +1048,20 @@ pub(crate) fn resolve_document(
         for d in drafts.iter_mut() {
             let t = &d.event.trigger;
             if t.start >= q.0 && t.end <= q.1 && d.event.attribution.is_empty() {
+                // "“We will help.”": the speaker is who says "we".
+                if d.speaker_subject && d.event.actor.is_empty() {
+                    d.event.actor = attribution
+                        .iter()
+                        .filter(|a| a.code.is_some())
+                        .map(|a| ActorRef {
+                            entity: a.entity.clone(),
+                            text: a.text.clone(),
+                            code: a.code.clone(),
+                            sector: a.sector.clone(),
+                            implicit: false,
+                        })
+                        .collect();
+                }
                 d.event.attribution = attribution.clone();
                 if d.event.status == Status::Asserted {
                     d.event.status = Status::Reported;

@@ -232,6 +232,19 @@ pub fn features(e: &Event, doc: &Analysis) -> Vec<String> {
     } else {
         f.push("root".to_string());
     }
+    // "“We will send tanks,” he said": the subject is the quotation's speaker, whom the
+    // `claims` pass names.
+    let first_person = sentence.children(head).any(|k| {
+        sentence.rels[k].main() == "nsubj"
+            && sentence
+                .lemmas
+                .get(k)
+                .is_some_and(|l| l.eq_ignore_ascii_case("i") || l.eq_ignore_ascii_case("we"))
+    });
+    if first_person {
+        f.push("first-person-subject".to_string());
+        f.push(format!("first-person-subject+type={kind}"));
+    }
     let mut below: Vec<&str> = sentence
         .children(head)
         .map(|k| sentence.rels[k].main())

@@ -133,6 +133,10 @@ struct Draft {
     noun: bool,
     /// In a clause that qualifies a noun ([`arguments::is_subordinate`]).
     subordinate: bool,
+    /// Its subject is "I" or "we" and its sentence names no actor: the `claims` pass
+    /// gives it the speaker of its quotation as actor (else, with no other party, it is
+    /// no event).
+    speaker_subject: bool,
 }
 
 fn codes(refs: &[ActorRef]) -> BTreeSet<String> {
@@ -280,6 +284,14 @@ impl EventLexicon {
     /// Pass `claims`: quotations' speakers and claims across sentences ([`claims`]).
     fn pass_claims(&self, c: &mut Coding<'_, '_>) {
         claims::resolve_document(&self.lexicon, c.input, &mut c.drafts, &mut c.sources);
+        // A first-person event whose speaker no quotation gave may have no party left.
+        c.drafts.retain(|d| {
+            let e = &d.event;
+            !(d.speaker_subject
+                && e.actor.is_empty()
+                && e.recipient.is_empty()
+                && e.location.is_none())
+        });
     }
 
     /// Pass `denials`: each denial linked to the events it denies ([`link_denials`]).
@@ -424,6 +436,7 @@ impl EventLexicon {
                 token: p,
                 noun: false,
                 subordinate: false,
+                speaker_subject: false,
             });
         }
 
@@ -498,8 +511,10 @@ impl EventLexicon {
             }
             // Roles from the parse where the word rules found none ([`roles`]): an actor
             // the word rules missed, and passives the words do not show ("were fired").
+            let mut subject = None;
             if let Some(doc) = view.doc {
                 let syn = roles::roles(view, doc, entry, m);
+                subject = syn.subject;
                 // "the missiles travelled 350 km": weapons strike, they do not visit, agree
                 // or ask; a non-violent event whose subject is one is no event.
                 let weapon_subject = syn.subject.is_some_and(|t| {
@@ -566,12 +581,24 @@ impl EventLexicon {
                     actor = s.refs.clone();
                 }
             }
+            // "“We will try to help,” Orban said": a first-person subject is the speaker
+            // whose words these are; in a quotation whose speaker another sentence names,
+            // the `claims` pass gives it ([`claims::resolve_document`]).
+            let first_person = subject.is_some_and(|t| is_first_person(view.word(t)));
+            if actor.is_empty() && first_person {
+                if let Some(s) = sources.iter().find(|s| {
+                    s.speech && !s.refs.is_empty() && s.scope.0 <= m.start && m.start < s.scope.1
+                }) {
+                    actor = s.refs.clone();
+                }
+            }
+            let speaker_subject = first_person && actor.is_empty();
             // An event needs a party: who acts or, when the actor is left unsaid ("four
             // people were killed in grenade attacks", "the airstrike on Gaza", "a bomb
             // exploded in Baghdad"), whom it is done to or where it happened. The actor
             // then stays unknown (ACLED's "unidentified armed group"), or is the place's
             // country for a weapon striking there ([`location::place_as_actor`]).
-            if actor.is_empty() && recipient.is_empty() && place.is_none() {
+            if actor.is_empty() && recipient.is_empty() && place.is_none() && !speaker_subject {
                 continue;
             }
             let covering: Vec<&attribution::Source> = sources
@@ -650,7 +677,7 @@ impl EventLexicon {
             };
             // "if it is attacked": an intention or condition without anyone who holds it
             // is no event.
-            if recode && actor.is_empty() {
+            if recode && actor.is_empty() && !speaker_subject {
                 continue;
             }
             if recode {
@@ -697,6 +724,7 @@ impl EventLexicon {
                 // sentence has had its main event ("the wing refused" is the main verb,
                 // "began a hunger strike ... property seized by" the main noun).
                 subordinate: arguments::is_subordinate(lex, view, m) && !active[..idx].is_empty(),
+                speaker_subject,
             });
 
             // "X said Y attacked Z": X accuses Y.
@@ -751,6 +779,7 @@ impl EventLexicon {
                             token: s.cue_tokens.0,
                             noun: false,
                             subordinate: last_subordinate,
+                            speaker_subject: false,
                         });
                     }
                 }
@@ -1167,6 +1196,11 @@ fn link_denials(drafts: &mut [Draft]) {
         // Temporarily keep the draft indices as links; `finish` turns them into ids.
         drafts[d].event.links = targets.iter().map(|j| j.to_string()).collect();
     }
+}
+
+/// Whether a (folded) word is a first-person subject pronoun.
+fn is_first_person(word: &str) -> bool {
+    matches!(word, "i" | "we")
 }
 
 /// Whether an event is a claim that others make: reported or alleged on the word of
