@@ -711,6 +711,12 @@ impl EventLexicon {
                 event.date_text = input.text.get(d.span.start..d.span.end).map(str::to_string);
                 event.date_precision = Some(d.precision);
             }
+            event.status = modality::status_by_date(
+                event.status,
+                event.date,
+                event.date_precision,
+                input.published,
+            );
             event.location = place;
             location::place_as_actor(&mut event, |c| lex.is_country(c));
             complete_recipient(lex, &mut event);

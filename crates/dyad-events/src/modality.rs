@@ -3,7 +3,7 @@
 //! "would" is future inside reported speech and conditional elsewhere; "may have" is a
 //! hedge, not a condition).
 
-use dyad_model::Status;
+use dyad_model::{Date, DatePrecision, Status};
 
 use crate::lexicon::{Cue, Lexicon};
 use crate::triggers::TriggerMatch;
@@ -129,6 +129,31 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
     None
 }
 
+/// An event the text dates after its publication has not happened yet: "talks Tuesday"
+/// in a story of Monday, "meetings on Wednesday" are planned (`future`), whatever tense
+/// the words around them have. A negated, hypothetical or denied event keeps its status.
+pub fn status_by_date(
+    status: Status,
+    date: Option<Date>,
+    precision: Option<DatePrecision>,
+    published: Option<Date>,
+) -> Status {
+    let (Some(date), Some(published)) = (date, published) else {
+        return status;
+    };
+    let later = match precision {
+        Some(DatePrecision::Day) | None => date > published,
+        Some(DatePrecision::Month) => {
+            (date.year(), date.month()) > (published.year(), published.month())
+        }
+        Some(DatePrecision::Year) => date.year() > published.year(),
+    };
+    match status {
+        Status::Asserted | Status::Reported if later => Status::Future,
+        other => other,
+    }
+}
+
 /// Whether a future trigger is a commitment rather than a threat: pledged, promised,
 /// decided or announced ("pledged to expel the exiled leaders", "announced it would
 /// prohibit all aid"). A committed hostile act keeps its own type with status future;
@@ -217,5 +242,79 @@ mod tests {
         for (text, want) in table {
             assert_eq!(statuses(text), [want], "{text}");
         }
+    }
+
+    #[test]
+    fn an_event_dated_after_publication_is_future() {
+        use super::status_by_date;
+        use dyad_model::{Date, DatePrecision, Status};
+        let published: Date = "2025-03-10".parse().unwrap();
+        let day = |s: &str| Some(s.parse::<Date>().unwrap());
+        let table = [
+            (
+                Status::Asserted,
+                day("2025-03-11"),
+                DatePrecision::Day,
+                Status::Future,
+            ),
+            (
+                Status::Reported,
+                day("2025-03-11"),
+                DatePrecision::Day,
+                Status::Future,
+            ),
+            (
+                Status::Asserted,
+                day("2025-03-10"),
+                DatePrecision::Day,
+                Status::Asserted,
+            ),
+            (
+                Status::Asserted,
+                day("2025-03-01"),
+                DatePrecision::Month,
+                Status::Asserted,
+            ),
+            (
+                Status::Asserted,
+                day("2025-04-01"),
+                DatePrecision::Month,
+                Status::Future,
+            ),
+            (
+                Status::Asserted,
+                day("2025-01-01"),
+                DatePrecision::Year,
+                Status::Asserted,
+            ),
+            (
+                Status::Negated,
+                day("2025-03-12"),
+                DatePrecision::Day,
+                Status::Negated,
+            ),
+            (
+                Status::Hypothetical,
+                day("2026-01-01"),
+                DatePrecision::Year,
+                Status::Hypothetical,
+            ),
+        ];
+        for (status, date, precision, want) in table {
+            assert_eq!(
+                status_by_date(status, date, Some(precision), Some(published)),
+                want,
+                "{status:?} {date:?} {precision:?}"
+            );
+        }
+        // With no date or no publication date nothing changes.
+        assert_eq!(
+            status_by_date(Status::Asserted, None, None, Some(published)),
+            Status::Asserted
+        );
+        assert_eq!(
+            status_by_date(Status::Asserted, day("2030-01-01"), None, None),
+            Status::Asserted
+        );
     }
 }
