@@ -122,9 +122,10 @@ pub struct Lexicon {
     /// token once instead of trying every keyword at every token.
     pub contexts_by_first: HashMap<String, Vec<usize>>,
     pub contexts_prefix: Vec<usize>,
-    /// ISO 3166-1 alpha-3 codes of countries (from `actors/countries.tsv`), to tell a
-    /// country code from an organisation's or a region's.
-    pub countries: HashSet<String>,
+    /// ISO 3166-1 alpha-3 codes of countries (from `actors/countries.tsv`, with the
+    /// supplement's renames), to tell a country code from an organisation's or a
+    /// region's, and each country's name.
+    pub countries: HashMap<String, String>,
     /// Phrases that look like triggers but are not events ("press release").
     pub non_events: Vec<Cue>,
 }
@@ -132,7 +133,12 @@ pub struct Lexicon {
 impl Lexicon {
     /// Whether `code` is a country's ISO code.
     pub fn is_country(&self, code: &str) -> bool {
-        self.countries.contains(code)
+        self.countries.contains_key(code)
+    }
+
+    /// The name of the country of `code` ("AFG" → "Afghanistan").
+    pub fn country_name(&self, code: &str) -> Option<&str> {
+        self.countries.get(code).map(String::as_str)
     }
 }
 
@@ -339,14 +345,20 @@ impl Lexicon {
             contexts.push((ws, prefix, context.to_string()));
         }
 
-        let mut countries = HashSet::new();
+        let mut countries: HashMap<String, String> = HashMap::new();
         for file in ["actors/countries.tsv", "actors/countries-extra.tsv"] {
             let Ok(table) = data.table(file) else {
                 continue;
             };
             for r in &table.records {
                 if let Some(code) = r.get("iso3") {
-                    countries.insert(code.to_string());
+                    let name = countries.entry(code.to_string()).or_default();
+                    if let Some(n) = r.get("name") {
+                        *name = n.to_string();
+                    }
+                    if name.is_empty() {
+                        *name = code.to_string();
+                    }
                 }
             }
         }

@@ -720,6 +720,9 @@ impl EventLexicon {
             event.location = place;
             location::place_as_actor(&mut event, |c| lex.is_country(c));
             complete_recipient(lex, &mut event);
+            location::places_are_places(&mut event, actors, |c| {
+                lex.country_name(c).map(str::to_string)
+            });
             out.push(Draft {
                 event,
                 paragraph,

@@ -2,7 +2,9 @@
 //! event's sentence ("in Pyongyang", "in the contested Kursk region", "in a district of
 //! northern Kabul"), preferring the nearest one after the trigger. An actor's home
 //! country is never used as the place. An attack or arrest with no named author takes
-//! the place's country as its actor ([`place_as_actor`]).
+//! the place's country as its actor ([`place_as_actor`]). Places are places
+//! ([`places_are_places`]): a city is never the author or victim of violence, and a
+//! party only the place gives is named after its country and marked implicit.
 
 use dyad_actors::{Actors, MentionKind};
 use dyad_model::{ActorRef, EntityType, Event, EventType, Location};
@@ -169,6 +171,97 @@ pub fn place_as_actor(event: &mut Event, is_country: impl Fn(&str) -> bool) {
     }];
 }
 
+/// Places are places. A city or region named as such is never a party: "a suicide bomber
+/// killed 12 people in Kabul", "Russia shelled Kharkiv", "a meeting in Quetta" have Kabul,
+/// Kharkiv and Quetta as places, and the country they lie in as the side the text
+/// implies (marked implicit; none when the place has no country). A capital standing for
+/// its government stays a party in diplomacy and speech ("Moscow said", "talks with
+/// Kyiv"); in violence, as the attacker it is named as its country ("Moscow launched an
+/// attack" → Russia), as the target it is the place. A party that only the place gives
+/// ([`place_as_actor`], the country where something is directed) is named after its
+/// country and marked implicit, so no store or view shows a bare city as a party.
+pub fn places_are_places(
+    event: &mut Event,
+    actors: &Actors,
+    country_name: impl Fn(&str) -> Option<String>,
+) {
+    let violent = matches!(event.event, EventType::Assault | EventType::Coerce);
+    let location_text = event.location.as_ref().map(|l| l.text.clone());
+    let mut place_named = None;
+    for (acting, side) in [(true, &mut event.actor), (false, &mut event.recipient)] {
+        let refs = std::mem::take(side);
+        for r in refs {
+            let place = r
+                .entity
+                .as_ref()
+                .and_then(|id| actors.entities.iter().find(|e| &e.id == id))
+                .filter(|e| e.kind == EntityType::Location);
+            let implied_by_place = r.entity.is_none()
+                && !r.implicit
+                && location_text.as_deref() == Some(r.text.as_str());
+            let country = |implicit: bool| {
+                let code = r.code.clone()?;
+                Some(ActorRef {
+                    entity: None,
+                    text: country_name(&code)?,
+                    code: Some(code),
+                    sector: None,
+                    implicit,
+                })
+            };
+            let Some(e) = place else {
+                if implied_by_place {
+                    side.extend(country(true));
+                } else {
+                    side.push(r);
+                }
+                continue;
+            };
+            // A capital standing for its government ("Moscow said", "talks with Kyiv",
+            // "Moscow launched an attack") is a party; a city by name never is.
+            let metonym = e
+                .mentions
+                .iter()
+                .any(|m| m.text == r.text && m.kind == Some(dyad_model::MentionKind::Metonym));
+            if metonym && !violent {
+                side.push(r);
+                continue;
+            }
+            if metonym && acting {
+                side.extend(country(false));
+                continue;
+            }
+            place_named.get_or_insert_with(|| Location {
+                text: r.text.clone(),
+                name: e.name.clone(),
+                country: e.code.clone(),
+                lat: e.geo.as_ref().map(|g| g.lat),
+                lon: e.geo.as_ref().map(|g| g.lon),
+                geonameid: e.geo.as_ref().and_then(|g| g.geonameid),
+            });
+            side.extend(country(true));
+        }
+        dedupe_parties(side);
+    }
+    if event.location.is_none() {
+        event.location = place_named;
+    }
+}
+
+/// Drops a party that repeats an earlier one of the same side (two cities of one
+/// country become one implied country).
+fn dedupe_parties(side: &mut Vec<ActorRef>) {
+    let mut seen: Vec<(Option<String>, Option<String>, bool)> = Vec::new();
+    side.retain(|r| {
+        let key = (r.code.clone(), r.entity.clone(), r.implicit);
+        if seen.contains(&key) {
+            return false;
+        }
+        seen.push(key);
+        true
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use dyad_core::{Pipeline, SourceDocument};
@@ -214,5 +307,54 @@ mod tests {
             .and_then(|e| e.actor.first())
             .and_then(|a| a.code.clone());
         assert_eq!(actor.as_deref(), Some("KEN"), "{e:?}");
+    }
+
+    /// Each side of each event as `text:code`, `*` marking an implicit party.
+    fn sides(e: &Event) -> (Vec<String>, Vec<String>) {
+        let show = |refs: &[dyad_model::ActorRef]| {
+            refs.iter()
+                .map(|r| {
+                    let star = if r.implicit { "*" } else { "" };
+                    format!("{}:{}{star}", r.text, r.code.as_deref().unwrap_or("-"))
+                })
+                .collect()
+        };
+        (show(&e.actor), show(&e.recipient))
+    }
+
+    #[test]
+    fn places_are_places_in_violence() {
+        // A city is neither the bomber nor the victim: the place, and its country implied.
+        let e = events("A suicide bomber killed 12 people in Kabul.");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(sides(&e[0]).0, ["Afghanistan:AFG*"]);
+        assert_eq!(
+            e[0].location.as_ref().map(|l| l.name.as_str()),
+            Some("Kabul")
+        );
+        // A capital that attacks is its government; the city attacked is a place.
+        let e = events("Moscow launched a missile attack on Kyiv.");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            sides(&e[0]),
+            (vec!["Russia:RUS".into()], vec!["Ukraine:UKR*".into()])
+        );
+        assert_eq!(
+            e[0].location.as_ref().map(|l| l.name.as_str()),
+            Some("Kyiv")
+        );
+        let e = events("Russian forces shelled Kharkiv on Monday.");
+        assert_eq!(sides(&e[0]).1, ["Ukraine:UKR*"], "{e:?}");
+    }
+
+    #[test]
+    fn capitals_keep_their_diplomatic_and_speaking_roles() {
+        let e = events("Moscow said the talks with Kyiv were useful.");
+        let (actor, _) = sides(&e[0]);
+        assert!(actor.contains(&"Moscow:RUS".to_string()), "{actor:?}");
+        assert!(actor.contains(&"Kyiv:UKR".to_string()), "{actor:?}");
+        // A party only the place gives is its country, implied.
+        let e = events("Japan agreed to set up a trade centre in Hanoi.");
+        assert_eq!(sides(&e[0]).1, ["Vietnam:VNM*"], "{e:?}");
     }
 }

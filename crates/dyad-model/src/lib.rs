@@ -276,7 +276,9 @@ pub struct ActorRef {
     pub code: Option<String>,
     pub sector: Option<String>,
     /// The party is not named in the event's sentence: the story implies it (the other
-    /// side of the story's dyad; `text` is the name the story gives it elsewhere).
+    /// side of the story's dyad; `text` is the name the story gives it elsewhere), or
+    /// the place does (the country of the place where an unnamed attacker struck or a
+    /// city was attacked; `text` is the country's name).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub implicit: bool,
 }
