@@ -185,6 +185,27 @@ impl PhraseIndex {
             .collect()
     }
 
+    /// Every organisation that the tokens `start..end` name, in the order they were
+    /// indexed ("RSF": Reporters Without Borders, the Rapid Support Forces).
+    pub fn organisations_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: &[String],
+        start: usize,
+        end: usize,
+    ) -> Vec<usize> {
+        let mut out = Vec::new();
+        for t in self.targets_at(text, tokens, folded, start, end) {
+            if let Target::Organisation(o) = t {
+                if !out.contains(o) {
+                    out.push(*o);
+                }
+            }
+        }
+        out
+    }
+
     /// The role phrase that the tokens `start..end` spell exactly, if any ("Police" is a
     /// town in Poland and a role word).
     pub fn role_at(

@@ -172,6 +172,7 @@ impl<'a> Run<'a> {
             .map(|(_, f)| f.clone())
             .collect();
         resolve_places(lex, text, layer, &folded, &lower_words, &mut hits);
+        resolve_organisations(lex, text, layer, &folded, &mut hits);
         let title_case = layer
             .sentences
             .iter()
@@ -1483,6 +1484,68 @@ fn resolve_places(
         } else {
             hits[i] = Some(Hit {
                 target: Target::Place(chosen),
+                ..h
+            });
+        }
+    }
+}
+
+/// Resolves a name that several organisations share ("RSF": Reporters Without Borders
+/// and Sudan's Rapid Support Forces) by the document: the one whose full name the
+/// document spells, else the one whose home country the document mentions (by name,
+/// adjective, people or place), else the first listed.
+fn resolve_organisations(
+    lex: &ActorLexicon,
+    text: &str,
+    layer: &TextLayer,
+    folded: &[String],
+    hits: &mut [Option<Hit>],
+) {
+    use std::collections::HashSet;
+    let gaz = &lex.gaz;
+    let mut countries: HashSet<&str> = HashSet::new();
+    let mut spelled: HashSet<usize> = HashSet::new();
+    for h in hits.iter().flatten() {
+        match h.target {
+            Target::Country(c) | Target::Adjective(c) | Target::People(c) => {
+                countries.insert(gaz.countries[c].iso3.as_str());
+            }
+            Target::Place(p) => {
+                countries.insert(gaz.places[p].country.as_str());
+            }
+            Target::Organisation(o) => {
+                let words = &folded[h.start..h.end];
+                if words.join(" ") == fold(&gaz.organisations[o].name) {
+                    spelled.insert(o);
+                }
+            }
+            _ => {}
+        }
+    }
+    for i in 0..hits.len() {
+        let Some(h) = hits[i] else { continue };
+        if h.start != i || !matches!(h.target, Target::Organisation(_)) {
+            continue;
+        }
+        let candidates = lex
+            .index
+            .organisations_at(text, &layer.tokens, folded, h.start, h.end);
+        if candidates.len() < 2 {
+            continue;
+        }
+        let home_mentioned = |o: &usize| {
+            gaz.organisations[*o]
+                .code
+                .as_deref()
+                .is_some_and(|c| countries.contains(c))
+        };
+        let chosen = candidates
+            .iter()
+            .find(|o| spelled.contains(o))
+            .or_else(|| candidates.iter().find(|o| home_mentioned(o)));
+        if let Some(&o) = chosen {
+            hits[i] = Some(Hit {
+                target: Target::Organisation(o),
                 ..h
             });
         }

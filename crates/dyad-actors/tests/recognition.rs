@@ -795,3 +795,36 @@ fn a_table_without_org_codes_still_loads_as_before() {
     );
     assert!(dyad_actors::cameo_codes(&data).unwrap().is_empty());
 }
+
+#[test]
+fn a_shared_acronym_follows_the_document() {
+    // "RSF" is Reporters Without Borders and Sudan's Rapid Support Forces: a story that
+    // mentions Sudan (or spells the full name) means the one at home there.
+    let table = [
+        (
+            "The RSF shelled El Fasher, Sudan's army said.",
+            "Rapid Support Forces",
+        ),
+        (
+            "Sudanese officials said RSF fighters looted the town.",
+            "Rapid Support Forces",
+        ),
+        (
+            "RSF said the journalist was detained in Moscow.",
+            "Reporters Without Borders",
+        ),
+        (
+            "The Rapid Support Forces denied it. RSF fighters left Omdurman.",
+            "Rapid Support Forces",
+        ),
+    ];
+    for (text, want) in table {
+        let a = recognize(text, "2024-12-01");
+        let e = a
+            .entities
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.text == "RSF"))
+            .unwrap_or_else(|| panic!("{text}: no RSF"));
+        assert_eq!(e.name, want, "{text}");
+    }
+}
