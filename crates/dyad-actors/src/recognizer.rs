@@ -1522,8 +1522,8 @@ fn resolve_organisations(
             _ => {}
         }
     }
-    for i in 0..hits.len() {
-        let Some(h) = hits[i] else { continue };
+    for (i, slot) in hits.iter_mut().enumerate() {
+        let Some(h) = *slot else { continue };
         if h.start != i || !matches!(h.target, Target::Organisation(_)) {
             continue;
         }
@@ -1544,7 +1544,7 @@ fn resolve_organisations(
             .find(|o| spelled.contains(o))
             .or_else(|| candidates.iter().find(|o| home_mentioned(o)));
         if let Some(&o) = chosen {
-            hits[i] = Some(Hit {
+            *slot = Some(Hit {
                 target: Target::Organisation(o),
                 ..h
             });
