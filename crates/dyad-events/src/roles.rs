@@ -26,6 +26,7 @@ use crate::triggers::TriggerMatch;
 use crate::view::SentenceView;
 use dyad_model::EventType;
 use dyad_syntax::SentenceDoc;
+use dyad_text::Xpos;
 
 /// Prepositions that bring a recipient when a trigger declares no frame of its own.
 const DEFAULT_FRAME: &[&str] = &["against", "on", "with", "to", "toward", "towards", "upon"];
@@ -190,6 +191,14 @@ fn verb_roles(
         }
     } else {
         r.actor = subject_of(view, doc, v);
+        // "Shelling by the RSF killed 20": a gerund with no subject has its doer in "by".
+        if r.actor.is_empty() && doc.tags.get(v).is_some_and(|t| t.xpos == Xpos::Vbg) {
+            for k in doc.children_with(v, "obl") {
+                if case_of(doc, k).as_deref() == Some("by") {
+                    r.actor.extend(phrase_mentions(view, doc, k));
+                }
+            }
+        }
         for rel in ["obj", "iobj"] {
             for o in doc.children_with(v, rel) {
                 r.recipient.extend(phrase_mentions(view, doc, o));
@@ -421,6 +430,20 @@ mod tests {
         let (a, r, _) = roles_of("Egypt and Kenya condemned Israel on Monday.", "condemned");
         assert_eq!(a, ["Egypt", "Kenya"]);
         assert_eq!(r, ["Israel"]);
+    }
+
+    #[test]
+    fn a_gerund_without_subject_has_its_doer_in_by() {
+        let (a, _, passive) = roles_of(
+            "Shelling by the Egyptian army killed three people.",
+            "shelling",
+        );
+        // (The toy recogniser's mention is the adjective.)
+        assert_eq!(a, ["Egyptian"]);
+        assert!(!passive);
+        // A subject of its own wins over a "by" of means.
+        let (a, _, _) = roles_of("Egypt kept shelling by night.", "shelling");
+        assert!(!a.iter().any(|x| x == "night"), "{a:?}");
     }
 
     #[test]
