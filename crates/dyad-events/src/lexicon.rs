@@ -105,6 +105,9 @@ pub struct Cues {
     /// What a reporter asks for (`press_request`: "comment", "interview"): a request for
     /// it is journalism, not a political event.
     pub press_request: HashSet<String>,
+    /// Lemmas that make the event they modify or hold planned (`planned`: "the planned
+    /// talks", "upcoming elections", "sanctions … are pending"), read in the parse.
+    pub planned: HashSet<String>,
 }
 
 /// Everything the coder reads from the data files.
@@ -311,6 +314,9 @@ impl Lexicon {
                 "inanimate" => cues.inanimate.extend(noun_forms(&fold_phrase(phrase))),
                 "press_request" => {
                     cues.press_request.insert(fold_phrase(phrase));
+                }
+                "planned" => {
+                    cues.planned.insert(fold_phrase(phrase));
                 }
                 k if k.starts_with("source_") && k.len() > "source_".len() => {
                     cues.source_types

@@ -670,7 +670,8 @@ impl EventLexicon {
             let recode = match status {
                 // "pledged to expel X": a committed hostile act stays that act, ahead.
                 Status::Future => {
-                    !(cameo::is_hostile_act(event_type) && modality::is_commitment(view, m))
+                    !(cameo::is_hostile_act(event_type)
+                        && (modality::is_commitment(view, m) || modality::planned(lex, view, m)))
                 }
                 Status::Hypothetical => cameo::is_hostile_act(event_type),
                 _ => false,

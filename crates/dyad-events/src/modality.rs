@@ -115,7 +115,7 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
             return Some(Status::Hypothetical);
         }
     }
-    if m.intended || cue_before(&cues.future, m.start).is_some() {
+    if m.intended || cue_before(&cues.future, m.start).is_some() || planned(lex, view, m) {
         return Some(Status::Future);
     }
     if let Some(p) = cue_before(&cues.future_if_reported, m.start) {
@@ -127,6 +127,34 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
         });
     }
     None
+}
+
+/// Whether the parse makes the trigger's event planned: a modifier of it ("the planned
+/// talks", "upcoming elections", "proposed sanctions") or the predicate it is the subject
+/// or object of ("sanctions bills are pending", "new sanctions await approval") is a
+/// `planned` lemma of `events/cues.tsv`.
+pub fn planned(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
+    let Some(doc) = view.doc else {
+        return false;
+    };
+    let is_planned = |k: usize| {
+        doc.lemmas
+            .get(k)
+            .is_some_and(|l| lex.cues.planned.contains(&l.to_lowercase()))
+    };
+    let head = crate::roles::trigger_head(doc, m);
+    // "sanctions bills": the noun the trigger qualifies stands for it.
+    let noun = match (doc.rels.get(head).map(|r| r.main()), doc.head(head)) {
+        (Some("compound"), Some(h)) => h,
+        _ => head,
+    };
+    let modified = [head, noun].into_iter().any(|n| {
+        doc.children(n)
+            .any(|k| matches!(doc.rels[k].main(), "amod" | "compound") && is_planned(k))
+    });
+    let held = matches!(doc.rels.get(noun).map(|r| r.main()), Some("nsubj" | "obj"))
+        && doc.head(noun).is_some_and(is_planned);
+    modified || held
 }
 
 /// An event the text dates after its publication has not happened yet: "talks Tuesday"
