@@ -10,7 +10,8 @@
 //!   parse, its head's lemma, its dependents' relations, status, which roles are filled,
 //!   date, place, count, quotation, lead sentence), trained on stories annotated under
 //!   the `voa-events` guidelines. A candidate whose actor and recipient the rules found
-//!   with codes stays; any other is kept (with the rules' type) when its score is
+//!   with codes stays, and so does a denial by a coded party (the status of what it
+//!   denies rests on it); any other is kept (with the rules' type) when its score is
 //!   positive, else decided NONE. The rules' knowledge is its features.
 //!
 //! The model is a text file, `models/event-filter.tsv` (`feature<TAB>weight`), so that a
@@ -52,7 +53,11 @@ impl TypeDecider for EventFilter {
     fn decide(&self, candidate: &Event, doc: &Analysis) -> Option<EventType> {
         // Where the rules found both parties with codes, they are sure: the model decides
         // the candidates they are not sure of (a side missing or uncoded).
-        let sure = side(&candidate.actor) == "coded" && side(&candidate.recipient) == "coded";
+        // A denial by a coded party is kept too: the status of the events it denies rests
+        // on it.
+        let denial = candidate.cameo == "016" && side(&candidate.actor) == "coded";
+        let sure =
+            denial || side(&candidate.actor) == "coded" && side(&candidate.recipient) == "coded";
         (sure || self.score(&features(candidate, doc)) > 0.0).then_some(candidate.event)
     }
 }
@@ -294,5 +299,23 @@ mod tests {
         assert_eq!(back.score(&keep) > 0.0, model.score(&keep) > 0.0);
         let err = EventFilter::from_text("m.tsv", "# ok\nlemma=x\tnot-a-number\n").unwrap_err();
         assert!(err.to_string().contains("m.tsv:2"), "{err}");
+    }
+
+    #[test]
+    fn a_denial_and_a_coded_dyad_stay_whatever_the_weights() {
+        use dyad_model::testing::event;
+        let never = EventFilter::from_text("m.tsv", "bias\t-100\n").unwrap();
+        let doc = Analysis::default();
+        let mut denial = event(EventType::Reject, &["RUS"], &[]);
+        denial.cameo = "016".into();
+        assert_eq!(never.decide(&denial, &doc), Some(EventType::Reject));
+        let dyad = event(EventType::Assault, &["RUS"], &["UKR"]);
+        assert_eq!(never.decide(&dyad, &doc), Some(EventType::Assault));
+        // An uncoded denier, or one side only: the weights decide.
+        let mut uncoded = event(EventType::Reject, &[], &[]);
+        uncoded.cameo = "016".into();
+        assert_eq!(never.decide(&uncoded, &doc), None);
+        let one_side = event(EventType::Assault, &["RUS"], &[]);
+        assert_eq!(never.decide(&one_side, &doc), None);
     }
 }
