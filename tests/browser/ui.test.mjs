@@ -153,7 +153,9 @@ test("map draws Natural Earth outlines and event places", async () => {
   await visit(page, "#/map");
   await page.waitForSelector("svg.map .country");
   assert.ok(await page.locator("svg.map .country").count() > 150, "country outlines");
-  const places = (await api("/api/places")).body.places.filter((p) => p.lat !== null && p.lon !== null);
+  // The map shows the default statuses (asserted, reported, alleged), as every view does.
+  const places = (await api("/api/places?status=asserted,reported,alleged&limit=500")).body.places
+    .filter((p) => p.lat !== null && p.lon !== null);
   assert.equal(await page.locator("svg.map circle.place").count(), places.length);
   assert.match(await page.locator(".credit").textContent(), /Natural Earth/);
   await shot(page, "map");
