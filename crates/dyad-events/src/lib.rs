@@ -719,11 +719,10 @@ impl EventLexicon {
                 input.published,
             );
             event.location = place;
-            location::place_as_actor(&mut event, |c| lex.is_country(c));
+            let country_name = |c: &str| lex.country_name(c).map(str::to_string);
+            location::place_as_actor(&mut event, country_name);
             complete_recipient(lex, &mut event);
-            location::places_are_places(&mut event, actors, |c| {
-                lex.country_name(c).map(str::to_string)
-            });
+            location::places_are_places(&mut event, actors, country_name);
             out.push(Draft {
                 event,
                 paragraph,
@@ -1067,17 +1066,10 @@ fn complete_recipient(lex: &Lexicon, event: &mut Event) {
     if takes_recipient {
         if let Some(country) = place_country.filter(|_| !domestic || conflictual) {
             if !actor_codes.is_empty() {
-                event.recipient = vec![ActorRef {
-                    implicit: false,
-                    entity: None,
-                    text: event
-                        .location
-                        .as_ref()
-                        .map(|l| l.text.clone())
-                        .unwrap_or_default(),
-                    code: Some(country),
-                    sector: None,
-                }];
+                let name = |c: &str| lex.country_name(c).map(str::to_string);
+                event.recipient = location::country_party(&country, name, true)
+                    .into_iter()
+                    .collect();
             }
         }
         return;

@@ -148,7 +148,9 @@ pub fn find_location(
 /// killed in Beirut", "a car bomb killed three policemen in Baghdad") is coded, as the
 /// PLOVER and ICEWS coders do for unidentified attackers and authorities, to the country
 /// where it happened.
-pub fn place_as_actor(event: &mut Event, is_country: impl Fn(&str) -> bool) {
+/// The actor is named after the country and marked implicit: the place gives it, the
+/// sentence does not name it.
+pub fn place_as_actor(event: &mut Event, country_name: impl Fn(&str) -> Option<String>) {
     if !event.actor.is_empty() || !matches!(event.event, EventType::Assault | EventType::Coerce) {
         return;
     }
@@ -159,16 +161,29 @@ pub fn place_as_actor(event: &mut Event, is_country: impl Fn(&str) -> bool) {
     if event.recipient.iter().any(|r| r.text == location.text) {
         return;
     }
-    let Some(country) = location.country.clone().filter(|c| is_country(c)) else {
-        return;
-    };
-    event.actor = vec![ActorRef {
-        implicit: false,
+    if let Some(actor) = location
+        .country
+        .as_deref()
+        .and_then(|c| country_party(c, &country_name, true))
+    {
+        event.actor = vec![actor];
+    }
+}
+
+/// The party a country's code stands for, named after the country (`None` for a code that
+/// is no country's); `implicit` when only a place gives it.
+pub fn country_party(
+    code: &str,
+    country_name: impl Fn(&str) -> Option<String>,
+    implicit: bool,
+) -> Option<ActorRef> {
+    Some(ActorRef {
         entity: None,
-        text: location.text.clone(),
-        code: Some(country),
+        text: country_name(code)?,
+        code: Some(code.to_string()),
         sector: None,
-    }];
+        implicit,
+    })
 }
 
 /// Places are places. A city or region named as such is never a party: "a suicide bomber
@@ -177,16 +192,16 @@ pub fn place_as_actor(event: &mut Event, is_country: impl Fn(&str) -> bool) {
 /// implies (marked implicit; none when the place has no country). A capital standing for
 /// its government stays a party in diplomacy and speech ("Moscow said", "talks with
 /// Kyiv"); in violence, as the attacker it is named as its country ("Moscow launched an
-/// attack" → Russia), as the target it is the place. A party that only the place gives
-/// ([`place_as_actor`], the country where something is directed) is named after its
-/// country and marked implicit, so no store or view shows a bare city as a party.
+/// attack" → Russia), as the target it is the place. (A party that only the place gives,
+/// [`place_as_actor`] and the country where something is directed, is named after its
+/// country and marked implicit where it is made, [`country_party`].) So no store or view
+/// shows a bare city as a party.
 pub fn places_are_places(
     event: &mut Event,
     actors: &Actors,
     country_name: impl Fn(&str) -> Option<String>,
 ) {
     let violent = matches!(event.event, EventType::Assault | EventType::Coerce);
-    let location_text = event.location.as_ref().map(|l| l.text.clone());
     let mut place_named = None;
     for (acting, side) in [(true, &mut event.actor), (false, &mut event.recipient)] {
         let refs = std::mem::take(side);
@@ -196,25 +211,10 @@ pub fn places_are_places(
                 .as_ref()
                 .and_then(|id| actors.entities.iter().find(|e| &e.id == id))
                 .filter(|e| e.kind == EntityType::Location);
-            let implied_by_place = r.entity.is_none()
-                && !r.implicit
-                && location_text.as_deref() == Some(r.text.as_str());
-            let country = |implicit: bool| {
-                let code = r.code.clone()?;
-                Some(ActorRef {
-                    entity: None,
-                    text: country_name(&code)?,
-                    code: Some(code),
-                    sector: None,
-                    implicit,
-                })
-            };
+            let country =
+                |implicit: bool| country_party(r.code.as_deref()?, &country_name, implicit);
             let Some(e) = place else {
-                if implied_by_place {
-                    side.extend(country(true));
-                } else {
-                    side.push(r);
-                }
+                side.push(r);
                 continue;
             };
             // A capital standing for its government ("Moscow said", "talks with Kyiv",
