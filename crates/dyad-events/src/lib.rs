@@ -572,20 +572,15 @@ impl EventLexicon {
                     recipient = about;
                 }
             }
-            // "US officials said that lifting the sanctions is out of the question": a
-            // verdict without a subject of its own is its speaker's.
-            if actor.is_empty() && entry.complement == lexicon::Complement::Subject {
-                if let Some(s) = sources.iter().find(|s| {
-                    s.speech && !s.refs.is_empty() && s.scope.0 <= m.start && m.start < s.scope.1
-                }) {
-                    actor = s.refs.clone();
-                }
-            }
-            // "“We will try to help,” Orban said": a first-person subject is the speaker
-            // whose words these are; in a quotation whose speaker another sentence names,
-            // the `claims` pass gives it ([`claims::resolve_document`]).
+            // The speaker is the actor of a verdict without a subject of its own ("US
+            // officials said that lifting the sanctions is out of the question") and of an
+            // event whose subject is "I" or "we" ("“We will try to help,” Orban said"); in
+            // a quotation whose speaker another sentence names, the `claims` pass gives
+            // the latter ([`claims::resolve_document`]).
             let first_person = subject.is_some_and(|t| is_first_person(view.word(t)));
-            if actor.is_empty() && first_person {
+            if actor.is_empty()
+                && (entry.complement == lexicon::Complement::Subject || first_person)
+            {
                 if let Some(s) = sources.iter().find(|s| {
                     s.speech && !s.refs.is_empty() && s.scope.0 <= m.start && m.start < s.scope.1
                 }) {
