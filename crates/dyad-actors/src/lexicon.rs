@@ -175,14 +175,10 @@ impl PhraseIndex {
         start: usize,
         end: usize,
     ) -> Vec<usize> {
-        let mut seen = std::collections::HashSet::new();
-        self.targets_at(text, tokens, folded, start, end)
-            .filter_map(|t| match t {
-                Target::Place(p) => Some(*p),
-                _ => None,
-            })
-            .filter(|p| seen.insert(*p))
-            .collect()
+        self.distinct_at(text, tokens, folded, (start, end), |t| match t {
+            Target::Place(p) => Some(*p),
+            _ => None,
+        })
     }
 
     /// Every organisation that the tokens `start..end` name, in the order they were
@@ -195,15 +191,27 @@ impl PhraseIndex {
         start: usize,
         end: usize,
     ) -> Vec<usize> {
-        let mut out = Vec::new();
-        for t in self.targets_at(text, tokens, folded, start, end) {
-            if let Target::Organisation(o) = t {
-                if !out.contains(o) {
-                    out.push(*o);
-                }
-            }
-        }
-        out
+        self.distinct_at(text, tokens, folded, (start, end), |t| match t {
+            Target::Organisation(o) => Some(*o),
+            _ => None,
+        })
+    }
+
+    /// The indices `pick` takes from the targets that the tokens `span` spell exactly, in
+    /// the order they were indexed, each once.
+    fn distinct_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: &[String],
+        (start, end): (usize, usize),
+        pick: impl Fn(&Target) -> Option<usize>,
+    ) -> Vec<usize> {
+        let mut seen = std::collections::HashSet::new();
+        self.targets_at(text, tokens, folded, start, end)
+            .filter_map(pick)
+            .filter(|i| seen.insert(*i))
+            .collect()
     }
 
     /// The role phrase that the tokens `start..end` spell exactly, if any ("Police" is a

@@ -1406,6 +1406,25 @@ impl<'a> Run<'a> {
 /// Cities smaller than this are "minor": read as places only with support from the text.
 const MINOR_PLACE: u64 = 100_000;
 
+/// The countries a document's hits name: by name, adjective or people, and those of the
+/// places `place_counts` accepts.
+fn document_countries<'g>(
+    gaz: &'g crate::gazetteer::Gazetteer,
+    hits: &[Option<Hit>],
+    place_counts: impl Fn(usize) -> bool,
+) -> std::collections::HashSet<&'g str> {
+    hits.iter()
+        .flatten()
+        .filter_map(|h| match h.target {
+            Target::Country(c) | Target::Adjective(c) | Target::People(c) => {
+                Some(gaz.countries[c].iso3.as_str())
+            }
+            Target::Place(p) if place_counts(p) => Some(gaz.places[p].country.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Resolves place names by the document's country context and drops weak readings:
 ///
 /// - a name shared by several places resolves to the one in a country the document
@@ -1428,18 +1447,7 @@ fn resolve_places(
         let place = &gaz.places[p];
         place.kind != PlaceKind::City || place.population.is_none_or(|n| n >= MINOR_PLACE)
     };
-    let mut context: HashSet<&str> = HashSet::new();
-    for h in hits.iter().flatten() {
-        match h.target {
-            Target::Country(c) | Target::Adjective(c) | Target::People(c) => {
-                context.insert(gaz.countries[c].iso3.as_str());
-            }
-            Target::Place(p) if major(p) => {
-                context.insert(gaz.places[p].country.as_str());
-            }
-            _ => {}
-        }
-    }
+    let context = document_countries(gaz, hits, major);
     let sentence_starts: HashSet<usize> = layer.sentences.iter().map(|s| s.tokens.start).collect();
     for i in 0..hits.len() {
         let Some(h) = hits[i] else { continue };
@@ -1503,25 +1511,19 @@ fn resolve_organisations(
 ) {
     use std::collections::HashSet;
     let gaz = &lex.gaz;
-    let mut countries: HashSet<&str> = HashSet::new();
-    let mut spelled: HashSet<usize> = HashSet::new();
-    for h in hits.iter().flatten() {
-        match h.target {
-            Target::Country(c) | Target::Adjective(c) | Target::People(c) => {
-                countries.insert(gaz.countries[c].iso3.as_str());
+    let countries = document_countries(gaz, hits, |_| true);
+    let spelled: HashSet<usize> = hits
+        .iter()
+        .flatten()
+        .filter_map(|h| match h.target {
+            Target::Organisation(o)
+                if folded[h.start..h.end].join(" ") == fold(&gaz.organisations[o].name) =>
+            {
+                Some(o)
             }
-            Target::Place(p) => {
-                countries.insert(gaz.places[p].country.as_str());
-            }
-            Target::Organisation(o) => {
-                let words = &folded[h.start..h.end];
-                if words.join(" ") == fold(&gaz.organisations[o].name) {
-                    spelled.insert(o);
-                }
-            }
-            _ => {}
-        }
-    }
+            _ => None,
+        })
+        .collect();
     for (i, slot) in hits.iter_mut().enumerate() {
         let Some(h) = *slot else { continue };
         if h.start != i || !matches!(h.target, Target::Organisation(_)) {
