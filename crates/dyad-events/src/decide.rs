@@ -212,11 +212,8 @@ pub fn features(e: &Event, doc: &Analysis) -> Vec<String> {
     };
     let words = inside.len().min(3);
     f.push(format!("trigger-words={words}"));
-    let head = inside
-        .iter()
-        .copied()
-        .find(|&i| sentence.head(i).is_none_or(|h| !inside.contains(&h)))
-        .unwrap_or(inside[0]);
+    // `inside` is the run of tokens the trigger's bytes cover.
+    let head = crate::roles::phrase_head(sentence, inside[0], inside[inside.len() - 1] + 1);
     let lemma = sentence.lemmas.get(head).map(String::as_str).unwrap_or("");
     let rel = sentence.rels.get(head).map(|r| r.main()).unwrap_or("");
     let upos = sentence

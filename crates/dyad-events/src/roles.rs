@@ -45,9 +45,15 @@ pub struct SyntaxRoles {
 
 /// The syntactic head of the trigger's words: the token whose head lies outside them.
 pub fn trigger_head(doc: &SentenceDoc, m: &TriggerMatch) -> usize {
-    (m.start..m.end.min(doc.len()))
-        .find(|&i| doc.head(i).is_none_or(|h| h < m.start || h >= m.end))
-        .unwrap_or(m.start)
+    phrase_head(doc, m.start, m.end)
+}
+
+/// The syntactic head of the tokens `start..end`: the first whose head lies outside them
+/// (`start` when none does).
+pub fn phrase_head(doc: &SentenceDoc, start: usize, end: usize) -> usize {
+    (start..end.min(doc.len()))
+        .find(|&i| doc.head(i).is_none_or(|h| h < start || h >= end))
+        .unwrap_or(start)
 }
 
 /// Events named in the object of a factive verb happened: condemning, protesting or
