@@ -7,7 +7,7 @@
 //! party only the place gives is named after its country and marked implicit.
 
 use dyad_actors::{Actors, MentionKind};
-use dyad_model::{ActorRef, EntityType, Event, EventType, Location};
+use dyad_model::{ActorRef, EntityType, Event, EventType, Geo, Location};
 
 use crate::arguments::{is_place_use, qualifies_conflict_noun, PLACE_PREPS};
 use crate::view::{is_preposition, SentenceView};
@@ -129,19 +129,25 @@ pub fn find_location(
         } else {
             (entity.name.clone(), entity.geo.as_ref())
         };
-        let location = Location {
-            text,
-            name,
-            country: entity.code.clone(),
-            lat: geo.map(|g| g.lat),
-            lon: geo.map(|g| g.lon),
-            geonameid: geo.and_then(|g| g.geonameid),
-        };
+        let location = located(text, name, entity.code.clone(), geo);
         if best.as_ref().is_none_or(|(d, _)| distance < *d) {
             best = Some((distance, location));
         }
     }
     best.map(|(_, l)| l)
+}
+
+/// A location named `text` in the text, `name` in the gazetteer, with its country and
+/// coordinates.
+fn located(text: String, name: String, country: Option<String>, geo: Option<&Geo>) -> Location {
+    Location {
+        text,
+        name,
+        country,
+        lat: geo.map(|g| g.lat),
+        lon: geo.map(|g| g.lon),
+        geonameid: geo.and_then(|g| g.geonameid),
+    }
 }
 
 /// An attack or an arrest whose author the sentence leaves unnamed ("a journalist was
@@ -231,13 +237,13 @@ pub fn places_are_places(
                 side.extend(country(false));
                 continue;
             }
-            place_named.get_or_insert_with(|| Location {
-                text: r.text.clone(),
-                name: e.name.clone(),
-                country: e.code.clone(),
-                lat: e.geo.as_ref().map(|g| g.lat),
-                lon: e.geo.as_ref().map(|g| g.lon),
-                geonameid: e.geo.as_ref().and_then(|g| g.geonameid),
+            place_named.get_or_insert_with(|| {
+                located(
+                    r.text.clone(),
+                    e.name.clone(),
+                    e.code.clone(),
+                    e.geo.as_ref(),
+                )
             });
             side.extend(country(true));
         }
