@@ -919,6 +919,9 @@ pub struct EventsReport {
     pub status_confusion: BTreeMap<Status, BTreeMap<Status, usize>>,
     /// On matched units with a gold date.
     pub date: Accuracy,
+    /// On matched units the coder dates: whether the gold gives that date (an undated gold
+    /// unit counts against it), the precision of the coder's dates.
+    pub date_given: Accuracy,
     /// On matched units with a gold source code.
     pub source: Accuracy,
     pub per_type: BTreeMap<EventType, Prf>,
@@ -953,6 +956,7 @@ impl EventsReport {
             }
         }
         self.date.add(other.date);
+        self.date_given.add(other.date_given);
         self.source.add(other.source);
         for (t, prf) in &other.per_type {
             self.per_type.entry(*t).or_default().add(*prf);
@@ -1003,6 +1007,9 @@ pub fn score_story(story: &Story, extraction: &Extraction) -> EventsReport {
             if let Some(ok) = checks.date {
                 r.date.count(ok);
             }
+            if let Some(ok) = checks.date_given {
+                r.date_given.count(ok);
+            }
             if let Some(ok) = checks.source {
                 r.source.count(ok);
             }
@@ -1022,6 +1029,8 @@ pub fn score_story(story: &Story, extraction: &Extraction) -> EventsReport {
 struct Checks {
     status: bool,
     date: Option<bool>,
+    /// Where the coder gives a date: whether the gold gives it too.
+    date_given: Option<bool>,
     source: Option<bool>,
 }
 
@@ -1030,6 +1039,11 @@ fn check_pair(gold: &GoldUnit<'_>, coder: &CoderUnit<'_>) -> Checks {
     Checks {
         status: first.status == gold.status,
         date: (!gold.dates.is_empty()).then(|| {
+            gold.dates
+                .iter()
+                .any(|d| d.agrees(first.date, first.date_precision))
+        }),
+        date_given: first.date.is_some().then(|| {
             gold.dates
                 .iter()
                 .any(|d| d.agrees(first.date, first.date_precision))
@@ -1086,6 +1100,7 @@ impl EventsReport {
         for (name, acc) in [
             ("status", self.status),
             ("date (gold dated)", self.date),
+            ("date (dyad dated)", self.date_given),
             ("source (gold sourced)", self.source),
         ] {
             t.row(vec![
@@ -1936,7 +1951,9 @@ mod tests {
         );
         let x = extraction(vec![
             // Reported, its own (innermost) source Ukraine after an outer US one.
+            // Dated where the gold is not: no date error, but a date the gold does not give.
             coded(&s, EventType::Assault, "shelled", &["RUS"], &["UKR"])
+                .on("2025-03-10")
                 .with_status(Status::Reported)
                 .attributed_to(attribution("Washington", "USA", "GOV", "said"))
                 .attributed_to(attribution("Kyiv", "UKR", "GOV", "confirmed")),
@@ -1971,6 +1988,13 @@ mod tests {
             }
         );
         assert_eq!(
+            r.date_given,
+            Accuracy {
+                correct: 2,
+                total: 4
+            }
+        );
+        assert_eq!(
             r.source,
             Accuracy {
                 correct: 1,
@@ -1997,6 +2021,7 @@ mod tests {
             "CONSULT",
             "total",
             "date (gold dated)",
+            "date (dyad dated)",
         ] {
             assert!(text.contains(needle), "{needle}: {text}");
         }
