@@ -112,6 +112,20 @@ pub fn is_cooperative(event: EventType) -> bool {
     )
 }
 
+/// Whether a PLOVER type is done by saying it ("X urges", "X accuses", "X warns", "X
+/// praises", "X rejects"): said in the present tense, it is said on the day it is reported.
+pub fn is_speech_act(event: EventType) -> bool {
+    matches!(
+        event,
+        EventType::Agree
+            | EventType::Support
+            | EventType::Request
+            | EventType::Accuse
+            | EventType::Reject
+            | EventType::Threaten
+    )
+}
+
 /// Whether a PLOVER type is a hostile act (not a verbal one) that can be threatened.
 pub fn is_hostile_act(event: EventType) -> bool {
     matches!(

@@ -28,6 +28,7 @@
 //! [`clause`] placing the date relative to the trigger and reading its clause's tense.
 
 mod clause;
+mod implied;
 
 use dyad_model::{Date, DatePrecision, Span};
 use dyad_syntax::SentenceDoc;
@@ -35,6 +36,7 @@ use dyad_text::token::{tokenize, Token, TokenKind};
 use jiff::civil::Weekday;
 
 pub use clause::DateLexicon;
+pub use implied::imply_dates;
 
 /// One date expression and what it resolves to.
 #[derive(Clone, Debug, PartialEq)]
@@ -1374,6 +1376,71 @@ mod tests {
 
     fn event_day(text: &str, trigger: &str, published: &str) -> Option<String> {
         event_date(text, trigger, false, published).map(|d| d.1)
+    }
+
+    #[test]
+    fn a_trigger_clause_has_the_tense_its_auxiliaries_and_verb_show() {
+        use clause::Time::*;
+        static ANALYZER: std::sync::OnceLock<dyad_syntax::Analyzer> = std::sync::OnceLock::new();
+        let analyzer = ANALYZER.get_or_init(|| {
+            dyad_syntax::Analyzer::from_data(&dyad_data::DataSet::embedded()).expect("models")
+        });
+        let rows: &[(&str, &str, Option<clause::Time>)] = &[
+            (
+                "The government is warning the rebels of new strikes.",
+                "warning",
+                Some(Present),
+            ),
+            (
+                "The minister urges Israel to halt the strikes.",
+                "urges",
+                Some(Present),
+            ),
+            (
+                "Reporters are detained without charge.",
+                "detained",
+                Some(Present),
+            ),
+            (
+                "Sanctions are taking a toll on the economy.",
+                "Sanctions",
+                Some(Present),
+            ),
+            ("The militia attacked two villages.", "attacked", Some(Past)),
+            (
+                "Four soldiers were wounded near the border.",
+                "wounded",
+                Some(Past),
+            ),
+            ("The envoys were meeting in Oslo.", "meeting", Some(Past)),
+            (
+                "The rebels have threatened to cut the road.",
+                "threatened",
+                Some(Perfect),
+            ),
+            ("The ministers will meet in Oslo.", "meet", Some(Modal)),
+            ("New tariffs could follow.", "follow", Some(Modal)),
+            (
+                "The council voted and condemned the raid.",
+                "condemned",
+                Some(Past),
+            ),
+            ("The council plans to condemn the raid.", "condemn", None),
+        ];
+        for &(text, trigger, want) in rows {
+            let doc = analyzer.analyze(text);
+            let sentence = &doc.sentences[0];
+            let tokens = &doc.layer.tokens[sentence.tokens.clone()];
+            let k = tokens
+                .iter()
+                .position(|t| t.text(text) == trigger)
+                .expect("trigger in the sentence");
+            assert_eq!(
+                clause::time(sentence, (k, k + 1)),
+                want,
+                "{text} ({trigger})"
+            );
+        }
     }
 
     #[test]

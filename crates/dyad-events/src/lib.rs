@@ -171,6 +171,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("claims", EventLexicon::pass_claims),
     ("denials", EventLexicon::pass_denials),
     ("merge", EventLexicon::pass_merge),
+    ("implied dates", EventLexicon::pass_implied_dates),
     ("implicit parties", EventLexicon::pass_implicit),
 ];
 
@@ -302,6 +303,19 @@ impl EventLexicon {
     /// Pass `merge`: reports of one event in the document become one event, with ids.
     fn pass_merge(&self, c: &mut Coding<'_, '_>) {
         c.events = finish(c.input.doc_id, std::mem::take(&mut c.drafts));
+    }
+
+    /// Pass `implied dates`: an event that no report of it dates takes the date the story
+    /// implies ([`dates::imply_dates`]). After the merge, so that a date written in any
+    /// report wins and an implied one never keeps two reports apart.
+    fn pass_implied_dates(&self, c: &mut Coding<'_, '_>) {
+        let input = c.input;
+        dates::imply_dates(
+            &input.doc.sentences,
+            &input.layer().tokens,
+            &mut c.events,
+            input.published,
+        );
     }
 
     /// Pass `implicit parties`: the unsaid side of a directed event from the story's dyad

@@ -675,3 +675,48 @@ fn every_event_names_the_lexicon_row_that_proposed_it() {
         );
     }
 }
+
+#[test]
+fn undated_events_take_the_dates_the_story_implies() {
+    let pipeline = Pipeline::embedded().unwrap();
+    // Published on a Wednesday.
+    let text = "Nigerian troops attacked a rebel camp in Borno on Friday. \
+                Nigeria's government is warning Boko Haram of further strikes. \
+                Chinese and Russian warships are patrolling the strait together. \
+                Russia has attacked Ukraine before. \
+                Turkey will host the talks.\n\n\
+                Egypt's army shelled a Sudanese convoy on March 2. \
+                Three days of talks followed in Cairo. \
+                Sudan's army then expelled Egyptian diplomats.";
+    let x = extract(&pipeline, "implied", text, "2025-03-12");
+    let day = |trigger: &str| {
+        let e = x
+            .events
+            .iter()
+            .find(|e| e.trigger.text.starts_with(trigger))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no event at {trigger}: {:?}",
+                    x.events.iter().map(show).collect::<Vec<_>>()
+                )
+            });
+        (e.date.map(|d| d.to_string()), e.date_text.clone())
+    };
+    // Written: the expression gives it.
+    assert_eq!(
+        day("attacked"),
+        (Some("2025-03-07".into()), Some("on Friday".into()))
+    );
+    // A speech act in the present tense: the publication day, no expression.
+    assert_eq!(day("warning"), (Some("2025-03-12".into()), None));
+    // A state in the present tense, the perfect and a plan: no day.
+    for trigger in ["patrolling", "host"] {
+        if let Some(e) = x.events.iter().find(|e| e.trigger.text == trigger) {
+            assert_eq!(e.date, None, "{}", show(e));
+        }
+    }
+    let perfect = x.events.iter().find(|e| e.sentence == 3);
+    assert!(perfect.is_none_or(|e| e.date.is_none()), "{perfect:?}");
+    // The narrative goes on at the date it last wrote (two sentences on), in the past.
+    assert_eq!(day("expelled"), (Some("2025-03-02".into()), None));
+}

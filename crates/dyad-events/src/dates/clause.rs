@@ -327,3 +327,86 @@ pub fn direction(lex: &DateLexicon, s: &SentenceDoc, governor: Option<usize>) ->
     }
     None
 }
+
+/// The tense of a trigger's clause, as far as the story's dates need it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Time {
+    /// Present, simple or progressive, active or passive ("is threatening", "shells",
+    /// "are detained").
+    Present,
+    /// The simple past, active or passive, or a past progressive ("attacked", "were
+    /// killed", "was meeting").
+    Past,
+    /// The perfect ("has threatened", "had met"): some time before, no day.
+    Perfect,
+    /// A future, a modal or a conditional ("will meet", "could follow", "would retaliate").
+    Modal,
+}
+
+/// The tense of the clause of the trigger over tokens `trigger`; `None` when the clause
+/// shows none (an infinitive, a bare participle, a verbless phrase). A noun trigger is in
+/// the clause of the predicate it belongs to ("sanctions are taking effect"); a verb
+/// coordinated with a tensed one without a tense of its own shares it ("is testing and
+/// deploying").
+pub fn time(s: &SentenceDoc, trigger: (usize, usize)) -> Option<Time> {
+    if trigger.0 >= trigger.1 || trigger.1 > s.len() {
+        return None;
+    }
+    let mut v = head_of(s, trigger, false);
+    for _ in 0..4 {
+        if !nominal(s, v) || step(s, v) != Step::Nominal {
+            break;
+        }
+        v = s.head(v)?;
+    }
+    for _ in 0..4 {
+        if let Some(time) = clause_time(s, v) {
+            return Some(time);
+        }
+        match s.head(v) {
+            Some(h) if s.rels[v].main() == "conj" && !nominal(s, h) => v = h,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The tense of the clause headed by `v` alone, `None` when it shows none.
+fn clause_time(s: &SentenceDoc, v: usize) -> Option<Time> {
+    let auxiliaries: Vec<usize> = s
+        .children(v)
+        .filter(|&c| matches!(s.rels[c].main(), "aux" | "cop"))
+        .collect();
+    let lemma =
+        |x: usize, words: &[&str]| words.iter().any(|w| s.lemmas[x].eq_ignore_ascii_case(w));
+    if auxiliaries
+        .iter()
+        .any(|&x| s.tags[x].xpos == Xpos::Md || lemma(x, FUTURE_AUX))
+    {
+        return Some(Time::Modal);
+    }
+    if auxiliaries.iter().any(|&x| lemma(x, &["have"])) {
+        return Some(Time::Perfect);
+    }
+    if auxiliaries.iter().any(|&x| s.tags[x].xpos == Xpos::Vbd) {
+        return Some(Time::Past);
+    }
+    if auxiliaries
+        .iter()
+        .any(|&x| matches!(s.tags[x].xpos, Xpos::Vbz | Xpos::Vbp))
+    {
+        return Some(Time::Present);
+    }
+    if !auxiliaries.is_empty() || nominal(s, v) {
+        return None;
+    }
+    // A participle without an auxiliary heading a clause with a subject is a simple past
+    // the tagger misread ("the army then expelled"); one that qualifies a noun ("the
+    // schoolgirls kidnapped in Zamfara") is background, with no time of the narrative.
+    match s.tags[v].xpos {
+        Xpos::Vbz | Xpos::Vbp => Some(Time::Present),
+        Xpos::Vbd => Some(Time::Past),
+        Xpos::Vbn if s.children_with(v, "nsubj").next().is_some() => Some(Time::Past),
+        _ => None,
+    }
+}
