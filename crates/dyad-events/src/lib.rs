@@ -246,7 +246,13 @@ impl EventLexicon {
                 continue;
             };
             view.set_doc(sentence);
-            let found = attribution::find_sources(lex, &view, input.actors);
+            let mut found = attribution::find_sources(lex, &view, input.actors);
+            // A source the recogniser left without a country takes the one its phrase or
+            // sentence gives, as an actor would ("security forces in Somalia say ...").
+            let homes = homes::SentenceCountries::new(&view, input.actors, |c| lex.is_country(c));
+            for source in found.iter_mut() {
+                homes.fill_refs(&view, input.actors, &mut source.refs, &[]);
+            }
             c.drafts
                 .extend(self.code_sentence(input, &view, sentence.paragraph, &found));
             c.sources.insert(s, found);

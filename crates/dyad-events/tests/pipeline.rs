@@ -720,3 +720,38 @@ fn undated_events_take_the_dates_the_story_implies() {
     // The narrative goes on at the date it last wrote (two sentences on), in the past.
     assert_eq!(day("expelled"), (Some("2025-03-02".into()), None));
 }
+
+#[test]
+fn sources_take_the_country_their_phrase_gives() {
+    let pipeline = Pipeline::embedded().unwrap();
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "Security forces in Somalia say they killed six militants near Beledweyne.",
+            Some("SOM"),
+        ),
+        (
+            "Police in Kenya said gunmen attacked a bus near Mandera.",
+            Some("KEN"),
+        ),
+        // Witnesses have no country of their own: the source stays uncoded.
+        (
+            "Witnesses said Myanmar soldiers fired on protesters in Yangon.",
+            None,
+        ),
+    ];
+    for (i, &(text, want)) in cases.iter().enumerate() {
+        let x = extract(&pipeline, &format!("src{i}"), text, "2025-03-12");
+        let e = x
+            .events
+            .iter()
+            .find(|e| e.status == Status::Reported)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{text}: {:?}",
+                    x.events.iter().map(show).collect::<Vec<_>>()
+                )
+            });
+        let code = e.attribution.last().and_then(|a| a.code.as_deref());
+        assert_eq!(code, want, "{text}: {}", show(e));
+    }
+}
