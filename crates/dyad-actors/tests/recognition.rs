@@ -307,6 +307,17 @@ it would respond, and Beijing agreed. Kyiv authorities denied it.";
 }
 
 #[test]
+fn variant_demonyms_in_common_use() {
+    // "-ian" beside the short form: both are in English news.
+    let text = "Somalian President Hassan Sheikh Mohamud met Slovenian and Slovakian envoys.";
+    let a = recognize(text, "2025-01-01");
+    check_invariants(text, &a);
+    assert_eq!(entity(&a, "Hassan Sheikh Mohamud").code.as_deref(), Some("SOM"));
+    assert!(a.entities.iter().any(|e| e.code.as_deref() == Some("SVN")));
+    assert!(a.entities.iter().any(|e| e.code.as_deref() == Some("SVK")));
+}
+
+#[test]
 fn appositions_and_pronouns() {
     let text = "Kim Jong Un, North Korea's leader, met Andrei Belousov, Russia's defence \
 minister. He praised the troops.";
