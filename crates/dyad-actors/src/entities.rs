@@ -46,6 +46,9 @@ pub struct DocEntities {
     keys: HashMap<EntityKey, usize>,
     /// Byte offset of each entity's latest mention, for recency.
     pub last_seen: Vec<usize>,
+    /// Entities that lost every mention to another ([`DocEntities::drop_entity`]): left
+    /// out by [`DocEntities::finish`].
+    dropped: Vec<usize>,
 }
 
 impl DocEntities {
@@ -145,7 +148,48 @@ impl DocEntities {
 
     /// Finishes: mentions sorted, overlapping listed mentions dropped (the earlier, longer
     /// one wins).
+    /// Marks entity `e` as dropped: it names nothing in the document any more.
+    pub fn drop_entity(&mut self, e: usize) {
+        if !self.dropped.contains(&e) {
+            self.dropped.push(e);
+        }
+    }
+
+    /// Removes the dropped entities, renumbering the others (ids, members, mentions).
+    fn remove_dropped(&mut self) {
+        if self.dropped.is_empty() {
+            return;
+        }
+        let mut new_index = vec![None; self.entities.len()];
+        let mut next = 0;
+        for (i, slot) in new_index.iter_mut().enumerate() {
+            if !self.dropped.contains(&i) {
+                *slot = Some(next);
+                next += 1;
+            }
+        }
+        let old_ids: Vec<String> = self.entities.iter().map(|e| e.id.clone()).collect();
+        let id_of = |old: &str| -> Option<String> {
+            let i = old_ids.iter().position(|x| x == old)?;
+            new_index[i].map(|n| format!("e{}", n + 1))
+        };
+        let mut kept = Vec::with_capacity(next);
+        for (i, mut e) in std::mem::take(&mut self.entities).into_iter().enumerate() {
+            let Some(n) = new_index[i] else { continue };
+            e.id = format!("e{}", n + 1);
+            e.members = e.members.iter().filter_map(|m| id_of(m)).collect();
+            kept.push(e);
+        }
+        self.entities = kept;
+        self.mentions.retain(|m| new_index[m.entity].is_some());
+        for m in &mut self.mentions {
+            m.entity = new_index[m.entity].unwrap_or(m.entity);
+        }
+        self.dropped.clear();
+    }
+
     pub fn finish(mut self) -> (Vec<Entity>, Vec<ActorMention>) {
+        self.remove_dropped();
         for e in &mut self.entities {
             e.mentions.sort_by_key(|m| (m.start, m.end));
             e.mentions.dedup();

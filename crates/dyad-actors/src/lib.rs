@@ -4,6 +4,7 @@
 //! INTERFACE (fixed; the event coder and the pipeline depend on it): [`ActorLexicon`],
 //! [`Actors`], [`ActorMention`], [`MentionKind`].
 
+mod abbreviations;
 mod coref;
 pub mod curated;
 mod descriptors;

@@ -201,6 +201,7 @@ impl<'a> Run<'a> {
                 i = self.phrase(s, i, sentence.tokens.end).unwrap_or(i + 1);
             }
         }
+        crate::abbreviations::apply(&mut self.doc, self.text, self.layer);
         self.doc
     }
 
@@ -906,6 +907,74 @@ impl<'a> Run<'a> {
         })
     }
 
+    /// The country whose possessive stands right before token `i` ("Uganda's" in
+    /// "Uganda's Directorate of Public Prosecutions", "Kharkiv's" for Ukraine).
+    fn possessor_country(&self, i: usize) -> Option<String> {
+        if i < 2 || !self.is_possessive(i - 1) {
+            return None;
+        }
+        let h = (0..i - 1)
+            .rev()
+            .take(4)
+            .find_map(|k| self.hits[k].filter(|x| x.end == i - 1))?;
+        let code = match h.target {
+            Target::Country(c) => self.lex.gaz.countries[c].iso3.clone(),
+            Target::Place(p) => self.lex.gaz.places[p].country.clone(),
+            _ => return None,
+        };
+        self.lex.is_country_code(&code).then_some(code)
+    }
+
+    /// The country of a national body named like another country's ("Kenya's National
+    /// Intelligence Service", "the Kenyan National Intelligence Service" beside South
+    /// Korea's listed one): the possessive or adjective country right before an
+    /// organisation hit whose listed home is another country. `None` for organisations
+    /// of no country (IGOs, NGOs) and when the possessor is the listed home.
+    fn foreign_namesake(&self, h: Hit) -> Option<String> {
+        let Target::Organisation(o) = h.target else {
+            return None;
+        };
+        let home = self.lex.gaz.organisations[o].code.as_deref()?;
+        if !self.lex.is_country_code(home) {
+            return None;
+        }
+        let adjective = || {
+            let k = h.start.checked_sub(1)?;
+            match self.hits[k]?.target {
+                Target::Adjective(c) => Some(self.lex.gaz.countries[c].iso3.clone()),
+                _ => None,
+            }
+        };
+        let owner = self.possessor_country(h.start).or_else(adjective)?;
+        (owner != home).then_some(owner)
+    }
+
+    /// The entity of a national body of `code` named like a listed body of another country:
+    /// the listed kind and sector, its own country, its own name.
+    fn namesake_body(&mut self, h: Hit, code: String) -> usize {
+        let org = match h.target {
+            Target::Organisation(o) => &self.lex.gaz.organisations[o],
+            _ => unreachable!("namesake bodies are organisations"),
+        };
+        let (kind, sector) = (org.kind, org.sector.clone());
+        let span = self.span(h.start, h.end);
+        let name = self.text[span.start..span.end].to_string();
+        let key = EntityKey::Descriptor(
+            Some(code.clone()),
+            Some("ORG".into()),
+            self.folded[h.start..h.end].join(" "),
+        );
+        self.doc.entity(key, || EntitySpec {
+            name,
+            kind,
+            code: Some(code),
+            sector,
+            role: None,
+            geo: None,
+            members: vec![],
+        })
+    }
+
     /// A lone gazetteer name at `h` (`from` includes a leading determiner).
     fn single(&mut self, s: usize, h: Hit, from: usize) {
         let kind = match h.target {
@@ -916,7 +985,11 @@ impl<'a> Run<'a> {
         if let Target::Place(_) = h.target {
             self.last_place = Some((h.end, kind));
         }
-        if let Some(e) = self.entity_for(h.target) {
+        let entity = match self.foreign_namesake(h) {
+            Some(code) => Some(self.namesake_body(h, code)),
+            None => self.entity_for(h.target),
+        };
+        if let Some(e) = entity {
             let span = self.span(from.min(h.start), h.end);
             // The entity's mention is the name itself: "the US" → "US".
             let name_start = if h.end - h.start > 1 && self.folded[h.start] == "the" {
@@ -1253,7 +1326,8 @@ impl<'a> Run<'a> {
                     }
                     _ => None,
                 })
-            });
+            })
+            .or_else(|| self.possessor_country(i));
         // "the Association of African Jurists", "the Third World Water Forum": a body of
         // no country whose head word names a civil-society form is a non-governmental one.
         let civil = code.is_none()

@@ -312,7 +312,10 @@ fn variant_demonyms_in_common_use() {
     let text = "Somalian President Hassan Sheikh Mohamud met Slovenian and Slovakian envoys.";
     let a = recognize(text, "2025-01-01");
     check_invariants(text, &a);
-    assert_eq!(entity(&a, "Hassan Sheikh Mohamud").code.as_deref(), Some("SOM"));
+    assert_eq!(
+        entity(&a, "Hassan Sheikh Mohamud").code.as_deref(),
+        Some("SOM")
+    );
     assert!(a.entities.iter().any(|e| e.code.as_deref() == Some("SVN")));
     assert!(a.entities.iter().any(|e| e.code.as_deref() == Some("SVK")));
 }
@@ -838,4 +841,82 @@ fn a_shared_acronym_follows_the_document() {
             .unwrap_or_else(|| panic!("{text}: no RSF"));
         assert_eq!(e.name, want, "{text}");
     }
+}
+
+#[test]
+fn an_abbreviation_the_story_defines_names_the_long_name() {
+    // "AFP" is listed as a news agency; this story defines it as the Philippine army.
+    let text = "The Armed Forces of the Philippines (AFP) said Chinese ships fired water \
+cannon. The AFP said the ships later left.";
+    let a = recognize(text, "2025-01-01");
+    check_invariants(text, &a);
+    let afp = a
+        .entities
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.text == "AFP"))
+        .expect("AFP");
+    assert_eq!(
+        (afp.name.as_str(), afp.code.as_deref()),
+        ("Armed Forces of the Philippines", Some("PHL"))
+    );
+    assert_eq!(afp.mentions.iter().filter(|m| m.text == "AFP").count(), 2);
+    assert!(
+        a.entities
+            .iter()
+            .all(|e| e.sector.as_deref() != Some("JRN")),
+        "no news agency left: {:?}",
+        a.entities
+    );
+    // ", or ABBR": an acronym no list knows becomes a short name of the body.
+    let text = "Uganda's Directorate of Public Prosecutions, or DPP, charged the men. \
+The DPP said more charges would follow.";
+    let a = recognize(text, "2025-01-01");
+    check_invariants(text, &a);
+    let dpp = a
+        .entities
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.text == "DPP"));
+    if let Some(dpp) = dpp {
+        assert!(dpp.name.contains("Public Prosecutions"), "{dpp:?}");
+    }
+}
+
+#[test]
+fn a_national_body_named_like_another_countrys_is_its_own() {
+    // South Korea's National Intelligence Service is listed; Kenya has one of that name.
+    for text in [
+        "Kenya's National Intelligence Service arrested three suspects.",
+        "The Kenyan National Intelligence Service arrested three suspects.",
+    ] {
+        let a = recognize(text, "2025-01-01");
+        check_invariants(text, &a);
+        let nis = entity(&a, "National Intelligence Service");
+        assert_eq!(
+            (nis.code.as_deref(), nis.sector.as_deref()),
+            (Some("KEN"), Some("SPY")),
+            "{text}"
+        );
+    }
+    // Its own country's possessive changes nothing.
+    let a = recognize(
+        "South Korea's National Intelligence Service said the North fired a missile.",
+        "2025-01-01",
+    );
+    assert_eq!(
+        entity(&a, "National Intelligence Service").code.as_deref(),
+        Some("KOR")
+    );
+}
+
+#[test]
+fn a_body_no_list_knows_takes_its_possessors_country() {
+    let text = "Uganda's Directorate of Public Prosecutions charged the men.";
+    let a = recognize(text, "2025-01-01");
+    check_invariants(text, &a);
+    assert_eq!(
+        entity(&a, "Directorate of Public Prosecutions")
+            .code
+            .as_deref(),
+        Some("UGA")
+    );
 }
