@@ -60,8 +60,10 @@ pub fn phrase_head(doc: &SentenceDoc, start: usize, end: usize) -> usize {
 /// welcoming "North Korea's launch of two missiles" or "Iran's release of the prisoners"
 /// takes the launch and the release as given. Such a noun event, absorbed as the verb's
 /// topic ([`crate::triggers`]), is an event of its own when the parse gives it its own
-/// actor (a possessor or a "by" phrase with an actor mention). A demand, an offer or a
-/// refusal ("demanded Russia's withdrawal") presupposes nothing and keeps its object.
+/// actor (a possessor or a "by" phrase with an actor mention). Rejecting a speech act
+/// ("rejected Ethiopia's allegation", "dismissed Iran's demand") takes as given that it was
+/// made, not what it says. A demand, an offer or a refusal of an act ("demanded Russia's
+/// withdrawal") presupposes nothing and keeps its object.
 pub fn release_factive_objects(
     lex: &Lexicon,
     view: &SentenceView<'_>,
@@ -88,10 +90,17 @@ pub fn release_factive_objects(
             })
         });
         let Some(v) = governor else { continue };
-        let factive = matches!(
-            lex.triggers[matches[v].entry].event,
-            EventType::Accuse | EventType::Protest | EventType::Support
-        );
+        // Condemning, protesting or welcoming an act says it happened; rejecting a speech
+        // act ("rejected Ethiopia's allegation", "turned down Iran's demand") says it was
+        // made.
+        let noun_event = lex.triggers[matches[n].entry].event;
+        let factive = match lex.triggers[matches[v].entry].event {
+            EventType::Accuse | EventType::Protest | EventType::Support => true,
+            EventType::Reject => {
+                noun_event != EventType::Reject && crate::cameo::is_speech_act(noun_event)
+            }
+            _ => false,
+        };
         let own_actor = doc.children(noun).any(|k| {
             let by = doc.rels[k].name() == "nmod" && case_of(doc, k).as_deref() == Some("by");
             (doc.rels[k].name() == "nmod:poss" || by) && !phrase_mentions(view, doc, k).is_empty()
