@@ -95,10 +95,38 @@ fn possessor_before(view: &SentenceView<'_>, actors: &Actors, start: usize) -> O
     None
 }
 
+/// The country a story is about, when one dominates it: the most mentioned country, named
+/// at least [`STORY_HOME_MENTIONS`] times and at least twice as often as any other. A
+/// story about the Central African Republic that says "the military says it is searching
+/// for bodies" means that country's military.
+pub fn story_home(actors: &Actors, is_country: impl Fn(&str) -> bool) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for m in &actors.mentions {
+        if let Some(code) = actors
+            .entities
+            .get(m.entity)
+            .and_then(|e| e.code.as_deref())
+            .filter(|c| is_country(c))
+        {
+            *counts.entry(code).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let (code, n) = *ranked.first()?;
+    let second = ranked.get(1).map_or(0, |r| r.1);
+    (n >= STORY_HOME_MENTIONS && n >= 2 * second).then(|| code.to_string())
+}
+
+/// Mentions the country a story is about needs ([`story_home`]).
+pub const STORY_HOME_MENTIONS: usize = 3;
+
 /// The home-country evidence of one sentence, shared by the events of the sentence.
 pub struct SentenceCountries {
     /// Country codes named anywhere in the sentence, with the mentions that name them.
     countries: Vec<(usize, String)>,
+    /// The country the story is about, if one dominates it ([`story_home`]).
+    story: Option<String>,
 }
 
 impl SentenceCountries {
@@ -107,6 +135,7 @@ impl SentenceCountries {
     pub fn new(
         view: &SentenceView<'_>,
         actors: &Actors,
+        story: Option<String>,
         is_country: impl Fn(&str) -> bool,
     ) -> SentenceCountries {
         let countries = (0..view.mentions.len())
@@ -115,7 +144,7 @@ impl SentenceCountries {
                 is_country(&code).then_some((k, code))
             })
             .collect();
-        SentenceCountries { countries }
+        SentenceCountries { countries, story }
     }
 
     /// The country a people named by its nationality lives in, when its own phrase
@@ -226,6 +255,9 @@ impl SentenceCountries {
             .collect();
         if candidates.len() == 1 {
             candidates.into_iter().next().map(str::to_string)
+        } else if candidates.is_empty() && self.countries.is_empty() && self.story.is_some() {
+            // A sentence that names no country: the story's own ("the military says ...").
+            self.story.clone()
         } else if entity.kind == EntityType::Group {
             // "prisoners rioted at a jail in Dili ... against Indonesian rule": unnamed
             // people (police, protesters, prisoners) belong where the event happens.

@@ -237,6 +237,7 @@ impl EventLexicon {
         let lex = &*self.lexicon;
         let input = c.input;
         let layer = input.layer();
+        let story = homes::story_home(input.actors, |c| lex.is_country(c));
         for s in 0..layer.sentences.len() {
             let mut view = SentenceView::new(input.text, layer, input.actors, s);
             if view.mentions.is_empty() {
@@ -249,12 +250,14 @@ impl EventLexicon {
             let mut found = attribution::find_sources(lex, &view, input.actors);
             // A source the recogniser left without a country takes the one its phrase or
             // sentence gives, as an actor would ("security forces in Somalia say ...").
-            let homes = homes::SentenceCountries::new(&view, input.actors, |c| lex.is_country(c));
+            let homes = homes::SentenceCountries::new(&view, input.actors, story.clone(), |c| {
+                lex.is_country(c)
+            });
             for source in found.iter_mut() {
                 homes.fill_refs(&view, input.actors, &mut source.refs, &[]);
             }
             c.drafts
-                .extend(self.code_sentence(input, &view, sentence.paragraph, &found));
+                .extend(self.code_sentence(input, &view, sentence.paragraph, &found, &homes));
             c.sources.insert(s, found);
         }
     }
@@ -350,6 +353,7 @@ impl EventLexicon {
         view: &SentenceView<'_>,
         paragraph: usize,
         sources: &[attribution::Source],
+        homes: &homes::SentenceCountries,
     ) -> Vec<Draft> {
         let lex = &*self.lexicon;
         let actors = input.actors;
@@ -393,7 +397,6 @@ impl EventLexicon {
         } else {
             dates::find_dates_in_tokens(input.text, sentence_tokens, input.published)
         };
-        let homes = homes::SentenceCountries::new(view, actors, |c| lex.is_country(c));
 
         // "X said Y must Z": a demand by X on Y that replaces Z.
         let mut out: Vec<Draft> = Vec::new();
@@ -563,9 +566,9 @@ impl EventLexicon {
                 .as_ref()
                 .and_then(|l| l.country.as_deref())
                 .filter(|c| lex.is_country(c));
-            let mut actor = refs_with_homes(view, actors, &args.actor, &all, &homes, place_code);
+            let mut actor = refs_with_homes(view, actors, &args.actor, &all, homes, place_code);
             let mut recipient =
-                refs_with_homes(view, actors, &args.recipient, &all, &homes, place_code);
+                refs_with_homes(view, actors, &args.recipient, &all, homes, place_code);
             // "Egypt jails journalists, Amnesty protested": a complaint by the protester
             // about the subject of the reported clause.
             let reporting_protest = entry.event == EventType::Protest

@@ -755,3 +755,29 @@ fn sources_take_the_country_their_phrase_gives() {
         assert_eq!(code, want, "{text}: {}", show(e));
     }
 }
+
+#[test]
+fn role_groups_in_a_sentence_without_a_country_belong_to_the_storys_country() {
+    let pipeline = Pipeline::embedded().unwrap();
+    let domestic = "Kenya's parliament met in Nairobi on Monday. Kenyan lawmakers debated \
+                    the budget. The police said they arrested 20 protesters outside parliament.";
+    let x = extract(&pipeline, "home", domestic, "2025-03-12");
+    let arrest = x
+        .events
+        .iter()
+        .find(|e| e.trigger.text.starts_with("arrested"))
+        .unwrap_or_else(|| panic!("{:?}", x.events.iter().map(show).collect::<Vec<_>>()));
+    assert_eq!(codes(&arrest.actor), "KEN", "{}", show(arrest));
+    // Two countries about equally: the story has no one home, the police stay uncoded.
+    let bilateral = "Kenya and Somalia met in Nairobi on Monday. Somalia and Kenya signed a \
+                     border deal. Kenya thanked Somalia. The police said they arrested 20 \
+                     protesters outside the venue.";
+    let x = extract(&pipeline, "two", bilateral, "2025-03-12");
+    if let Some(arrest) = x
+        .events
+        .iter()
+        .find(|e| e.trigger.text.starts_with("arrested"))
+    {
+        assert_ne!(codes(&arrest.actor), "KEN", "{}", show(arrest));
+    }
+}
