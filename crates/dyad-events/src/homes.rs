@@ -130,6 +130,11 @@ pub struct SentenceCountries {
 }
 
 impl SentenceCountries {
+    /// The country the story is about, if one dominates it ([`story_home`]).
+    pub fn story(&self) -> Option<&str> {
+        self.story.as_deref()
+    }
+
     /// Collects the country codes of the sentence's mentions (`is_country` tells a
     /// country code from an organisation or region code).
     pub fn new(

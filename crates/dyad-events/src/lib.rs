@@ -616,6 +616,23 @@ impl EventLexicon {
             // exploded in Baghdad"), whom it is done to or where it happened. The actor
             // then stays unknown (ACLED's "unidentified armed group"), or is the place's
             // country for a weapon striking there ([`location::place_as_actor`]).
+            // A state's act with no party named, in a story about one country ("the
+            // book is on the list of banned publications", "dozens were detained"): that
+            // country's doing, marked implicit.
+            if actor.is_empty()
+                && recipient.is_empty()
+                && place.is_none()
+                && matches!(
+                    entry.event,
+                    EventType::Coerce | EventType::Sanction | EventType::Mobilize
+                )
+            {
+                if let Some(home) = homes.story().and_then(|c| {
+                    location::country_party(c, |c| lex.country_name(c).map(str::to_string), true)
+                }) {
+                    actor = vec![home];
+                }
+            }
             if actor.is_empty() && recipient.is_empty() && place.is_none() && !speaker_subject {
                 continue;
             }

@@ -781,3 +781,19 @@ fn role_groups_in_a_sentence_without_a_country_belong_to_the_storys_country() {
         assert_ne!(codes(&arrest.actor), "KEN", "{}", show(arrest));
     }
 }
+
+#[test]
+fn a_state_act_with_no_party_in_a_one_country_story_is_that_countrys() {
+    let pipeline = Pipeline::embedded().unwrap();
+    let text = "Kenya's parliament met in Nairobi on Monday. Kenyan lawmakers debated the \
+                budget, and Kenya's president signed it. Lawmakers said two newspapers were \
+                banned overnight.";
+    let x = extract(&pipeline, "state", text, "2025-03-12");
+    let banned = x
+        .events
+        .iter()
+        .find(|e| e.trigger.text.starts_with("banned"))
+        .unwrap_or_else(|| panic!("{:?}", x.events.iter().map(show).collect::<Vec<_>>()));
+    assert_eq!(codes(&banned.actor), "KEN", "{}", show(banned));
+    assert!(banned.actor[0].implicit, "{}", show(banned));
+}
