@@ -365,7 +365,7 @@ fn first_char_upper(s: &str) -> bool {
 }
 
 /// Whether `folded` is one of [`NOT_NAMES`] (a set: this runs for most tokens).
-fn not_name(folded: &str) -> bool {
+pub fn not_name(folded: &str) -> bool {
     static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
         std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
     SET.contains(folded)

@@ -1547,6 +1547,25 @@ fn resolve_places(
             && sentence_starts.contains(&i)
             && lower_words.contains(&folded[i])
             && gaz.places[chosen].kind != PlaceKind::Capital;
+        // "Ilyas Ali Hassan", "Hassan Nasrallah", "George Washington": a place name beside
+        // a capitalised word that is no name of anything listed is part of a person's name.
+        let covered =
+            |k: usize| (k.saturating_sub(4)..=k).any(|j| hits[j].is_some_and(|x| x.end > k));
+        let name_word = |k: usize| {
+            let t = &layer.tokens[k];
+            t.kind == TokenKind::Word
+                && t.text(text).chars().next().is_some_and(char::is_uppercase)
+                && !covered(k)
+                && !crate::people::not_name(&folded[k])
+                && !LOCATIVE.contains(&folded[k].as_str())
+                && !crate::people::is_place_head(&folded[k])
+                && !crate::people::is_organisation_head(&folded[k])
+                && !crate::people::is_other_head(&folded[k])
+        };
+        let name_before = i > 0 && !sentence_starts.contains(&i) && name_word(i - 1);
+        let name_after =
+            h.end < layer.tokens.len() && !sentence_starts.contains(&h.end) && name_word(h.end);
+        let name_part = !after_locative && (name_before || name_after);
         // "Police in Lebanon", "Benin Police said": a role word that is also the name
         // of a town is the role, unless a locative preposition makes it a place.
         let role = (!after_locative && gaz.places[chosen].kind != PlaceKind::Capital)
@@ -1561,7 +1580,7 @@ fn resolve_places(
                 target: Target::Role(r),
                 ..h
             });
-        } else if (!major(chosen) && !after_locative && !in_context) || word_not_name {
+        } else if (!major(chosen) && !after_locative && !in_context) || word_not_name || name_part {
             hits[i] = None;
         } else {
             hits[i] = Some(Hit {

@@ -920,3 +920,46 @@ fn a_body_no_list_knows_takes_its_possessors_country() {
         Some("UGA")
     );
 }
+
+#[test]
+fn a_place_name_inside_a_persons_name_is_no_place() {
+    for (text, name) in [
+        (
+            "Lawmaker Yusuf Ali Hassan criticized the budget in Mogadishu.",
+            "Hassan",
+        ),
+        ("Hassan Nasrallah addressed supporters in Beirut.", "Hassan"),
+        (
+            "A statue of George Washington stands in Paris.",
+            "Washington",
+        ),
+    ] {
+        let a = recognize(text, "2025-01-01");
+        check_invariants(text, &a);
+        assert!(
+            !a.entities.iter().any(
+                |e| e.kind == EntityType::Location && e.mentions.iter().any(|m| m.text == name)
+            ),
+            "{text}: {:?}",
+            a.entities
+        );
+    }
+    // After a locative, or before a role word, it is the place.
+    for (text, place) in [
+        ("Protesters gathered in Hassan on Monday.", "Hassan"),
+        (
+            "Kharkiv Governor Oleh Syniehubov said drones hit a school.",
+            "Kharkiv",
+        ),
+    ] {
+        let a = recognize(text, "2025-01-01");
+        assert!(
+            a.entities
+                .iter()
+                .any(|e| e.kind == EntityType::Location
+                    && e.mentions.iter().any(|m| m.text == place)),
+            "{text}: {:?}",
+            a.entities
+        );
+    }
+}
