@@ -19,7 +19,7 @@
 
 pub use dyad_actors::{ActorLexicon, Actors};
 pub use dyad_data::DataSet;
-pub use dyad_events::{decide, EventLexicon};
+pub use dyad_events::{decide, roles::phrase_head, EventLexicon};
 pub use dyad_ingest::SourceDocument;
 pub use dyad_model::*;
 pub use dyad_syntax::{Analysis, Analyzer, SentenceDoc};

@@ -280,6 +280,15 @@ impl Lexicon {
 
         let mut triggers = Vec::new();
         read_triggers(data, TRIGGER_FILE, &cameo, &irregular, &mut triggers)?;
+        if data.get(INDUCED_TRIGGER_FILE).is_some() {
+            read_triggers(
+                data,
+                INDUCED_TRIGGER_FILE,
+                &cameo,
+                &irregular,
+                &mut triggers,
+            )?;
+        }
         let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, t) in triggers.iter().enumerate() {
             if let Some(Slot::Words(ws)) = t.slots.first() {
@@ -394,6 +403,10 @@ impl Lexicon {
 
 /// The trigger file.
 pub const TRIGGER_FILE: &str = "events/triggers.tsv";
+
+/// Trigger entries induced from annotated stories (`induce_triggers`), read after the
+/// hand-written ones; optional.
+pub const INDUCED_TRIGGER_FILE: &str = "events/triggers-induced.tsv";
 
 /// Reads the trigger entries of one file into `triggers`.
 fn read_triggers(
@@ -518,5 +531,39 @@ mod tests {
         );
         let err = Lexicon::from_data(&data).unwrap_err().to_string();
         assert!(err.starts_with("events/triggers.tsv:2"), "{err}");
+    }
+
+    #[test]
+    fn induced_entries_follow_the_written_ones_and_are_optional() {
+        let mut data = DataSet::embedded();
+        data.insert(
+            "events/triggers.tsv",
+            "pattern\tpos\tevent\tcameo\nmeet\tV\tCONSULT\t040\n",
+        );
+        data.insert(
+            INDUCED_TRIGGER_FILE,
+            "# induced\npattern\tpos\tevent\tcameo\tmode\tpreps\n# 4 / 5 / 9\nscuffle\tN\tASSAULT\t180\t\tbetween\n",
+        );
+        let lex = Lexicon::from_data(&data).unwrap();
+        let files: Vec<(&str, &str, usize)> = lex
+            .triggers
+            .iter()
+            .map(|t| (t.pattern.as_str(), t.file, t.line))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                ("meet", TRIGGER_FILE, 2),
+                ("scuffle", INDUCED_TRIGGER_FILE, 4)
+            ]
+        );
+        assert_eq!(lex.triggers[1].preps, ["between"]);
+        // A bad induced row names its own file.
+        data.insert(
+            INDUCED_TRIGGER_FILE,
+            "pattern\tpos\tevent\tcameo\nx\tQ\tASSAULT\t180\n",
+        );
+        let err = Lexicon::from_data(&data).unwrap_err().to_string();
+        assert!(err.starts_with("events/triggers-induced.tsv:2"), "{err}");
     }
 }
