@@ -37,6 +37,13 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
         codes(&b.actor),
         codes(&b.recipient),
     );
+    // Reports that name no coded party have nothing but their type in common: one event
+    // only when they are near ("gunmen attacked a bus ... the attack killed three").
+    let coded = |e: &Event| e.actor.iter().chain(&e.recipient).any(|r| r.code.is_some());
+    let adjacent = a.sentence.abs_diff(b.sentence) <= 1;
+    if !coded(a) && !coded(b) && !adjacent {
+        return false;
+    }
     if aa == ba && ar == br {
         return true;
     }
@@ -44,7 +51,6 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
     let partial = ar.is_empty() || br.is_empty() || aa.is_empty() || ba.is_empty();
     let pa: BTreeSet<_> = aa.union(&ar).cloned().collect();
     let pb: BTreeSet<_> = ba.union(&br).cloned().collect();
-    let adjacent = a.sentence.abs_diff(b.sentence) <= 1;
     partial
         && adjacent
         && !pa.is_empty()
@@ -173,6 +179,32 @@ mod tests {
     use super::*;
     use dyad_model::testing::event;
     use dyad_model::EventType;
+
+    #[test]
+    fn reports_without_a_coded_party_merge_only_when_near() {
+        let uncoded = |sentence: usize| {
+            let mut e = event(EventType::Coerce, &[], &[]);
+            e.sentence = sentence;
+            e
+        };
+        // "Books were banned" in the second and the ninth sentence: two bans for all
+        // anyone can tell; in the next sentence, the same one told again.
+        let mut events = vec![uncoded(2), uncoded(9)];
+        merge(&mut events, &[0, 0]);
+        assert_eq!(events.len(), 2);
+        let mut events = vec![uncoded(2), uncoded(3)];
+        merge(&mut events, &[0, 0]);
+        assert_eq!(events.len(), 1);
+        // With a coded party, the paragraph is the window.
+        let coded = |sentence: usize| {
+            let mut e = event(EventType::Coerce, &["AFG"], &[]);
+            e.sentence = sentence;
+            e
+        };
+        let mut events = vec![coded(2), coded(9)];
+        merge(&mut events, &[0, 0]);
+        assert_eq!(events.len(), 1);
+    }
 
     #[test]
     fn a_report_from_another_sentence_becomes_a_mention() {
