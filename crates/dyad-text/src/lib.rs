@@ -18,6 +18,7 @@ pub mod calendar;
 pub mod conllu;
 pub mod hash;
 pub mod normalize;
+pub mod prefetch;
 pub mod sentence;
 pub mod tag;
 pub mod token;

@@ -24,6 +24,7 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::str::FromStr;
 
+use crate::prefetch::prefetch;
 use crate::TextLayer;
 use features::{hash_str, parse_feature, Lexicon, Sentence, START_TAGS};
 
@@ -363,8 +364,8 @@ impl Slot {
 /// The features' slots by key: open addressing with linear probing over one array of
 /// (key, slot) pairs, at most half full. A look-up reads one bucket, nearly always a
 /// cache miss; the standard map reads its control bytes and then the entry, two
-/// dependent misses. The first bucket of a key is also cheap to touch ahead of the
-/// look-up ([`FeatureIndex::home_key`]). Keys are well-mixed hashes: their low bits
+/// dependent misses. A key's first bucket is also known before the look-up, so it can be
+/// prefetched ([`FeatureIndex::prefetch`]). Keys are well-mixed hashes: their low bits
 /// choose the bucket.
 #[derive(Clone, Debug, Default)]
 struct FeatureIndex {
@@ -395,10 +396,12 @@ impl FeatureIndex {
         }
     }
 
-    /// The key in `key`'s first bucket: reading it brings the bucket into the cache.
+    /// Asks for `key`'s first bucket.
     #[inline]
-    fn home_key(&self, key: u64) -> u64 {
-        self.buckets.get(self.home(key)).map_or(0, |b| b.0)
+    fn prefetch(&self, key: u64) {
+        if let Some(bucket) = self.buckets.get(self.home(key)) {
+            prefetch(bucket);
+        }
     }
 
     /// Adds `key`; false when it is there already.
@@ -455,29 +458,28 @@ pub struct Tagger {
 }
 
 impl Tagger {
-    /// Reads one weight in each cache line of a slot's weights (see [`Scorer::add_all`]).
+    /// Asks for every cache line of a slot's weights (see [`Scorer::add_all`]).
     #[inline]
-    fn touch_slot(&self, slot: Slot) -> u32 {
+    fn prefetch_slot(&self, slot: Slot) {
         let start = slot.start as usize;
         if slot.len == DENSE {
             // Every 16th weight of a dense row (16 f32s to a 64-byte line) and the last.
             let end = start + self.classes.len();
-            (start..end)
-                .step_by(16)
-                .chain([end - 1])
-                .map(|i| self.rows.get(i).map_or(0, |w| w.to_bits()))
-                .fold(0, |a, b| a ^ b)
+            for i in (start..end).step_by(16).chain([end - 1]) {
+                if let Some(w) = self.rows.get(i) {
+                    prefetch(w);
+                }
+            }
         } else if slot.len > 0 {
             // A sparse run has fewer than `classes / DENSE_SHARE` entries of 8 bytes (12
             // for the shipped model): its first, middle and last are never more than a
             // line apart, so they fall in every line it spans.
             let last = start + slot.len as usize - 1;
-            [start, start + (last - start) / 2, last]
-                .into_iter()
-                .map(|i| self.entries.get(i).map_or(0, |e| e.weight.to_bits()))
-                .fold(0, |a, b| a ^ b)
-        } else {
-            0
+            for i in [start, start + (last - start) / 2, last] {
+                if let Some(e) = self.entries.get(i) {
+                    prefetch(e);
+                }
+            }
         }
     }
 
@@ -510,24 +512,23 @@ impl Scorer for Tagger {
 
     /// Adds in three passes so that memory loads overlap: the model is megabytes, and
     /// nearly every bucket and weight run a token's features read is a cache miss. The
-    /// first pass touches every key's bucket, the second looks the keys up and touches
-    /// their weights, the third adds. Each pass's loads are independent of each other,
-    /// so their misses are in flight together instead of one after another. The
-    /// weights are added feature by feature in key order, as before: float sums, and so
-    /// the tags, stay exactly the same.
+    /// first pass prefetches every key's bucket, the second looks the keys up and
+    /// prefetches their weights, the third adds; the misses of each pass are in flight
+    /// together instead of one after another. The weights are added feature by feature
+    /// in key order, as before: float sums, and so the tags, stay exactly the same.
     #[inline]
     fn add_all(&self, keys: &[u64], scores: &mut [f32]) {
         const BATCH: usize = 32;
         for chunk in keys.chunks(BATCH) {
-            let touched = chunk.iter().fold(0, |a, &k| a ^ self.index.home_key(k));
-            std::hint::black_box(touched);
+            for &key in chunk {
+                self.index.prefetch(key);
+            }
             let mut slots = [Slot::NONE; BATCH];
             for (slot, &key) in slots.iter_mut().zip(chunk) {
                 *slot = self.index.get(key).unwrap_or(Slot::NONE);
+                self.prefetch_slot(*slot);
             }
             let slots = &slots[..chunk.len()];
-            let touched = slots.iter().fold(0, |a, &s| a ^ self.touch_slot(s));
-            std::hint::black_box(touched);
             for &slot in slots {
                 self.add_slot(slot, scores);
             }
