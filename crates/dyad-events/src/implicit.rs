@@ -13,6 +13,11 @@
 //! one side is coded with one of the two and whose other side is empty gets the other
 //! country, marked `implicit` so that a reader (and the store) can tell it from a named
 //! party. The sentence must name no other coded party that could be the missing side.
+//!
+//! A story about one country (no dyad, one country dominating its mentions:
+//! [`crate::homes::story_home`]) is domestic news: what that country's actors do to someone
+//! unnamed, they do at home ([`fill_home`]), violence and coercion included; protests and
+//! mobilisations stay one-sided.
 
 use crate::lexicon::Lexicon;
 use dyad_actors::Actors;
@@ -130,6 +135,30 @@ pub fn fill(dyad: &StoryDyad, event: &mut Event, named: &[&str]) {
     }
 }
 
+/// Fills the missing recipient of an event in a story about one country (`home`,
+/// [`crate::homes::story_home`]; a story with no dyad): what that country's actors do to
+/// someone unnamed, they do at home ("the army attacked a hotel", "the government seized
+/// the data", "the opposition called for a boycott"). Not protests or mobilisations, which
+/// are done to no one; not when the sentence names another country.
+/// `home` is the country's code and name.
+pub fn fill_home(home: &(String, String), event: &mut Event, named: &[&str]) {
+    let (code, name) = home;
+    if matches!(event.event, EventType::Mobilize | EventType::Protest)
+        || !event.recipient.is_empty()
+        || single_code(&event.actor) != Some(code.as_str())
+        || named.iter().any(|n| n != code)
+    {
+        return;
+    }
+    event.recipient.push(ActorRef {
+        entity: None,
+        text: name.clone(),
+        code: Some(code.clone()),
+        sector: None,
+        implicit: true,
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,6 +209,26 @@ mod tests {
 
     fn event(kind: EventType, actor: &str) -> Event {
         dyad_model::testing::event(kind, &[actor], &[])
+    }
+
+    #[test]
+    fn in_a_story_about_one_country_its_actors_act_at_home() {
+        let home = ("SOM".to_string(), "Somalia".to_string());
+        let mut e = event(EventType::Assault, "SOM");
+        fill_home(&home, &mut e, &["SOM"]);
+        assert_eq!(e.recipient[0].code.as_deref(), Some("SOM"));
+        assert_eq!(e.recipient[0].text, "Somalia");
+        assert!(e.recipient[0].implicit);
+        // Another country named, another actor's country, a protest: nothing.
+        for (kind, actor, named) in [
+            (EventType::Assault, "SOM", &["SOM", "KEN"][..]),
+            (EventType::Assault, "KEN", &[][..]),
+            (EventType::Protest, "SOM", &[][..]),
+        ] {
+            let mut e = event(kind, actor);
+            fill_home(&home, &mut e, named);
+            assert!(e.recipient.is_empty(), "{kind} {actor} {named:?}");
+        }
     }
 
     #[test]

@@ -327,14 +327,23 @@ impl EventLexicon {
         );
     }
 
-    /// Pass `implicit parties`: the unsaid side of a directed event from the story's dyad
+    /// Pass `implicit parties`: the unsaid side of a directed event from the story's dyad,
+    /// or, in a story about one country, the recipient of what its actors do at home
     /// ([`implicit`]). After the merge, so that an inferred party never merges reports.
     fn pass_implicit(&self, c: &mut Coding<'_, '_>) {
         let lex = &*self.lexicon;
         let actors = c.input.actors;
-        let Some(dyad) = implicit::StoryDyad::of(lex, actors) else {
-            return;
+        let dyad = implicit::StoryDyad::of(lex, actors);
+        let home = match &dyad {
+            Some(_) => None,
+            None => homes::story_home(actors, |c| lex.is_country(c)).and_then(|code| {
+                let name = lex.country_name(&code)?.to_string();
+                Some((code, name))
+            }),
         };
+        if dyad.is_none() && home.is_none() {
+            return;
+        }
         for e in c.events.iter_mut() {
             let named: Vec<&str> = actors
                 .mentions
@@ -343,7 +352,11 @@ impl EventLexicon {
                 .filter_map(|m| actors.entities.get(m.entity)?.code.as_deref())
                 .filter(|code| lex.is_country(code))
                 .collect();
-            implicit::fill(&dyad, e, &named);
+            match (&dyad, &home) {
+                (Some(dyad), _) => implicit::fill(dyad, e, &named),
+                (None, Some(home)) => implicit::fill_home(home, e, &named),
+                _ => {}
+            }
         }
     }
 
