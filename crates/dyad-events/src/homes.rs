@@ -204,8 +204,15 @@ impl SentenceCountries {
                 .position(|(m, _, _)| actors.entities.get(m.entity).is_some_and(|e| e.id == id));
             if let Some(k) = k {
                 r.code = self.infer(view, actors, k, arguments, None);
+                r.implicit |= self.from_story(r.code.as_deref());
             }
         }
+    }
+
+    /// Whether an inferred `code` is the story's country, the sentence naming none: the
+    /// story, not the text around the mention, gives it (an implicit party).
+    pub fn from_story(&self, code: Option<&str>) -> bool {
+        self.countries.is_empty() && code.is_some() && code == self.story.as_deref()
     }
 
     /// The inferred code of uncoded mention `k`; `arguments` are the event's argument
@@ -245,7 +252,13 @@ impl SentenceCountries {
             entity.sector.as_deref(),
             Some("GOV" | "MIL" | "JUD" | "LEG" | "COP")
         );
-        if entity.sector.is_none() || (entity.kind == EntityType::Person && !office_holder) {
+        if entity.kind == EntityType::Person && !office_holder {
+            // A person no phrase places, in a sentence that names no country of a story
+            // about one country: that country's ("Gachagua denied the charges" in a
+            // story about Kenya).
+            return self.story.clone().filter(|_| self.countries.is_empty());
+        }
+        if entity.sector.is_none() {
             return None;
         }
         let candidates: BTreeSet<&str> = self

@@ -1023,6 +1023,7 @@ fn refs_with_homes(
         for mut r in arguments::actor_refs(view, actors, &[k]) {
             if r.code.is_none() {
                 r.code = homes.infer(view, actors, k, arguments, place);
+                r.implicit |= homes.from_story(r.code.as_deref());
             } else if let Some(home) = homes.community_home(view, actors, k) {
                 r.code = Some(home);
             }
@@ -1148,7 +1149,17 @@ fn link_denials(drafts: &mut [Draft]) {
         let Some(scope) = drafts[d].denial else {
             continue;
         };
-        let deniers = codes(&drafts[d].event.actor);
+        // Deniers by the codes their text gives them: a code only the story implies
+        // ("Gachagua denied the charges" in a story about Kenya) would tie the denial to
+        // every event of that country.
+        let named: Vec<ActorRef> = drafts[d]
+            .event
+            .actor
+            .iter()
+            .filter(|r| !r.implicit)
+            .cloned()
+            .collect();
+        let deniers = codes(&named);
         if deniers.is_empty() {
             continue;
         }

@@ -797,3 +797,31 @@ fn a_state_act_with_no_party_in_a_one_country_story_is_that_countrys() {
     assert_eq!(codes(&banned.actor), "KEN", "{}", show(banned));
     assert!(banned.actor[0].implicit, "{}", show(banned));
 }
+
+#[test]
+fn a_person_no_phrase_places_belongs_to_a_one_country_story_without_tying_denials() {
+    let pipeline = Pipeline::embedded().unwrap();
+    let text = "Kenya's parliament met in Nairobi on Monday. Kenyan lawmakers debated the \
+                budget, and Kenya's president signed it. John Odhiambo criticized the budget. \
+                Kenya's police arrested 20 protesters on Tuesday. John Odhiambo denied the \
+                charges.";
+    let x = extract(&pipeline, "person", text, "2025-03-12");
+    let find = |trigger: &str| {
+        x.events
+            .iter()
+            .find(|e| e.trigger.text == trigger)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{trigger}: {:?}",
+                    x.events.iter().map(show).collect::<Vec<_>>()
+                )
+            })
+    };
+    let criticism = find("criticized");
+    assert_eq!(codes(&criticism.actor), "KEN", "{}", show(criticism));
+    assert!(criticism.actor[0].implicit, "{}", show(criticism));
+    // His denial, coded only by the story, denies nothing of Kenya's police.
+    let arrest = find("arrested");
+    assert_eq!(arrest.status, Status::Asserted, "{}", show(arrest));
+    assert!(find("denied").links.is_empty());
+}
