@@ -254,13 +254,11 @@ impl SentenceCountries {
         );
         if entity.kind == EntityType::Person && !office_holder {
             // A person no phrase places, in a sentence that names no country of a story
-            // about one country: that country's ("Gachagua denied the charges" in a
+            // about one country: that country's ("John Odhiambo denied the charges" in a
             // story about Kenya).
             return self.story.clone().filter(|_| self.countries.is_empty());
         }
-        if entity.sector.is_none() {
-            return None;
-        }
+        entity.sector.as_ref()?;
         let candidates: BTreeSet<&str> = self
             .countries
             .iter()
