@@ -146,8 +146,6 @@ impl DocEntities {
         v
     }
 
-    /// Finishes: mentions sorted, overlapping listed mentions dropped (the earlier, longer
-    /// one wins).
     /// Marks entity `e` as dropped: it names nothing in the document any more.
     pub fn drop_entity(&mut self, e: usize) {
         if !self.dropped.contains(&e) {
@@ -188,6 +186,8 @@ impl DocEntities {
         self.dropped.clear();
     }
 
+    /// Finishes: dropped entities removed, mentions sorted, overlapping listed mentions
+    /// dropped (the earlier, longer one wins).
     pub fn finish(mut self) -> (Vec<Entity>, Vec<ActorMention>) {
         self.remove_dropped();
         for e in &mut self.entities {

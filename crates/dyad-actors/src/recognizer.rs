@@ -1547,7 +1547,7 @@ fn resolve_places(
             && sentence_starts.contains(&i)
             && lower_words.contains(&folded[i])
             && gaz.places[chosen].kind != PlaceKind::Capital;
-        // "Ilyas Ali Hassan", "Hassan Nasrallah", "George Washington": a place name beside
+        // "Yusuf Ali Hassan", "Hassan Nasrallah", "George Washington": a place name beside
         // a capitalised word that is no name of anything listed is part of a person's name.
         let covered =
             |k: usize| (k.saturating_sub(4)..=k).any(|j| hits[j].is_some_and(|x| x.end > k));

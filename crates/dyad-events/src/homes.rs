@@ -97,8 +97,8 @@ fn possessor_before(view: &SentenceView<'_>, actors: &Actors, start: usize) -> O
 
 /// The country a story is about, when one dominates it: the most mentioned country, named
 /// at least [`STORY_HOME_MENTIONS`] times and at least twice as often as any other. A
-/// story about the Central African Republic that says "the military says it is searching
-/// for bodies" means that country's military.
+/// story about Kenya that says "the police said they arrested 20 protesters" means
+/// Kenya's police.
 pub fn story_home(actors: &Actors, is_country: impl Fn(&str) -> bool) -> Option<String> {
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for m in &actors.mentions {

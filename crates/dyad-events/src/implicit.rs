@@ -137,8 +137,8 @@ pub fn fill(dyad: &StoryDyad, event: &mut Event, named: &[&str]) {
 
 /// Fills the missing recipient of an event in a story about one country (`home`,
 /// [`crate::homes::story_home`]; a story with no dyad): what that country's actors do to
-/// someone unnamed, they do at home ("the army attacked a hotel", "the government seized
-/// the data", "the opposition called for a boycott"). Not protests or mobilisations, which
+/// someone unnamed, they do at home ("the army shelled a village", "the government closed
+/// two newspapers", "the opposition called for a boycott"). Not protests or mobilisations, which
 /// are done to no one; not when the sentence names another country.
 /// `home` is the country's code and name.
 pub fn fill_home(home: &(String, String), event: &mut Event, named: &[&str]) {

@@ -249,7 +249,7 @@ impl EventLexicon {
             view.set_doc(sentence);
             let mut found = attribution::find_sources(lex, &view, input.actors);
             // A source the recogniser left without a country takes the one its phrase or
-            // sentence gives, as an actor would ("security forces in Somalia say ...").
+            // sentence gives, as an actor would ("police in Kenya said ...").
             let homes = homes::SentenceCountries::new(&view, input.actors, story.clone(), |c| {
                 lex.is_country(c)
             });
@@ -624,14 +624,9 @@ impl EventLexicon {
                 }
             }
             let speaker_subject = first_person && actor.is_empty();
-            // An event needs a party: who acts or, when the actor is left unsaid ("four
-            // people were killed in grenade attacks", "the airstrike on Gaza", "a bomb
-            // exploded in Baghdad"), whom it is done to or where it happened. The actor
-            // then stays unknown (ACLED's "unidentified armed group"), or is the place's
-            // country for a weapon striking there ([`location::place_as_actor`]).
-            // A state's act with no party named, in a story about one country ("the
-            // book is on the list of banned publications", "dozens were detained"): that
-            // country's doing, marked implicit.
+            // A state's act with no party named, in a story about one country ("two
+            // newspapers were banned", "dozens were detained"): that country's doing,
+            // marked implicit.
             if actor.is_empty()
                 && recipient.is_empty()
                 && place.is_none()
@@ -646,6 +641,11 @@ impl EventLexicon {
                     actor = vec![home];
                 }
             }
+            // An event needs a party: who acts or, when the actor is left unsaid ("four
+            // people were killed in grenade attacks", "the airstrike on Gaza", "a bomb
+            // exploded in Baghdad"), whom it is done to or where it happened. The actor
+            // then stays unknown (ACLED's "unidentified armed group"), or is the place's
+            // country for a weapon striking there ([`location::place_as_actor`]).
             if actor.is_empty() && recipient.is_empty() && place.is_none() && !speaker_subject {
                 continue;
             }
@@ -1150,7 +1150,7 @@ fn link_denials(drafts: &mut [Draft]) {
             continue;
         };
         // Deniers by the codes their text gives them: a code only the story implies
-        // ("Gachagua denied the charges" in a story about Kenya) would tie the denial to
+        // ("John Odhiambo denied the charges" in a story about Kenya) would tie the denial to
         // every event of that country.
         let named: Vec<ActorRef> = drafts[d]
             .event

@@ -726,8 +726,8 @@ fn sources_take_the_country_their_phrase_gives() {
     let pipeline = Pipeline::embedded().unwrap();
     let cases: &[(&str, Option<&str>)] = &[
         (
-            "Security forces in Somalia say they killed six militants near Beledweyne.",
-            Some("SOM"),
+            "Soldiers in Mali say they killed five fighters near Gao.",
+            Some("MLI"),
         ),
         (
             "Police in Kenya said gunmen attacked a bus near Mandera.",

@@ -26,10 +26,10 @@ struct Written {
 
 /// Dates the events that no report dates, in the order of the story:
 ///
-/// - a speech act in the present tense ("Ankara is threatening retaliation", "the minister
+/// - a speech act in the present tense ("the government is warning the rebels", "the minister
 ///   urges calm", "rights groups accuse the police": [`cameo::is_speech_act`]) is said on
 ///   the publication day; other acts in the present tense are mostly states and habits
-///   ("the two armies are cooperating in Syria"), with no day;
+///   ("the two navies are patrolling the strait together"), with no day;
 /// - an event in the simple past ("they kidnapped", "were released") continues the last
 ///   date the story wrote for a past event, in its sentence or the one before
 ///   ([`CARRY`]); the perfect ("has threatened") has no day.
