@@ -203,21 +203,35 @@ impl SentenceCountries {
                 .iter()
                 .position(|(m, _, _)| actors.entities.get(m.entity).is_some_and(|e| e.id == id));
             if let Some(k) = k {
-                r.code = self.infer(view, actors, k, arguments, None);
-                r.implicit |= self.from_story(r.code.as_deref());
+                self.fill_ref(view, actors, k, arguments, None, r);
             }
         }
     }
 
-    /// Whether an inferred `code` is the story's country, the sentence naming none: the
-    /// story, not the text around the mention, gives it (an implicit party).
-    pub fn from_story(&self, code: Option<&str>) -> bool {
-        self.countries.is_empty() && code.is_some() && code == self.story.as_deref()
+    /// Gives the uncoded reference `r` to mention `k` the code [`Self::infer`] infers,
+    /// marked implicit when only the story gives it.
+    pub fn fill_ref(
+        &self,
+        view: &SentenceView<'_>,
+        actors: &Actors,
+        k: usize,
+        arguments: &[usize],
+        place: Option<&str>,
+        r: &mut dyad_model::ActorRef,
+    ) {
+        r.code = self.infer(view, actors, k, arguments, place);
+        r.implicit |= r.code.is_some() && r.code.as_deref() == self.unnamed_story_home();
+    }
+
+    /// The story's country when the sentence names none: the home of a party nothing in
+    /// the sentence places ([`story_home`]).
+    fn unnamed_story_home(&self) -> Option<&str> {
+        self.story.as_deref().filter(|_| self.countries.is_empty())
     }
 
     /// The inferred code of uncoded mention `k`; `arguments` are the event's argument
     /// mentions, `place` the country where the event happened, when the sentence says.
-    pub fn infer(
+    fn infer(
         &self,
         view: &SentenceView<'_>,
         actors: &Actors,
@@ -256,7 +270,7 @@ impl SentenceCountries {
             // A person no phrase places, in a sentence that names no country of a story
             // about one country: that country's ("John Odhiambo denied the charges" in a
             // story about Kenya).
-            return self.story.clone().filter(|_| self.countries.is_empty());
+            return self.unnamed_story_home().map(str::to_string);
         }
         entity.sector.as_ref()?;
         let candidates: BTreeSet<&str> = self
@@ -271,9 +285,9 @@ impl SentenceCountries {
             .collect();
         if candidates.len() == 1 {
             candidates.into_iter().next().map(str::to_string)
-        } else if candidates.is_empty() && self.countries.is_empty() && self.story.is_some() {
-            // A sentence that names no country: the story's own ("the military says ...").
-            self.story.clone()
+        } else if let Some(home) = self.unnamed_story_home() {
+            // A sentence that names no country: the story's own ("the police said ...").
+            Some(home.to_string())
         } else if entity.kind == EntityType::Group {
             // "prisoners rioted at a jail in Dili ... against Indonesian rule": unnamed
             // people (police, protesters, prisoners) belong where the event happens.

@@ -186,6 +186,20 @@ pub struct Coding<'i, 'a> {
     sources: claims::SourceCache,
     /// The merged events, with ids.
     events: Vec<Event>,
+    /// The country the story is about, if one dominates it ([`homes::story_home`]).
+    story: Option<String>,
+}
+
+impl<'i, 'a> Coding<'i, 'a> {
+    fn new(lex: &Lexicon, input: &'i CodingInput<'a>) -> Self {
+        Coding {
+            input,
+            drafts: Vec::new(),
+            sources: claims::SourceCache::new(input.layer().sentences.len()),
+            events: Vec::new(),
+            story: homes::story_home(input.actors, |c| lex.is_country(c)),
+        }
+    }
 }
 
 impl EventLexicon {
@@ -219,12 +233,7 @@ impl EventLexicon {
         if self.lexicon.triggers.is_empty() {
             return Vec::new();
         }
-        let mut coding = Coding {
-            input,
-            drafts: Vec::new(),
-            sources: claims::SourceCache::new(input.layer().sentences.len()),
-            events: Vec::new(),
-        };
+        let mut coding = Coding::new(&self.lexicon, input);
         for (_, pass) in PASSES {
             pass(self, &mut coding);
         }
@@ -237,7 +246,6 @@ impl EventLexicon {
         let lex = &*self.lexicon;
         let input = c.input;
         let layer = input.layer();
-        let story = homes::story_home(input.actors, |c| lex.is_country(c));
         for s in 0..layer.sentences.len() {
             let mut view = SentenceView::new(input.text, layer, input.actors, s);
             if view.mentions.is_empty() {
@@ -250,9 +258,10 @@ impl EventLexicon {
             let mut found = attribution::find_sources(lex, &view, input.actors);
             // A source the recogniser left without a country takes the one its phrase or
             // sentence gives, as an actor would ("police in Kenya said ...").
-            let homes = homes::SentenceCountries::new(&view, input.actors, story.clone(), |c| {
-                lex.is_country(c)
-            });
+            let homes =
+                homes::SentenceCountries::new(&view, input.actors, c.story.clone(), |code| {
+                    lex.is_country(code)
+                });
             for source in found.iter_mut() {
                 homes.fill_refs(&view, input.actors, &mut source.refs, &[]);
             }
@@ -279,12 +288,7 @@ impl EventLexicon {
     /// The candidates of a document: the events the `sentences` pass proposes, before
     /// the type decision and the document's merge (one per report).
     pub fn candidates(&self, input: &CodingInput<'_>) -> Vec<Event> {
-        let mut coding = Coding {
-            input,
-            drafts: Vec::new(),
-            sources: claims::SourceCache::new(input.layer().sentences.len()),
-            events: Vec::new(),
-        };
+        let mut coding = Coding::new(&self.lexicon, input);
         if !self.lexicon.triggers.is_empty() {
             self.pass_sentences(&mut coding);
         }
@@ -336,9 +340,9 @@ impl EventLexicon {
         let dyad = implicit::StoryDyad::of(lex, actors);
         let home = match &dyad {
             Some(_) => None,
-            None => homes::story_home(actors, |c| lex.is_country(c)).and_then(|code| {
-                let name = lex.country_name(&code)?.to_string();
-                Some((code, name))
+            None => c.story.as_ref().and_then(|code| {
+                let name = lex.country_name(code)?.to_string();
+                Some((code.clone(), name))
             }),
         };
         if dyad.is_none() && home.is_none() {
@@ -1022,8 +1026,7 @@ fn refs_with_homes(
     for &k in mentions {
         for mut r in arguments::actor_refs(view, actors, &[k]) {
             if r.code.is_none() {
-                r.code = homes.infer(view, actors, k, arguments, place);
-                r.implicit |= homes.from_story(r.code.as_deref());
+                homes.fill_ref(view, actors, k, arguments, place, &mut r);
             } else if let Some(home) = homes.community_home(view, actors, k) {
                 r.code = Some(home);
             }
