@@ -23,13 +23,14 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use dyad_core::{phrase_head, DataSet, EventLexicon, EventType, Pipeline, SentenceDoc};
-use dyad_eval::events::{read_story_dir, split_stories, Split, Story};
+use dyad_eval::events::{read_training_set, Story};
+use dyad_eval::part::Part;
 use dyad_text::Upos;
 
 struct Options {
     out: String,
     sets: Vec<String>,
-    hold: Option<(usize, usize)>,
+    hold: Option<Part>,
     data: Option<String>,
     min_count: usize,
     min_precision: f64,
@@ -60,15 +61,7 @@ fn parse_args() -> Result<Options, String> {
             }
             "--hold-part" => {
                 let v = value("--hold-part")?;
-                let (k, n) = v
-                    .split_once('/')
-                    .ok_or(format!("--hold-part: not K/N: {v}"))?;
-                let k: usize = k.parse().map_err(|_| format!("--hold-part: {v}"))?;
-                let n: usize = n.parse().map_err(|_| format!("--hold-part: {v}"))?;
-                if k == 0 || k > n {
-                    return Err(format!("--hold-part: K must be 1..=N: {v}"));
-                }
-                opts.hold = Some((k, n));
+                opts.hold = Some(v.parse::<Part>().map_err(|e| format!("--hold-part: {e}"))?);
             }
             _ => positional.push(a),
         }
@@ -79,25 +72,6 @@ fn parse_args() -> Result<Options, String> {
     opts.out = positional.remove(0);
     opts.sets = positional;
     Ok(opts)
-}
-
-/// The stories of one set argument (`DIR` or `DIR:train`), as `train_event_filter` reads
-/// them.
-fn read_set(arg: &str, hold: Option<(usize, usize)>) -> Result<Vec<Story>, String> {
-    let (dir, train_only) = match arg.strip_suffix(":train") {
-        Some(d) => (d, true),
-        None => (arg, false),
-    };
-    let all = read_story_dir(Path::new(dir)).map_err(|e| e.to_string())?;
-    if !train_only {
-        return Ok(all);
-    }
-    Ok(split_stories(all, Split::Train)
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| hold.is_none_or(|(k, n)| i % n != k - 1))
-        .map(|(_, s)| s)
-        .collect())
 }
 
 /// A verb or noun lemma (the part of speech as the trigger file writes it: `V` or `N`).
@@ -288,7 +262,7 @@ fn main() {
     let mut words: HashMap<String, usize> = HashMap::new();
     let mut summary = Vec::new();
     for set in &opts.sets {
-        let stories = match read_set(set, opts.hold) {
+        let stories = match read_training_set(set, opts.hold) {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("induce_triggers: {set}: {e}");
@@ -351,7 +325,7 @@ fn main() {
         "# cargo run --release -p dyad-cli --example induce_triggers -- OUT {}{} --min-count {} --min-precision {}\n",
         opts.sets.join(" "),
         opts.hold
-            .map(|(k, n)| format!(" --hold-part {k}/{n}"))
+            .map(|part| format!(" --hold-part {part}"))
             .unwrap_or_default(),
         opts.min_count,
         opts.min_precision

@@ -23,13 +23,14 @@ use std::sync::Arc;
 
 use dyad_core::decide::{features, FilterTrainer, RuleTypes};
 use dyad_core::{DataSet, Pipeline};
-use dyad_eval::events::{matched_events, read_story_dir, split_stories, Split, Story};
+use dyad_eval::events::{matched_events, read_training_set};
+use dyad_eval::part::Part;
 
 struct Options {
     out: String,
     sets: Vec<String>,
     epochs: usize,
-    hold: Option<(usize, usize)>,
+    hold: Option<Part>,
     keep_bias: f32,
     data: Option<String>,
 }
@@ -56,17 +57,7 @@ fn parse_args() -> Result<Options, String> {
             }
             "--hold-part" => {
                 let v = args.next().ok_or("--hold-part needs K/N")?;
-                let (k, n) = v
-                    .split_once('/')
-                    .ok_or(format!("--hold-part: not K/N: {v}"))?;
-                let (k, n): (usize, usize) = (
-                    k.parse().map_err(|_| format!("--hold-part: {v}"))?,
-                    n.parse().map_err(|_| format!("--hold-part: {v}"))?,
-                );
-                if k == 0 || k > n {
-                    return Err(format!("--hold-part: K must be 1..=N: {v}"));
-                }
-                hold = Some((k, n));
+                hold = Some(v.parse::<Part>().map_err(|e| format!("--hold-part: {e}"))?);
             }
             _ => positional.push(a),
         }
@@ -83,25 +74,6 @@ fn parse_args() -> Result<Options, String> {
         keep_bias,
         data,
     })
-}
-
-/// The stories of one set argument (`DIR` or `DIR:train`).
-fn read_set(arg: &str, hold: Option<(usize, usize)>) -> Result<Vec<Story>, String> {
-    let (dir, train_only) = match arg.strip_suffix(":train") {
-        Some(d) => (d, true),
-        None => (arg, false),
-    };
-    let all = read_story_dir(Path::new(dir)).map_err(|e| e.to_string())?;
-    if !train_only {
-        return Ok(all);
-    }
-    let train = split_stories(all, Split::Train);
-    Ok(train
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| hold.is_none_or(|(k, n)| i % n != k - 1))
-        .map(|(_, s)| s)
-        .collect())
 }
 
 /// A small deterministic shuffle (the order of examples changes every epoch, the same on
@@ -144,7 +116,7 @@ fn main() {
     let mut examples: Vec<(Vec<String>, bool)> = Vec::new();
     let mut summary = Vec::new();
     for set in &opts.sets {
-        let stories = match read_set(set, opts.hold) {
+        let stories = match read_training_set(set, opts.hold) {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("train_event_filter: {set}: {e}");
@@ -208,7 +180,7 @@ fn main() {
             "trained with: cargo run --release -p dyad-cli --example train_event_filter -- OUT {}{} --epochs {} --keep-bias {}",
             opts.sets.join(" "),
             opts.hold
-                .map(|(k, n)| format!(" --hold-part {k}/{n}"))
+                .map(|part| format!(" --hold-part {part}"))
                 .unwrap_or_default(),
             opts.epochs,
             opts.keep_bias

@@ -2,10 +2,12 @@
 //! `dyad_eval` as a table (or one JSON object with `--json`).
 
 use std::path::PathBuf;
+use std::str::FromStr;
 
 use clap::{Args, ValueEnum};
 use dyad_core::{Pipeline, SourceDocument};
 use dyad_eval::events::{self, Split};
+use dyad_eval::part::Part;
 use dyad_model::{Date, Extraction};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -75,46 +77,8 @@ pub struct EvalArgs {
     /// Score only part K of N of the records, by position (K/N keeps records K, K+N,
     /// K+2N, … counting from 1): `--part 1/2` and `--part 2/2` split a set in halves, one
     /// to study and one to check that a change generalises.
-    #[arg(long, value_name = "K/N", value_parser = parse_part)]
+    #[arg(long, value_name = "K/N", value_parser = Part::from_str)]
     part: Option<Part>,
-}
-
-/// Part K of N of a gold set, by record position.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Part {
-    k: usize,
-    n: usize,
-}
-
-impl Part {
-    /// Whether the record at 0-based `index` belongs to this part.
-    fn keeps(&self, index: usize) -> bool {
-        index % self.n == self.k - 1
-    }
-}
-
-fn parse_part(text: &str) -> Result<Part, String> {
-    let bad = || format!("`{text}` is not K/N with 1 <= K <= N (e.g. 1/2)");
-    let (k, n) = text.split_once('/').ok_or_else(bad)?;
-    let k: usize = k.trim().parse().map_err(|_| bad())?;
-    let n: usize = n.trim().parse().map_err(|_| bad())?;
-    if k == 0 || n == 0 || k > n {
-        return Err(bad());
-    }
-    Ok(Part { k, n })
-}
-
-/// The records of `gold` that `part` keeps (all of them without a part).
-fn select<T>(gold: Vec<T>, part: Option<Part>) -> Vec<T> {
-    match part {
-        None => gold,
-        Some(part) => gold
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| part.keeps(*i))
-            .map(|(_, g)| g)
-            .collect(),
-    }
 }
 
 /// Prints the report, with the misses after it when asked.
@@ -187,7 +151,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
         EvalSet::Plover => {
             use dyad_eval::plover;
             let gold: Vec<plover::PloverGold> =
-                select(dyad_eval::parse_jsonl(&name, &text)?, args.part);
+                Part::select(dyad_eval::parse_jsonl(&name, &text)?, args.part);
             let extractions: Vec<Extraction> = gold
                 .iter()
                 .map(|g| extract(&pipeline, &g.id, &g.text, g.published()))
@@ -205,7 +169,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
         EvalSet::Petr2 => {
             use dyad_eval::petr2;
             let gold: Vec<petr2::Petr2Gold> =
-                select(dyad_eval::parse_jsonl(&name, &text)?, args.part);
+                Part::select(dyad_eval::parse_jsonl(&name, &text)?, args.part);
             let extractions: Vec<Extraction> = gold
                 .iter()
                 .map(|g| extract(&pipeline, &g.id, &g.text, g.published()))
@@ -222,7 +186,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
         }
         EvalSet::Ner => {
             let gold: Vec<dyad_eval::ner::NerGold> =
-                select(dyad_eval::parse_jsonl(&name, &text)?, args.part);
+                Part::select(dyad_eval::parse_jsonl(&name, &text)?, args.part);
             let extractions: Vec<Extraction> = gold
                 .iter()
                 .map(|g| extract(&pipeline, &g.id, &g.text, None))
@@ -231,7 +195,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
             print(args.json, serde_json::to_value(&report)?, report.render())?;
         }
         EvalSet::NerConll => {
-            let gold = select(dyad_eval::wikigold::parse_conll(&name, &text)?, args.part);
+            let gold = Part::select(dyad_eval::wikigold::parse_conll(&name, &text)?, args.part);
             let extractions: Vec<Extraction> = gold
                 .iter()
                 .map(|g| extract(&pipeline, &g.id, &g.text, None))
@@ -250,7 +214,7 @@ fn ud_report(args: &EvalArgs) -> anyhow::Result<dyad_eval::ud::UdReport> {
     use dyad_eval::ud::{score, UdWord};
     let name = args.path.display().to_string();
     let text = std::fs::read_to_string(&args.path).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    let gold = select(dyad_text::conllu::parse(&name, &text)?, args.part);
+    let gold = Part::select(dyad_text::conllu::parse(&name, &text)?, args.part);
     let mut predicted = gold.clone();
     crate::pipeline(args.data.as_ref())?
         .analyzer()
@@ -283,7 +247,7 @@ fn events_eval(args: &EvalArgs) -> anyhow::Result<()> {
     let split = args.split.unwrap_or_default().split();
     let all = events::read_story_dir(&args.path)?;
     let total = all.len();
-    let stories = select(events::split_stories(all, split), args.part);
+    let stories = Part::select(events::split_stories(all, split), args.part);
     let pipeline = crate::pipeline(args.data.as_ref())?;
     let mut extractions = Vec::with_capacity(stories.len());
     for story in &stories {
@@ -298,7 +262,7 @@ fn events_eval(args: &EvalArgs) -> anyhow::Result<()> {
         extractions.push(extraction);
     }
     let report = events::score(stories.iter().zip(&extractions));
-    let part = args.part.map(|p| format!("{}/{}", p.k, p.n));
+    let part = args.part.map(|p| p.to_string());
     let selection = format!(
         "split {}{}: {} of {} stories\n",
         split.as_str(),
@@ -370,22 +334,4 @@ fn article_report(dir: &std::path::Path) -> anyhow::Result<dyad_eval::article::A
         }
     }
     Ok(dyad_eval::article::report(scores, failed))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parts_split_records_by_position() {
-        let odd = parse_part("1/2").unwrap();
-        let even = parse_part(" 2 / 2 ").unwrap();
-        assert_eq!(select(vec![0, 1, 2, 3, 4], Some(odd)), [0, 2, 4]);
-        assert_eq!(select(vec![0, 1, 2, 3, 4], Some(even)), [1, 3]);
-        assert_eq!(select(vec![0, 1], None), [0, 1]);
-        for bad in ["0/2", "3/2", "1/0", "1", "a/b", ""] {
-            let err = parse_part(bad).unwrap_err();
-            assert!(err.contains("K/N"), "{bad}: {err}");
-        }
-    }
 }

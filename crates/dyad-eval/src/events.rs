@@ -31,6 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::country_part;
 use crate::metrics::{ratio, round4, Prf};
+use crate::part::Part;
 use crate::table::{fmt3, TextTable};
 use crate::EvalError;
 
@@ -272,6 +273,20 @@ fn error(input: &str, line: usize, message: impl Into<String>) -> EvalError {
         input: input.to_string(),
         line,
         message: message.into(),
+    }
+}
+
+/// The stories a trainer may learn from, given one set argument: `DIR` is every story of
+/// the directory; `DIR:train` the project's training part only ([`Split::Train`]) less the
+/// part `hold` of it, which `dyad eval events --split train --part K/N` then scores (for
+/// cross-validation).
+pub fn read_training_set(arg: &str, hold: Option<Part>) -> Result<Vec<Story>, EvalError> {
+    match arg.strip_suffix(":train") {
+        None => read_story_dir(std::path::Path::new(arg)),
+        Some(dir) => {
+            let all = read_story_dir(std::path::Path::new(dir))?;
+            Ok(Part::rest(split_stories(all, Split::Train), hold))
+        }
     }
 }
 

@@ -6,6 +6,8 @@
 //! - [`ner`]: re3d entity mentions (PER/ORG/LOC mention F1);
 //! - [`article`]: article bodies extracted from web pages (word 4-gram shingle P/R/F1);
 //! - [`ud`]: dependency parses against a Universal Dependencies treebank (UAS, LAS, tags, lemmas).
+//! - [`part`]: part K of N of a set, the rule shared by `dyad eval --part` and the
+//!   trainers' `--hold-part`;
 //! - [`events`]: whole stories, every event of every sentence (`voa-events`: type, type +
 //!   actors, status, date and source), and the project's fixed train/held-out split.
 //!
@@ -17,6 +19,7 @@ pub mod codes;
 pub mod events;
 pub mod metrics;
 pub mod ner;
+pub mod part;
 pub mod petr2;
 pub mod plover;
 pub mod table;
