@@ -1515,7 +1515,7 @@ mod tests {
                 "2025-10-01",
             ),
             (
-                "Putin is due to meet Erdogan in Turkey in January.",
+                "The two presidents are due to meet in Geneva in January.",
                 "meet",
                 "2019-12-20",
                 "2020-01-01",
