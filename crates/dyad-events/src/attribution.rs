@@ -346,14 +346,28 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                 }
             }
             // "“...,” said Kim": the speaker after the verb, only where the verb opens
-            // its clause.
+            // its clause and what follows is no clause it governs ("..., said troops
+            // had crossed": the troops are what is said).
             let verb_opens = j == 0 || view.is_comma(j - 1) || view.is_quote(j - 1);
-            if speaker.is_empty() && verb_opens && r + 1 < n {
+            if speaker.is_empty() && verb_opens && r + 1 < n && !complement_follows(view, r) {
                 if let Some(k) = view.mention_at[r + 1] {
                     speaker = vec![k];
                     speaker_start = j;
                     speaker_end = view.mentions[k].2;
                 }
+            }
+        }
+        // "The army, in a statement on its website, said ...": after an aside between
+        // commas, the verb's subject in the parse speaks.
+        let verb_start = (0..r)
+            .rev()
+            .find(|&j| !is_speaker_skip(view.word(j)))
+            .map_or(0, |j| j + 1);
+        let after_aside = verb_start > 0 && view.is_comma(verb_start - 1);
+        if speaker.is_empty() && !participial && after_aside {
+            if let Some(k) = parsed_subject(view, r) {
+                speaker = vec![k];
+                speaker_start = view.mentions[k].1;
             }
         }
         let mut text = String::new();
@@ -414,6 +428,7 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
         // precedes it, unless its verb goes on to a claim ("..., CNN reported that ...").
         let claim_follows = r + 1 < n
             && (view.word(r + 1) == "that"
+                || complement_follows(view, r)
                 || view.mention_at[r + 1].is_some_and(|k| {
                     let end = view.mentions[k].2;
                     end < n && view.kinds[end] == dyad_text::TokenKind::Word
@@ -481,6 +496,22 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
     }
     type_sources(lex, view, actors, &mut out);
     out
+}
+
+/// Whether the reporting verb at `r` governs a complement clause after it in the parse
+/// ("On Friday, officials said troops were deployed"): what follows is what the source
+/// says, even when a fronted phrase and a comma stand before the speaker.
+fn complement_follows(view: &SentenceView<'_>, r: usize) -> bool {
+    view.doc
+        .is_some_and(|doc| doc.len() == view.len() && doc.children_with(r, "ccomp").any(|k| k > r))
+}
+
+/// The mention that is the parse's subject of the reporting verb at `r`, when it stands
+/// before the verb ("The army, in a statement on its website, said").
+fn parsed_subject(view: &SentenceView<'_>, r: usize) -> Option<usize> {
+    let doc = view.doc.filter(|doc| doc.len() == view.len())?;
+    let subject = doc.children_with(r, "nsubj").find(|&k| k < r)?;
+    view.mention_at[subject]
 }
 
 /// The end of a source phrase that ends before token `end`: after a comma there, the
