@@ -691,6 +691,13 @@ pub fn reports(extraction: &Extraction) -> Vec<Event> {
             copy.sentence = m.sentence;
             copy.trigger = m.trigger.clone();
             copy.mentions.clear();
+            // The sentence's own telling: in the story's voice, it has no source.
+            if let Some(status) = m.status {
+                copy.status = status;
+                if status == Status::Asserted {
+                    copy.attribution.clear();
+                }
+            }
             out.push(copy);
         }
         let mut own = e.clone();
@@ -1788,10 +1795,17 @@ mod tests {
                 end: again + "accused".len(),
                 rule: None,
             },
+            status: None,
         });
         let r = score_story(&s, &extraction(vec![e.clone()]));
         assert_eq!(r.coder_events, 1);
         assert_eq!(r.event_type, Prf::from_counts(2, 2, 2));
+        // The copy at a mention is told as that sentence tells it.
+        e.status = Status::Reported;
+        e.mentions[0].status = Some(Status::Asserted);
+        let copies = reports(&extraction(vec![e.clone()]));
+        let statuses: Vec<Status> = copies.iter().map(|c| c.status).collect();
+        assert_eq!(statuses, [Status::Asserted, Status::Reported]);
         // Without the mention, the second report is missed.
         e.mentions.clear();
         let r = score_story(&s, &extraction(vec![e]));

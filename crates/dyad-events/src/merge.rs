@@ -64,6 +64,7 @@ pub fn absorb(a: &mut Event, b: &Event) {
     let own = dyad_model::EventMention {
         sentence: b.sentence,
         trigger: b.trigger.clone(),
+        status: Some(b.status),
     };
     for m in std::iter::once(own).chain(b.mentions.iter().cloned()) {
         if m.sentence != a.sentence && !a.mentions.contains(&m) {
@@ -204,6 +205,22 @@ mod tests {
         let mut events = vec![coded(2), coded(9)];
         merge(&mut events, &[0, 0]);
         assert_eq!(events.len(), 1);
+    }
+
+    #[test]
+    fn each_report_keeps_how_its_sentence_tells_the_event() {
+        // "Chile closed the border." then "Chile closed the border, officials said.": one
+        // event; the second report is the officials', the first the story's own.
+        let mut told = event(EventType::Coerce, &["CHL"], &[]);
+        told.sentence = 0;
+        let mut reported = told.clone();
+        reported.sentence = 1;
+        reported.status = Status::Reported;
+        let mut events = vec![told, reported];
+        merge(&mut events, &[0, 0]);
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].mentions.len(), 1);
+        assert_eq!(events[0].mentions[0].status, Some(Status::Reported));
     }
 
     #[test]

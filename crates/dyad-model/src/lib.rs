@@ -421,6 +421,10 @@ pub struct Event {
 pub struct EventMention {
     pub sentence: usize,
     pub trigger: Trigger,
+    /// How this sentence tells the event (the body stating in its own voice what an
+    /// earlier sentence attributed to a source); the event's `status` is the merged one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
 }
 
 /// Everything `dyad extract` writes for one document (one JSON line).
