@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use dyad_model::{ActorRef, Event, Status};
+use dyad_model::{ActorRef, DatePrecision, Event, Status};
 
 fn codes(refs: &[ActorRef]) -> BTreeSet<String> {
     refs.iter()
@@ -28,7 +28,7 @@ fn compatible(a: Status, b: Status) -> bool {
 /// Whether `b` repeats `a` (same type, codes and compatible status, or a restatement
 /// whose participants are a subset of the other's).
 pub fn same_event(a: &Event, b: &Event) -> bool {
-    if a.event != b.event || !compatible(a.status, b.status) {
+    if a.event != b.event || !compatible(a.status, b.status) || dates_conflict(a, b) {
         return false;
     }
     let (aa, ar, ba, br) = (
@@ -56,6 +56,24 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
         && !pa.is_empty()
         && !pb.is_empty()
         && (pa.is_subset(&pb) || pb.is_subset(&pa))
+}
+
+/// Whether two reports write dates that cannot be one event's ("seized power in August
+/// 2021" and "seized the presses in November 2024"), compared at the coarser of their
+/// precisions. A period, or a date the story only implies, conflicts with nothing.
+fn dates_conflict(a: &Event, b: &Event) -> bool {
+    let written = |e: &Event| match (e.date, &e.date_text, e.date_end) {
+        (Some(date), Some(_), None) => Some((date, e.date_precision.unwrap_or(DatePrecision::Day))),
+        _ => None,
+    };
+    let (Some((x, px)), Some((y, py))) = (written(a), written(b)) else {
+        return false;
+    };
+    match px.max(py) {
+        DatePrecision::Year => x.year() != y.year(),
+        DatePrecision::Month => (x.year(), x.month()) != (y.year(), y.month()),
+        DatePrecision::Day => x != y,
+    }
 }
 
 /// Folds what `b` knows and `a` lacks into `a`; a report from another sentence becomes
@@ -205,6 +223,33 @@ mod tests {
         let mut events = vec![coded(2), coded(9)];
         merge(&mut events, &[0, 0]);
         assert_eq!(events.len(), 1);
+    }
+
+    #[test]
+    fn reports_with_conflicting_written_dates_are_different_events() {
+        let dated = |sentence: usize, date: &str, precision: DatePrecision| {
+            let mut e = event(EventType::Coerce, &["AFG"], &["AFG"]);
+            e.sentence = sentence;
+            e.date = Some(date.parse().unwrap());
+            e.date_text = Some("in ...".into());
+            e.date_precision = Some(precision);
+            e
+        };
+        // "who seized power in August 2021" and "seized the presses in November 2024".
+        let mut events = vec![
+            dated(0, "2021-08-01", DatePrecision::Month),
+            dated(1, "2024-11-01", DatePrecision::Month),
+        ];
+        merge(&mut events, &[0, 0]);
+        assert_eq!(events.len(), 2);
+        // "in November" and "on November 5": one event, with the finer date.
+        let mut events = vec![
+            dated(0, "2024-11-01", DatePrecision::Month),
+            dated(1, "2024-11-05", DatePrecision::Day),
+        ];
+        merge(&mut events, &[0, 0]);
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].date, Some("2024-11-05".parse().unwrap()));
     }
 
     #[test]
