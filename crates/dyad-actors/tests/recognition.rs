@@ -963,3 +963,15 @@ fn a_place_name_inside_a_persons_name_is_no_place() {
         );
     }
 }
+
+#[test]
+fn a_more_specific_word_before_lawmakers_gives_the_sector() {
+    let text = "Chilean opposition lawmakers walked out. Chilean lawmakers stayed.";
+    let a = recognize(text, "2020-01-01");
+    let sector = |m: &str| listed(&a, text, m).and_then(|(_, s)| s);
+    assert_eq!(
+        sector("Chilean opposition lawmakers").as_deref(),
+        Some("OPP")
+    );
+    assert_eq!(sector("Chilean lawmakers").as_deref(), Some("LEG"));
+}

@@ -2,10 +2,12 @@
 //! read from the story's dyad.
 //!
 //! News about two countries names the counterpart once and then leaves it implicit:
-//! in a story about Turkey and the United States, "Ankara is warning it could turn to
-//! Russia" warns Washington, "sweeping new sanctions are awaiting ratification" are
-//! American sanctions on Turkey. The annotation guidelines code such parties ("`code` is
-//! the country the story implies"); so does an analyst reading the story.
+//! in a story about Brazil and Argentina, "Brasília warned it would retaliate" warns
+//! Buenos Aires, "new tariffs are awaiting a vote" are Brazilian tariffs on Argentina. The
+//! annotation guidelines code such parties ("`code` is the country the story implies");
+//! so does an analyst reading the story. A country's people outside its state (the
+//! opposition, civilians, journalists, rebels) denounce and demand at home: their unsaid
+//! counterpart is their own country.
 //!
 //! The rule is deliberately narrow. A story's dyad is its two most mentioned countries,
 //! each mentioned at least [`MIN_MENTIONS`] times, with the second clearly ahead of the
@@ -104,7 +106,35 @@ fn single_code(refs: &[ActorRef]) -> Option<&str> {
     codes.all(|c| c == first).then_some(first)
 }
 
-/// Fills the missing side of `event` from the story's dyad. `named` are the country
+/// Sectors of a country's people outside its state. With no one named, what they denounce,
+/// demand or reject is their own state's doing ("opposition lawmakers denounced the
+/// extension", "journalists condemned the ruling"), not the other country's of the story.
+const DOMESTIC_SECTORS: &[&str] = &["OPP", "CVL", "JRN", "EDU", "REL", "REB"];
+
+/// Whether every party of a side belongs to a [`DOMESTIC_SECTORS`] sector.
+fn domestic(refs: &[ActorRef]) -> bool {
+    !refs.is_empty()
+        && refs.iter().all(|r| {
+            r.sector
+                .as_deref()
+                .is_some_and(|s| DOMESTIC_SECTORS.contains(&s))
+        })
+}
+
+/// A country the story implies as a party, named as the story names it.
+fn implicit_country(code: &str, name: &str) -> ActorRef {
+    ActorRef {
+        entity: None,
+        text: name.to_string(),
+        code: Some(code.to_string()),
+        sector: None,
+        implicit: true,
+    }
+}
+
+/// Fills the missing side of `event` from the story's dyad: the other side, or for a
+/// side of the country's people outside its state ([`DOMESTIC_SECTORS`]) their own
+/// country. `named` are the country
 /// codes the event's sentence names.
 pub fn fill(dyad: &StoryDyad, event: &mut Event, named: &[&str]) {
     if !is_directed(event.event) {
@@ -116,18 +146,16 @@ pub fn fill(dyad: &StoryDyad, event: &mut Event, named: &[&str]) {
         if named.iter().any(|n| *n != known && *n != code) {
             return None;
         }
-        Some(ActorRef {
-            entity: None,
-            text: name.clone(),
-            code: Some(code.clone()),
-            sector: None,
-            implicit: true,
-        })
+        Some(implicit_country(code, name))
     };
     if event.recipient.is_empty() {
-        if let Some(r) = single_code(&event.actor).and_then(implied) {
-            event.recipient.push(r);
-        }
+        let own = single_code(&event.actor).filter(|_| domestic(&event.actor));
+        let own = own.and_then(|c| dyad.sides.iter().find(|(code, _)| code == c));
+        let recipient = match own {
+            Some((code, name)) => Some(implicit_country(code, name)),
+            None => single_code(&event.actor).and_then(implied),
+        };
+        event.recipient.extend(recipient);
     } else if event.actor.is_empty() {
         if let Some(a) = single_code(&event.recipient).and_then(implied) {
             event.actor.push(a);
@@ -150,13 +178,7 @@ pub fn fill_home(home: &(String, String), event: &mut Event, named: &[&str]) {
     {
         return;
     }
-    event.recipient.push(ActorRef {
-        entity: None,
-        text: name.clone(),
-        code: Some(code.clone()),
-        sector: None,
-        implicit: true,
-    });
+    event.recipient.push(implicit_country(code, name));
 }
 
 #[cfg(test)]
@@ -209,6 +231,23 @@ mod tests {
 
     fn event(kind: EventType, actor: &str) -> Event {
         dyad_model::testing::event(kind, &[actor], &[])
+    }
+
+    #[test]
+    fn a_countrys_people_outside_its_state_act_at_home() {
+        // "Turkish journalists condemned the ruling" in a story about Turkey and Egypt.
+        for sector in ["JRN", "OPP", "CVL"] {
+            let mut e = event(EventType::Accuse, "TUR");
+            e.actor[0].sector = Some(sector.into());
+            fill(&dyad(), &mut e, &["TUR"]);
+            assert_eq!(e.recipient[0].code.as_deref(), Some("TUR"), "{sector}");
+            assert!(e.recipient[0].implicit);
+        }
+        // Its government addresses the other side.
+        let mut e = event(EventType::Accuse, "TUR");
+        e.actor[0].sector = Some("GOV".into());
+        fill(&dyad(), &mut e, &["TUR"]);
+        assert_eq!(e.recipient[0].code.as_deref(), Some("EGY"));
     }
 
     #[test]
