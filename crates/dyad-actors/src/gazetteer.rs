@@ -159,6 +159,14 @@ pub struct Gazetteer {
     place_keys: HashMap<(String, String), usize>,
 }
 
+/// The dotted form of an initialism of two to four capitals ("CAR" → "C.A.R."), if
+/// `alias` is one.
+fn dotted(alias: &str) -> Option<String> {
+    let initialism =
+        (2..=4).contains(&alias.len()) && alias.bytes().all(|b| b.is_ascii_uppercase());
+    initialism.then(|| alias.chars().flat_map(|c| [c, '.']).collect())
+}
+
 const COUNTRIES: &str = "actors/countries.tsv";
 const COUNTRIES_EXTRA: &str = "actors/countries-extra.tsv";
 const PLACES: &str = "actors/places.tsv";
@@ -264,6 +272,13 @@ impl Gazetteer {
             for d in derived {
                 if !c.peoples.iter().any(|p| p.eq_ignore_ascii_case(&d)) {
                     c.peoples.push(d);
+                }
+            }
+            // News writes initialisms with or without points ("DRC" and "D.R.C.").
+            let dotted: Vec<String> = c.aliases.iter().filter_map(|a| dotted(a)).collect();
+            for d in dotted {
+                if !c.aliases.contains(&d) {
+                    c.aliases.push(d);
                 }
             }
         }
@@ -470,6 +485,15 @@ fn date(r: &Record, file: &str, col: &str) -> Result<Option<Date>, DataError> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn initialisms_also_match_with_points() {
+        assert_eq!(dotted("DRC").as_deref(), Some("D.R.C."));
+        assert_eq!(dotted("UK").as_deref(), Some("U.K."));
+        for no in ["Chad", "USSR-era", "U.S.", "A", "NATOS"] {
+            assert_eq!(dotted(no), None, "{no}");
+        }
+    }
+
     fn set(files: &[(&str, &str)]) -> DataSet {
         let mut d = DataSet::empty();
         for (k, v) in files {
@@ -489,7 +513,7 @@ mod tests {
         ]);
         let g = Gazetteer::load(&d).unwrap();
         let gbr = &g.countries[0];
-        assert_eq!(gbr.aliases, vec!["UK", "Britain"]);
+        assert_eq!(gbr.aliases, vec!["UK", "Britain", "U.K."]);
         assert_eq!(gbr.peoples, vec!["Britons"]);
         assert_eq!(g.countries[1].peoples, vec!["Kosovans"]);
     }
