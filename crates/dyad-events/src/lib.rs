@@ -549,8 +549,9 @@ impl EventLexicon {
                     .find(|r| !r.is_empty())
                     .unwrap_or_default();
             }
-            // Roles from the parse where the word rules found none ([`roles`]): an actor
-            // the word rules missed, and passives the words do not show ("were fired").
+            // Roles from the parse where the word rules found none ([`roles`]): an actor or
+            // a recipient the word rules missed, and passives the words do not show ("were
+            // fired").
             let mut subject = None;
             if let Some(doc) = view.doc {
                 let syn = roles::roles(view, doc, entry, m);
@@ -571,6 +572,16 @@ impl EventLexicon {
                     continue;
                 }
                 args.passive |= syn.passive;
+                // A recipient the word rules missed: the object, the passive's subject or
+                // the trigger's prepositional frame in the parse. Not after a quotation's
+                // comma ("“...,” agreed the minister"), where the parse may read the
+                // speaker after the verb as its object.
+                let quote_tag =
+                    m.start > 0 && (view.is_quote(m.start - 1) || view.is_comma(m.start - 1));
+                if args.recipient.is_empty() && !quote_tag {
+                    args.recipient = syn.recipient;
+                    args.recipient.retain(|k| !args.actor.contains(k));
+                }
                 if args.actor.is_empty() && !args.inanimate {
                     args.actor = syn.actor;
                     args.actor.retain(|k| !args.recipient.contains(k));

@@ -95,6 +95,21 @@ fn agentless_events_keep_their_victims_and_places() {
     );
 }
 
+#[test]
+fn the_parse_gives_a_recipient_the_word_rules_miss() {
+    // An aside between the verb and its object: the object is the recipient, named.
+    let pipeline = Pipeline::embedded().unwrap();
+    let text = "Peru summoned, on Tuesday evening, the Chilean ambassador.";
+    let x = extract(&pipeline, "d1", text, "2025-03-12");
+    let e = x
+        .events
+        .iter()
+        .find(|e| e.trigger.text == "summoned")
+        .unwrap_or_else(|| panic!("{:#?}", x.events));
+    assert_eq!(codes(&e.recipient), "CHL", "{}", show(e));
+    assert!(!e.recipient[0].implicit, "{}", show(e));
+}
+
 /// The type decision reads its model from the data (`--data` can replace it): a model
 /// that drops everything leaves only the events whose two parties the rules found with
 /// codes, one that keeps everything keeps every candidate.
