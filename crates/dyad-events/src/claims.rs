@@ -440,6 +440,82 @@ pub(crate) fn release_denied_events(
     }
 }
 
+/// The charge of an accusation verb at `m` ("accused Somalia of shelling the town"): the
+/// accused (the mentions between the verb and "of") and the gerund after "of", when the
+/// object is named and the gerund is no name. "Accused of" with no object
+/// ("was accused of ...") names its accused as the subject instead.
+struct Charge {
+    accused: Vec<usize>,
+    gerund: usize,
+}
+
+fn charge_of(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> Option<Charge> {
+    let entry = &lex.triggers[m.entry];
+    if entry.event != EventType::Accuse || !entry.pos.is_verb() {
+        return None;
+    }
+    let of = (m.end..(m.end + 8).min(view.len()))
+        .take_while(|&j| !view.is_punct(j))
+        .find(|&j| view.word(j) == "of")?;
+    let gerund = of + 1;
+    let verb_form = gerund < view.len()
+        && view.word(gerund).ends_with("ing")
+        && view.mention_at[gerund].is_none();
+    let accused: Vec<usize> = (m.end..of).filter_map(|j| view.mention_at[j]).collect();
+    let mut accused = accused;
+    accused.dedup();
+    (verb_form && !accused.is_empty()).then_some(Charge { accused, gerund })
+}
+
+/// What an accusation charges is an event of its own (annotation: "X accused Y of
+/// <event>" lists the ACCUSE and the event, Y its actor, alleged by X): the gerund
+/// trigger the accusation's trigger-finding folded into it comes back.
+pub(crate) fn release_charged_events(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    matches: &mut [TriggerMatch],
+) {
+    for a in 0..matches.len() {
+        if matches[a].absorbed {
+            continue;
+        }
+        let Some(charge) = charge_of(lex, view, &matches[a]) else {
+            continue;
+        };
+        if let Some(g) = matches.iter_mut().find(|g| g.start == charge.gerund) {
+            g.absorbed = false;
+        }
+    }
+}
+
+/// The parties of a charged event ([`release_charged_events`]).
+pub(crate) struct ChargedParties {
+    /// Its actor: the accused.
+    pub accused: Vec<usize>,
+    /// Who the charge rests on: the accusation verb's subject.
+    pub accuser: Vec<usize>,
+    /// The accusation's trigger, as written ("accused").
+    pub cue: String,
+}
+
+/// The parties of the charged event at `m`, if an accusation in `matches` charges it.
+pub(crate) fn charged_parties(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    actors: &Actors,
+    matches: &[TriggerMatch],
+    m: &TriggerMatch,
+) -> Option<ChargedParties> {
+    matches.iter().find_map(|a| {
+        let charge = charge_of(lex, view, a).filter(|c| c.gerund == m.start)?;
+        Some(ChargedParties {
+            accused: charge.accused,
+            accuser: subject_left(lex, view, actors, a.start),
+            cue: view.slice(a.start, a.end).to_string(),
+        })
+    })
+}
+
 /// The denier who is the actor of the gerund a denial verb denies ("Russia denied
 /// attacking ...": Russia attacked, by what is denied), for trigger `m`.
 pub(crate) fn gerund_denier(

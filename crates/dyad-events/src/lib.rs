@@ -123,6 +123,36 @@ fn denies_charge_noun(view: &SentenceView<'_>, verb: usize) -> bool {
     that > 0 && CHARGE_NOUNS.contains(&view.word(that - 1))
 }
 
+/// The attribution of a charged event to its accuser (the accusation verb's subject),
+/// cued by the accusation's trigger; none when the accuser is unnamed.
+fn accuser_attribution(
+    view: &SentenceView<'_>,
+    actors: &Actors,
+    charge: &claims::ChargedParties,
+) -> Vec<dyad_model::Attribution> {
+    let refs = arguments::actor_refs(view, actors, &charge.accuser);
+    refs.first()
+        .map(|r| {
+            let kind = r
+                .entity
+                .as_ref()
+                .and_then(|id| actors.entities.iter().find(|e| &e.id == id))
+                .map(|e| e.kind);
+            let source_type =
+                attribution::actor_source_type(r.code.as_deref(), r.sector.as_deref(), kind);
+            dyad_model::Attribution {
+                text: r.text.clone(),
+                entity: r.entity.clone(),
+                code: r.code.clone(),
+                sector: r.sector.clone(),
+                cue: charge.cue.clone(),
+                source_type: source_type.map(str::to_string),
+            }
+        })
+        .into_iter()
+        .collect()
+}
+
 /// Coding state of one event before ids are assigned.
 struct Draft {
     event: Event,
@@ -377,6 +407,8 @@ impl EventLexicon {
         let mut matches = triggers::find_triggers(lex, view);
         // "denied attacking the hospital": what a denial denies is an event ([`claims`]).
         claims::release_denied_events(lex, view, &mut matches);
+        // "accused the rebels of killing civilians": the killing is an alleged event.
+        claims::release_charged_events(lex, view, &mut matches);
         // "condemned Russia's invasion": the invasion happened ([`roles`]).
         if let Some(doc) = view.doc {
             roles::release_factive_objects(lex, view, doc, &mut matches);
@@ -495,6 +527,13 @@ impl EventLexicon {
             if let Some(denier) = claims::gerund_denier(lex, view, actors, &active, m) {
                 args.recipient.retain(|k| !denier.contains(k));
                 args.actor = denier;
+            }
+            // "Kenya accused the rebels of killing civilians": the rebels kill, by Kenya's
+            // charge.
+            let charge = claims::charged_parties(lex, view, actors, &active, m);
+            if let Some(c) = &charge {
+                args.recipient.retain(|k| !c.accused.contains(k));
+                args.actor = c.accused.clone();
             }
             // "agreed to provide aid for Romania": the recipient of an absorbed complement
             // is the recipient of the whole event.
@@ -685,6 +724,13 @@ impl EventLexicon {
             } else {
                 Status::Asserted
             });
+            // A charged event rests on its accuser.
+            let (status, attribution) = match &charge {
+                Some(c) if modal.is_none() => {
+                    (Status::Alleged, accuser_attribution(view, actors, c))
+                }
+                _ => (status, attribution),
+            };
 
             let mut event_type = entry.event;
             let mut cameo_code = entry.cameo.clone();
