@@ -156,6 +156,43 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
+/// The lemma exceptions of the syntax layer (`syntax/lemmas.tsv`, from the treebank)
+/// hold the irregular forms of verbs that `events/irregular_verbs.tsv` does not list
+/// ("wrote", "written" of "write"): each such verb gets its regular forms and those. A
+/// form that ends in neither -s nor -ing may be a participle. The hand-written table wins
+/// for the verbs it lists.
+fn add_treebank_verb_forms(
+    data: &DataSet,
+    irregular: &mut HashMap<String, VerbForms>,
+) -> Result<(), DataError> {
+    let file = "syntax/lemmas.tsv";
+    if data.get(file).is_none() {
+        return Ok(());
+    }
+    let mut extra: HashMap<String, VerbForms> = HashMap::new();
+    for r in &data.table(file)?.records {
+        let (Some(form), Some("V"), Some(lemma)) = (r.get("form"), r.get("class"), r.get("lemma"))
+        else {
+            continue;
+        };
+        let plain = |w: &str| w.chars().all(|c| c.is_ascii_lowercase());
+        if irregular.contains_key(lemma) || !plain(form) || !plain(lemma) || form == lemma {
+            continue;
+        }
+        let forms = extra
+            .entry(lemma.to_string())
+            .or_insert_with(|| regular_forms(lemma));
+        if !forms.forms.iter().any(|f| f == form) {
+            forms.forms.push(form.to_string());
+            if !form.ends_with('s') && !form.ends_with("ing") {
+                forms.participles.push(form.to_string());
+            }
+        }
+    }
+    irregular.extend(extra);
+    Ok(())
+}
+
 /// Regular inflections of `lemma` (over-generating where spelling is ambiguous: both
 /// "targeted" and "targetted" are listed; the extra form is harmless).
 pub fn regular_forms(lemma: &str) -> VerbForms {
@@ -277,6 +314,7 @@ impl Lexicon {
             }
             irregular.insert(lemma.to_string(), VerbForms { forms, participles });
         }
+        add_treebank_verb_forms(data, &mut irregular)?;
 
         let mut triggers = Vec::new();
         read_triggers(data, TRIGGER_FILE, &cameo, &irregular, &mut triggers)?;
@@ -520,6 +558,15 @@ mod tests {
         assert!(lex.by_first_word.contains_key("withdrew"));
         assert!(lex.by_first_word.contains_key("sought"));
         assert_eq!(lex.cues.report.get("said").map(String::as_str), Some("say"));
+        // Irregular forms the hand-written table lacks come from the treebank's lemmas.
+        assert_eq!(
+            lex.cues.report.get("wrote").map(String::as_str),
+            Some("write")
+        );
+        assert_eq!(
+            lex.cues.report.get("written").map(String::as_str),
+            Some("write")
+        );
     }
 
     #[test]
