@@ -241,7 +241,7 @@ pub fn rule(lower: &str, xpos: Xpos) -> String {
 
 /// The base of a stem left by removing "-ed" or "-ing": undoubles a final consonant
 /// ("stopp" → "stop") and restores a silent "e" after the endings that usually had one
-/// ("rais" → "raise", "creat" → "create", "chang" → "change").
+/// ("rais" → "raise", "endors" → "endorse", "creat" → "create", "chang" → "change").
 fn restore(stem: &str) -> String {
     let b = stem.as_bytes();
     let n = b.len();
@@ -255,7 +255,10 @@ fn restore(stem: &str) -> String {
     let needs_e = match last {
         b'v' | b'z' => true,
         b'c' => n >= 2 && !is_vowel(prev) || prev == b'i' || prev == b'u',
-        b's' => is_vowel(prev) && !stem.ends_with("us"),
+        // "rais" → "raise", and after r, n, l or p: "endors", "condens", "puls", "collaps".
+        b's' => {
+            is_vowel(prev) && !stem.ends_with("us") || matches!(prev, b'r' | b'n' | b'l' | b'p')
+        }
         b'g' => matches!(prev, b'n' | b'r' | b'd') && !stem.ends_with("ng") || prev == b'a',
         b't' => stem.ends_with("at") && n > 4 && !stem.ends_with("eat") && !stem.ends_with("oat"),
         b'u' => true,
@@ -311,6 +314,11 @@ mod tests {
         assert_eq!(r("stopped", Xpos::Vbd), "stop");
         assert_eq!(r("killed", Xpos::Vbn), "kill");
         assert_eq!(r("raised", Xpos::Vbd), "raise");
+        assert_eq!(r("endorsed", Xpos::Vbd), "endorse");
+        assert_eq!(r("collapsing", Xpos::Vbg), "collapse");
+        assert_eq!(r("dispersed", Xpos::Vbn), "disperse");
+        assert_eq!(r("harassed", Xpos::Vbd), "harass");
+        assert_eq!(r("focused", Xpos::Vbd), "focus");
         assert_eq!(r("agreed", Xpos::Vbd), "agree");
         assert_eq!(r("denied", Xpos::Vbd), "deny");
         assert_eq!(r("condemns", Xpos::Vbz), "condemn");
