@@ -35,7 +35,7 @@ pub mod train;
 use dyad_text::TaggedToken;
 
 use crate::Rel;
-use features::Words;
+use features::{Words, ARC_FEATURES, TRANSITION_FEATURES};
 pub use model::{Model, ModelError};
 use state::{Move, State};
 
@@ -69,7 +69,6 @@ pub struct Parser {
 pub struct Scratch {
     words: Words,
     state: State,
-    keys: Vec<u64>,
     scores: Vec<i32>,
     label_scores: Vec<i32>,
 }
@@ -112,30 +111,26 @@ impl Parser {
         let Scratch {
             words: w,
             state,
-            keys,
             scores,
             label_scores,
         } = scratch;
         w.load(&words[..n], &tags[..n]);
         state.reset(n);
+        let mut keys = [0; TRANSITION_FEATURES];
         while !state.is_terminal() {
             scores.clear();
             scores.resize(4, 0);
-            features::transition(w, state, keys);
-            self.model.transitions.add(keys, scores);
+            features::transition(w, state, &mut keys);
+            self.model.transitions.add(&keys, scores);
             let m = best_move(state, scores);
             let rel = match m {
-                Move::Left => {
-                    self.label(w, state, state.next, state.stack_at(0), keys, label_scores)
-                }
-                Move::Right => {
-                    self.label(w, state, state.stack_at(0), state.next, keys, label_scores)
-                }
+                Move::Left => self.label(w, state, state.next, state.stack_at(0), label_scores),
+                Move::Right => self.label(w, state, state.stack_at(0), state.next, label_scores),
                 Move::Shift | Move::Reduce => Rel::DEP,
             };
             state.apply(m, rel);
         }
-        state.finish(|s, head, dep| self.label(w, s, head, dep, keys, label_scores));
+        state.finish(|s, head, dep| self.label(w, s, head, dep, label_scores));
         out.extend((1..=n).map(|d| Arc {
             head: state.heads[d],
             rel: state.rels[d].unwrap_or(Rel::DEP),
@@ -149,7 +144,6 @@ impl Parser {
         state: &State,
         head: usize,
         dep: usize,
-        keys: &mut Vec<u64>,
         scores: &mut Vec<i32>,
     ) -> Rel {
         if head == 0 {
@@ -157,8 +151,9 @@ impl Parser {
         }
         scores.clear();
         scores.resize(self.model.relations.len(), 0);
-        features::arc(words, state, head, dep, keys);
-        self.model.labels.add(keys, scores);
+        let mut keys = [0; ARC_FEATURES];
+        features::arc(words, state, head, dep, &mut keys);
+        self.model.labels.add(&keys, scores);
         best_relation(&self.model.relations, scores)
     }
 }

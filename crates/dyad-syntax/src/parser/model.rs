@@ -115,15 +115,28 @@ impl Table {
         /// Weights per 64-byte cache line.
         const LINE: usize = 32;
         let w = self.width;
-        for &key in keys {
-            let start = self.row_of(key) * w;
-            // Every 32nd weight and the last: one in every line of the row. A row of
-            // four (the transition table's 8 bytes, 8-aligned) is within one line.
-            let last = (w > 4).then_some(start + w - 1);
-            for i in (start..start + w).step_by(LINE).chain(last) {
-                if let Some(x) = self.weights.get(i) {
+        if w <= 4 {
+            // A row of four (the transition table's 8 bytes, 8-aligned) is within one
+            // line: one hint per key, the loop kept to a few instructions since it runs
+            // for ~95 keys of every transition.
+            for &key in keys {
+                if let Some(x) = self.weights.get(self.row_of(key) * w) {
                     dyad_text::prefetch::prefetch(x);
                 }
+            }
+            return;
+        }
+        for &key in keys {
+            let start = self.row_of(key) * w;
+            let Some(row) = self.weights.get(start..start + w) else {
+                continue;
+            };
+            // Every 32nd weight and the last: one in every line of the row.
+            for chunk in row.chunks(LINE) {
+                dyad_text::prefetch::prefetch(&chunk[0]);
+            }
+            if let Some(x) = row.last() {
+                dyad_text::prefetch::prefetch(x);
             }
         }
     }

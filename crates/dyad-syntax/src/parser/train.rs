@@ -145,8 +145,8 @@ pub fn train(
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut words = Words::default();
     let mut state = State::default();
-    let mut keys = Vec::new();
-    let mut label_keys = Vec::new();
+    let mut keys = [0; features::TRANSITION_FEATURES];
+    let mut label_keys = [0; features::ARC_FEATURES];
     let mut step = 1.0f64;
     for pass in 1..=options.iterations {
         rng.shuffle(&mut order);

@@ -464,11 +464,14 @@ impl Tagger {
         let start = slot.start as usize;
         if slot.len == DENSE {
             // Every 16th weight of a dense row (16 f32s to a 64-byte line) and the last.
-            let end = start + self.classes.len();
-            for i in (start..end).step_by(16).chain([end - 1]) {
-                if let Some(w) = self.rows.get(i) {
-                    prefetch(w);
-                }
+            let Some(row) = self.rows.get(start..start + self.classes.len()) else {
+                return;
+            };
+            for chunk in row.chunks(16) {
+                prefetch(&chunk[0]);
+            }
+            if let Some(w) = row.last() {
+                prefetch(w);
             }
         } else if slot.len > 0 {
             // A sparse run has fewer than `classes / DENSE_SHARE` entries of 8 bytes (12
