@@ -345,7 +345,10 @@ impl Sentence {
         let j = i + PAD;
         let t = at(j);
         let (p1, p2, n1, n2) = (at(j - 1), at(j - 2), at(j + 1), at(j + 2));
-        let s = |r: &Range<usize>| &buf[r.clone()];
+        // `get`, not indexing: the values are the features' readable names, which tagging
+        // ignores; a slice that cannot panic is dropped with them, while `buf[r]` would
+        // keep its bounds and character-boundary checks for every feature of every token.
+        let s = |r: &Range<usize>| buf.get(r.clone()).unwrap_or("");
         let norm = s(&t.norm);
         let lower_end = t.lower.end;
         emit(BIAS_KEY, 0, "", "");
@@ -354,12 +357,12 @@ impl Sentence {
             emit(feature_key(2, t.h_cased, 0), 2, s(&t.cased), "");
         }
         for (n, &start) in t.suffix.iter().enumerate() {
-            let v = &buf[start..lower_end];
+            let v = s(&(start..lower_end));
             let h = if n == 2 { t.h_suffix3 } else { hash_str(v) };
             emit(feature_key(3 + n as u8, h, 0), 3 + n as u8, v, "");
         }
         for (n, &end) in t.prefix.iter().enumerate() {
-            let v = &buf[t.lower.start..end];
+            let v = s(&(t.lower.start..end));
             emit(feature_key(7 + n as u8, hash_str(v), 0), 7 + n as u8, v, "");
         }
         emit(feature_key(10, t.h_shape, 0), 10, s(&t.shape), "");
@@ -380,13 +383,13 @@ impl Sentence {
         emit(
             feature_key(20, p1.h_suffix3, 0),
             20,
-            &buf[p1.suffix[2]..p1.lower.end],
+            s(&(p1.suffix[2]..p1.lower.end)),
             "",
         );
         emit(
             feature_key(21, n1.h_suffix3, 0),
             21,
-            &buf[n1.suffix[2]..n1.lower.end],
+            s(&(n1.suffix[2]..n1.lower.end)),
             "",
         );
         emit(feature_key(22, p1.h_norm, t.h_norm), 22, s(&p1.norm), norm);
@@ -402,7 +405,7 @@ impl Sentence {
             feature_key(28, prev.1, t.h_suffix3),
             28,
             prev.0,
-            &buf[t.suffix[2]..lower_end],
+            s(&(t.suffix[2]..lower_end)),
         );
         emit(feature_key(29, n1.h_class, 0), 29, s(&n1.class), "");
         emit(feature_key(30, n2.h_class, 0), 30, s(&n2.class), "");

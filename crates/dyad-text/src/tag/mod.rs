@@ -327,13 +327,15 @@ pub(crate) fn decode(
 
 /// Index of the highest score (the first on ties; 0 when empty).
 pub(crate) fn argmax(scores: &[f32]) -> usize {
-    let mut best = 0;
+    // The best score is kept beside its index rather than read back through it: once
+    // per class of every token, that read and its bounds check were most of the loop.
+    let mut best = (0, scores.first().copied().unwrap_or(0.0));
     for (i, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
-            best = i;
+        if s > best.1 {
+            best = (i, s);
         }
     }
-    best
+    best.0
 }
 
 /// One class weight of a feature.
