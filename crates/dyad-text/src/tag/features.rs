@@ -238,15 +238,28 @@ impl Sentence {
         let buf = &mut self.buf;
         let cased_start = buf.len();
         let mut has_capital = false;
-        for c in word.chars() {
-            let c = fold_char(c);
-            has_capital |= c.is_uppercase();
-            buf.push(c);
+        // Most words are ASCII that folds to itself: copied whole and lower-cased byte by
+        // byte, which for ASCII is what the character-by-character loop below gives.
+        let plain = word.is_ascii() && word.chars().all(|c| fold_char(c) == c);
+        if plain {
+            has_capital = word.bytes().any(|b| b.is_ascii_uppercase());
+            buf.push_str(word);
+        } else {
+            for c in word.chars() {
+                let c = fold_char(c);
+                has_capital |= c.is_uppercase();
+                buf.push(c);
+            }
         }
         let cased = cased_start..buf.len();
         let lower_start = buf.len();
-        for c in word.chars() {
-            buf.extend(fold_char(c).to_lowercase());
+        if plain {
+            buf.push_str(word);
+            buf[lower_start..].make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                buf.extend(fold_char(c).to_lowercase());
+            }
         }
         let lower = lower_start..buf.len();
         let lower_str = &buf[lower.clone()];
@@ -484,6 +497,28 @@ mod tests {
             .collect();
         assert!(troops.contains(&"a+1=NOUN|VERB".to_string()));
         assert!(troops.contains(&"a+2=-E-".to_string()));
+    }
+
+    #[test]
+    fn ascii_words_are_folded_as_any_other() {
+        // The ASCII shortcut of `push_word` against the character-by-character path,
+        // on every ASCII character, alone and in a word.
+        for b in 0u8..128 {
+            let c = char::from(b);
+            for word in [c.to_string(), format!("Ab{c}9"), format!("{c}{c}x")] {
+                let mut s = Sentence::default();
+                s.load([word.as_str()], &Lexicon::default());
+                let t = &s.tokens[PAD];
+                let cased: String = word.chars().map(fold_char).collect();
+                let lower: String = word
+                    .chars()
+                    .flat_map(|c| fold_char(c).to_lowercase())
+                    .collect();
+                assert_eq!(&s.buf[t.cased.clone()], cased, "{word:?}");
+                assert_eq!(&s.buf[t.lower.clone()], lower, "{word:?}");
+                assert_eq!(t.has_capital, cased.chars().any(char::is_uppercase));
+            }
+        }
     }
 
     #[test]
