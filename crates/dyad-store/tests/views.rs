@@ -36,7 +36,7 @@ fn store() -> Store {
         doc(
             "d3",
             "2025-02-11",
-            "Ukraine accused Russia of attacking its power grid on Tuesday. Moscow denied the accusation.",
+            "Ukraine accused Russia of shelling Odesa on Tuesday. Moscow denied the accusation.",
             "Wire A",
         ),
         doc(
@@ -89,7 +89,7 @@ fn the_overview_and_summaries_follow_a_status_filter() {
     assert_eq!(filtered.matching, store.count_events(&query).unwrap());
     let by_type: u64 = filtered.by_type.iter().map(|t| t.count).sum();
     assert_eq!(by_type, filtered.matching);
-    // "Moscow denied the accusation": the denied accusation is left out.
+    // "Moscow denied the accusation": the shelling it denies is left out.
     let denied = EventQuery {
         status: vec![Status::Denied],
         ..EventQuery::default()
