@@ -1295,6 +1295,25 @@ fn link_denials(drafts: &mut [Draft]) {
                 found
             }
         };
+        // "Moscow denied the accusation": the denial answers whoever made the claims it
+        // denies (their coded sources), where the sentence names no one else.
+        let mut claimants: Vec<ActorRef> = Vec::new();
+        for a in targets.iter().flat_map(|&j| &drafts[j].event.attribution) {
+            let fresh = claimants.iter().all(|c| c.code != a.code);
+            if a.code.as_ref().is_some_and(|c| !deniers.contains(c)) && fresh {
+                claimants.push(ActorRef {
+                    entity: a.entity.clone(),
+                    text: a.text.clone(),
+                    code: a.code.clone(),
+                    sector: a.sector.clone(),
+                    implicit: false,
+                });
+            }
+        }
+        let answered = &mut drafts[d].event.recipient;
+        if !claimants.is_empty() && answered.iter().all(|r| r.implicit) {
+            *answered = claimants;
+        }
         let denied_by: Vec<Denial> = drafts[d]
             .event
             .actor
