@@ -279,6 +279,8 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
         let mut speaker_start = r;
         // First token after the source's own words ("said a diplomat": after "diplomat").
         let mut speaker_end = r + 1;
+        // Where the verb starts, with the auxiliaries and adverbs before it ("has also said").
+        let mut verb_start = r;
         if participial {
             speaker = crate::arguments::main_subject(view, actors, r);
         } else {
@@ -286,6 +288,7 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             while j > 0 && is_speaker_skip(view.word(j - 1)) {
                 j -= 1;
             }
+            verb_start = j;
             // "He went on to say", "the minister continued to insist".
             let chained = skip_onward_chain(view, j);
             if chained < j {
@@ -359,10 +362,6 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
         }
         // "The army, in a statement on its website, said ...": after an aside between
         // commas, the verb's subject in the parse speaks.
-        let verb_start = (0..r)
-            .rev()
-            .find(|&j| !is_speaker_skip(view.word(j)))
-            .map_or(0, |j| j + 1);
         let after_aside = verb_start > 0 && view.is_comma(verb_start - 1);
         if speaker.is_empty() && !participial && after_aside {
             if let Some(k) = parsed_subject(view, r) {
@@ -503,14 +502,13 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
 /// says, even when a fronted phrase and a comma stand before the speaker.
 fn complement_follows(view: &SentenceView<'_>, r: usize) -> bool {
     view.doc
-        .is_some_and(|doc| doc.len() == view.len() && doc.children_with(r, "ccomp").any(|k| k > r))
+        .is_some_and(|doc| doc.children_with(r, "ccomp").any(|k| k > r))
 }
 
 /// The mention that is the parse's subject of the reporting verb at `r`, when it stands
 /// before the verb ("The army, in a statement on its website, said").
 fn parsed_subject(view: &SentenceView<'_>, r: usize) -> Option<usize> {
-    let doc = view.doc.filter(|doc| doc.len() == view.len())?;
-    let subject = doc.children_with(r, "nsubj").find(|&k| k < r)?;
+    let subject = view.doc?.children_with(r, "nsubj").find(|&k| k < r)?;
     view.mention_at[subject]
 }
 
@@ -595,6 +593,29 @@ pub fn actor_source_type(
     }
 }
 
+/// The source type an actor reference's code, sector and entity type give
+/// ([`actor_source_type`]).
+pub fn ref_source_type(actors: &Actors, r: &ActorRef) -> Option<&'static str> {
+    let kind = r
+        .entity
+        .as_ref()
+        .and_then(|id| actors.entities.iter().find(|e| &e.id == id))
+        .map(|e| e.kind);
+    actor_source_type(r.code.as_deref(), r.sector.as_deref(), kind)
+}
+
+/// A source as a party to an event: the speaker who acts ("“We will help,” Orban said")
+/// or the claimant a denial answers.
+pub fn party(a: &Attribution) -> ActorRef {
+    ActorRef {
+        entity: a.entity.clone(),
+        text: a.text.clone(),
+        code: a.code.clone(),
+        sector: a.sector.clone(),
+        implicit: false,
+    }
+}
+
 /// Fill [`Source::source_types`]: words that mark a source (anonymity, state outlets)
 /// first, then the actor's sector and entity type, then words of the phrase, then `other`.
 fn type_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors, sources: &mut [Source]) {
@@ -605,14 +626,7 @@ fn type_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors, sources
         let count = s.refs.len().max(usize::from(!s.text.is_empty()));
         let mut types = Vec::with_capacity(count);
         for i in 0..count {
-            let by_actor = s.refs.get(i).and_then(|r| {
-                let kind = r
-                    .entity
-                    .as_ref()
-                    .and_then(|id| actors.entities.iter().find(|e| &e.id == id))
-                    .map(|e| e.kind);
-                actor_source_type(r.code.as_deref(), r.sector.as_deref(), kind)
-            });
+            let by_actor = s.refs.get(i).and_then(|r| ref_source_type(actors, r));
             let t = match (&marked, by_actor) {
                 // "state media" only makes a state outlet of a media or unsectored source.
                 (Some(m), Some("media" | "government") | None) if m == "state_media" => m.clone(),

@@ -442,8 +442,8 @@ pub(crate) fn release_denied_events(
 
 /// The charge of an accusation verb at `m` ("accused Somalia of shelling the town"): the
 /// accused (the mentions between the verb and "of") and the gerund after "of", when the
-/// object is named and the gerund is no name. "Accused of" with no object
-/// ("was accused of ...") names its accused as the subject instead.
+/// object is named and the gerund is no name. A passive with no object ("was accused of
+/// ...") is no charge here.
 struct Charge {
     accused: Vec<usize>,
     gerund: usize,
@@ -461,8 +461,7 @@ fn charge_of(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> Option
     let verb_form = gerund < view.len()
         && view.word(gerund).ends_with("ing")
         && view.mention_at[gerund].is_none();
-    let accused: Vec<usize> = (m.end..of).filter_map(|j| view.mention_at[j]).collect();
-    let mut accused = accused;
+    let mut accused: Vec<usize> = (m.end..of).filter_map(|j| view.mention_at[j]).collect();
     accused.dedup();
     (verb_form && !accused.is_empty()).then_some(Charge { accused, gerund })
 }
@@ -496,6 +495,25 @@ pub(crate) struct ChargedParties {
     pub accuser: Vec<usize>,
     /// The accusation's trigger, as written ("accused").
     pub cue: String,
+}
+
+impl ChargedParties {
+    /// The charged event's attribution to its accuser, cued by the accusation's trigger;
+    /// none when the accuser is unnamed.
+    pub fn attribution(&self, view: &SentenceView<'_>, actors: &Actors) -> Vec<Attribution> {
+        let refs = actor_refs(view, actors, &self.accuser);
+        refs.first()
+            .map(|r| Attribution {
+                text: r.text.clone(),
+                entity: r.entity.clone(),
+                code: r.code.clone(),
+                sector: r.sector.clone(),
+                cue: self.cue.clone(),
+                source_type: crate::attribution::ref_source_type(actors, r).map(str::to_string),
+            })
+            .into_iter()
+            .collect()
+    }
 }
 
 /// The parties of the charged event at `m`, if an accusation in `matches` charges it.
@@ -1129,13 +1147,7 @@ pub(crate) fn resolve_document(
                     d.event.actor = attribution
                         .iter()
                         .filter(|a| a.code.is_some())
-                        .map(|a| ActorRef {
-                            entity: a.entity.clone(),
-                            text: a.text.clone(),
-                            code: a.code.clone(),
-                            sector: a.sector.clone(),
-                            implicit: false,
-                        })
+                        .map(crate::attribution::party)
                         .collect();
                 }
                 d.event.attribution = attribution.clone();

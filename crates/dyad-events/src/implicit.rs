@@ -134,8 +134,7 @@ fn implicit_country(code: &str, name: &str) -> ActorRef {
 
 /// Fills the missing side of `event` from the story's dyad: the other side, or for a
 /// side of the country's people outside its state ([`DOMESTIC_SECTORS`]) their own
-/// country. `named` are the country
-/// codes the event's sentence names.
+/// country. `named` are the country codes the event's sentence names.
 pub fn fill(dyad: &StoryDyad, event: &mut Event, named: &[&str]) {
     if !is_directed(event.event) {
         return;
@@ -149,11 +148,13 @@ pub fn fill(dyad: &StoryDyad, event: &mut Event, named: &[&str]) {
         Some(implicit_country(code, name))
     };
     if event.recipient.is_empty() {
-        let own = single_code(&event.actor).filter(|_| domestic(&event.actor));
-        let own = own.and_then(|c| dyad.sides.iter().find(|(code, _)| code == c));
-        let recipient = match own {
+        let Some(known) = single_code(&event.actor) else {
+            return;
+        };
+        let own = dyad.sides.iter().find(|(code, _)| code == known);
+        let recipient = match own.filter(|_| domestic(&event.actor)) {
             Some((code, name)) => Some(implicit_country(code, name)),
-            None => single_code(&event.actor).and_then(implied),
+            None => implied(known),
         };
         event.recipient.extend(recipient);
     } else if event.actor.is_empty() {

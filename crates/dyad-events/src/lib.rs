@@ -123,36 +123,6 @@ fn denies_charge_noun(view: &SentenceView<'_>, verb: usize) -> bool {
     that > 0 && CHARGE_NOUNS.contains(&view.word(that - 1))
 }
 
-/// The attribution of a charged event to its accuser (the accusation verb's subject),
-/// cued by the accusation's trigger; none when the accuser is unnamed.
-fn accuser_attribution(
-    view: &SentenceView<'_>,
-    actors: &Actors,
-    charge: &claims::ChargedParties,
-) -> Vec<dyad_model::Attribution> {
-    let refs = arguments::actor_refs(view, actors, &charge.accuser);
-    refs.first()
-        .map(|r| {
-            let kind = r
-                .entity
-                .as_ref()
-                .and_then(|id| actors.entities.iter().find(|e| &e.id == id))
-                .map(|e| e.kind);
-            let source_type =
-                attribution::actor_source_type(r.code.as_deref(), r.sector.as_deref(), kind);
-            dyad_model::Attribution {
-                text: r.text.clone(),
-                entity: r.entity.clone(),
-                code: r.code.clone(),
-                sector: r.sector.clone(),
-                cue: charge.cue.clone(),
-                source_type: source_type.map(str::to_string),
-            }
-        })
-        .into_iter()
-        .collect()
-}
-
 /// Coding state of one event before ids are assigned.
 struct Draft {
     event: Event,
@@ -726,9 +696,7 @@ impl EventLexicon {
             });
             // A charged event rests on its accuser.
             let (status, attribution) = match &charge {
-                Some(c) if modal.is_none() => {
-                    (Status::Alleged, accuser_attribution(view, actors, c))
-                }
+                Some(c) if modal.is_none() => (Status::Alleged, c.attribution(view, actors)),
                 _ => (status, attribution),
             };
 
@@ -1301,13 +1269,7 @@ fn link_denials(drafts: &mut [Draft]) {
         for a in targets.iter().flat_map(|&j| &drafts[j].event.attribution) {
             let fresh = claimants.iter().all(|c| c.code != a.code);
             if a.code.as_ref().is_some_and(|c| !deniers.contains(c)) && fresh {
-                claimants.push(ActorRef {
-                    entity: a.entity.clone(),
-                    text: a.text.clone(),
-                    code: a.code.clone(),
-                    sector: a.sector.clone(),
-                    implicit: false,
-                });
+                claimants.push(attribution::party(a));
             }
         }
         let answered = &mut drafts[d].event.recipient;
