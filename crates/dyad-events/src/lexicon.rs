@@ -156,26 +156,19 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
-/// The lemma exceptions of the syntax layer (`syntax/lemmas.tsv`, from the treebank)
-/// hold the irregular forms of verbs that `events/irregular_verbs.tsv` does not list
-/// ("wrote", "written" of "write"): each such verb gets its regular forms and those. A
-/// form that ends in neither -s nor -ing may be a participle. The hand-written table wins
-/// for the verbs it lists.
+/// The lemma exceptions of the syntax layer (`syntax/lemmas.tsv`, from the treebank, as
+/// [`dyad_syntax::Lemmatizer`] reads them) hold the irregular forms of verbs that
+/// `events/irregular_verbs.tsv` does not list ("wrote", "written" of "write"): each such
+/// verb gets its regular forms and those. A form that ends in neither -s nor -ing may be a
+/// participle. The hand-written table wins for the verbs it lists.
 fn add_treebank_verb_forms(
     data: &DataSet,
     irregular: &mut HashMap<String, VerbForms>,
 ) -> Result<(), DataError> {
-    let file = "syntax/lemmas.tsv";
-    if data.get(file).is_none() {
-        return Ok(());
-    }
+    let lemmatizer = dyad_syntax::Lemmatizer::from_data(data)?;
     let mut extra: HashMap<String, VerbForms> = HashMap::new();
-    for r in &data.table(file)?.records {
-        let (Some(form), Some("V"), Some(lemma)) = (r.get("form"), r.get("class"), r.get("lemma"))
-        else {
-            continue;
-        };
-        let plain = |w: &str| w.chars().all(|c| c.is_ascii_lowercase());
+    let plain = |w: &str| w.chars().all(|c| c.is_ascii_lowercase());
+    for (form, lemma) in lemmatizer.verb_exceptions() {
         if irregular.contains_key(lemma) || !plain(form) || !plain(lemma) || form == lemma {
             continue;
         }

@@ -119,6 +119,23 @@ impl Lemmatizer {
         }
     }
 
+    /// The verb exceptions as (form, lemma) pairs, in form order: the irregular verbs and
+    /// the treebank's exceptions of class V.
+    pub fn verb_exceptions(&self) -> Vec<(&str, &str)> {
+        let mut out: Vec<(&str, &str)> = self
+            .exceptions
+            .iter()
+            .flat_map(|(form, entries)| {
+                entries
+                    .iter()
+                    .filter(|(class, _)| *class == Class::Verb)
+                    .map(move |(_, lemma)| (form.as_str(), lemma.as_str()))
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
     /// Number of exceptions.
     pub fn len(&self) -> usize {
         self.exceptions.values().map(Vec::len).sum()
