@@ -159,7 +159,7 @@ pub struct Gazetteer {
     place_keys: HashMap<(String, String), usize>,
 }
 
-/// The dotted form of an initialism of two to four capitals ("CAR" → "C.A.R."), if
+/// The dotted form of an initialism of two to four capitals ("DRC" → "D.R.C."), if
 /// `alias` is one.
 fn dotted(alias: &str) -> Option<String> {
     let initialism =

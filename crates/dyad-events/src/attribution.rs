@@ -604,7 +604,7 @@ pub fn ref_source_type(actors: &Actors, r: &ActorRef) -> Option<&'static str> {
     actor_source_type(r.code.as_deref(), r.sector.as_deref(), kind)
 }
 
-/// A source as a party to an event: the speaker who acts ("“We will help,” Orban said")
+/// A source as a party to an event: the speaker who acts ("“We will send aid,” the minister said")
 /// or the claimant a denial answers.
 pub fn party(a: &Attribution) -> ActorRef {
     ActorRef {

@@ -107,8 +107,8 @@ fn single_code(refs: &[ActorRef]) -> Option<&str> {
 }
 
 /// Sectors of a country's people outside its state. With no one named, what they denounce,
-/// demand or reject is their own state's doing ("opposition lawmakers denounced the
-/// extension", "journalists condemned the ruling"), not the other country's of the story.
+/// demand or reject is their own state's doing ("opposition lawmakers condemned the
+/// new curfew", "journalists condemned the ruling"), not the other country's of the story.
 const DOMESTIC_SECTORS: &[&str] = &["OPP", "CVL", "JRN", "EDU", "REL", "REB"];
 
 /// Whether every party of a side belongs to a [`DOMESTIC_SECTORS`] sector.

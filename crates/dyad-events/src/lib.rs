@@ -634,7 +634,7 @@ impl EventLexicon {
             }
             // The speaker is the actor of a verdict without a subject of its own ("US
             // officials said that lifting the sanctions is out of the question") and of an
-            // event whose subject is "I" or "we" ("“We will try to help,” Orban said"); in
+            // event whose subject is "I" or "we" ("“We will send aid,” the minister said"); in
             // a quotation whose speaker another sentence names, the `claims` pass gives
             // the latter ([`claims::resolve_document`]).
             let first_person = subject.is_some_and(|t| is_first_person(view.word(t)));

@@ -58,7 +58,7 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
         && (pa.is_subset(&pb) || pb.is_subset(&pa))
 }
 
-/// Whether two reports write dates that cannot be one event's ("seized power in August
+/// Whether two reports write dates that cannot be one event's ("took the port in August
 /// 2021" and "seized the presses in November 2024"), compared at the coarser of their
 /// precisions. A period, or a date the story only implies, conflicts with nothing.
 fn dates_conflict(a: &Event, b: &Event) -> bool {
@@ -235,7 +235,7 @@ mod tests {
             e.date_precision = Some(precision);
             e
         };
-        // "who seized power in August 2021" and "seized the presses in November 2024".
+        // "who took the port in August 2021" and "seized the presses in November 2024".
         let mut events = vec![
             dated(0, "2021-08-01", DatePrecision::Month),
             dated(1, "2024-11-01", DatePrecision::Month),
