@@ -205,3 +205,105 @@ impl DocEntities {
         (self.entities, out)
     }
 }
+
+/// Drops the finished `entities` the name tagger left with no mention (and no members):
+/// the others keep their order and are renumbered, with their members and `mentions`'
+/// entity indices, as [`DocEntities::finish`] renumbers after its own drops.
+pub fn drop_emptied(entities: &mut Vec<Entity>, mentions: &mut Vec<ActorMention>) {
+    let emptied: Vec<bool> = entities
+        .iter()
+        .map(|e| e.mentions.is_empty() && e.members.is_empty())
+        .collect();
+    if !emptied.contains(&true) {
+        return;
+    }
+    let mut new_index = vec![None; entities.len()];
+    let mut next = 0;
+    for (slot, &gone) in new_index.iter_mut().zip(&emptied) {
+        if !gone {
+            *slot = Some(next);
+            next += 1;
+        }
+    }
+    let old_ids: HashMap<String, usize> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect();
+    let kept = std::mem::take(entities)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, mut e)| {
+            e.id = format!("e{}", new_index[i]? + 1);
+            e.members = e
+                .members
+                .iter()
+                .filter_map(|m| new_index[*old_ids.get(m)?])
+                .map(|n| format!("e{}", n + 1))
+                .collect();
+            Some(e)
+        });
+    entities.extend(kept);
+    mentions.retain(|m| new_index[m.entity].is_some());
+    for m in mentions.iter_mut() {
+        m.entity = new_index[m.entity].unwrap_or(m.entity);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(id: &str, starts: &[usize], members: &[&str]) -> Entity {
+        Entity {
+            id: id.to_string(),
+            name: id.to_string(),
+            kind: dyad_model::EntityType::Person,
+            code: None,
+            sector: None,
+            role: None,
+            geo: None,
+            members: members.iter().map(|m| m.to_string()).collect(),
+            mentions: starts
+                .iter()
+                .map(|&s| Mention {
+                    text: "x".into(),
+                    start: s,
+                    end: s + 1,
+                    kind: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn listed(entity: usize, start: usize) -> ActorMention {
+        ActorMention {
+            entity,
+            span: Span::new(start, start + 1),
+            sentence: 0,
+            kind: MentionKind::Name,
+        }
+    }
+
+    #[test]
+    fn emptied_entities_are_dropped_and_the_rest_renumbered() {
+        // e1 at 5, e2 emptied (by the tagger), e3 at 2, e4 a group of e1, e2 and e3 at 9.
+        let mut entities = vec![
+            entity("e1", &[5], &[]),
+            entity("e2", &[], &[]),
+            entity("e3", &[2], &[]),
+            entity("e4", &[9], &["e1", "e2", "e3"]),
+        ];
+        let mut mentions = vec![listed(0, 5), listed(2, 2), listed(3, 9)];
+        drop_emptied(&mut entities, &mut mentions);
+        let names: Vec<(&str, &str)> = entities
+            .iter()
+            .map(|e| (e.id.as_str(), e.name.as_str()))
+            .collect();
+        assert_eq!(names, [("e1", "e1"), ("e2", "e3"), ("e3", "e4")]);
+        assert_eq!(entities[2].members, ["e1", "e2"]);
+        let listed: Vec<(usize, usize)> =
+            mentions.iter().map(|m| (m.entity, m.span.start)).collect();
+        assert_eq!(listed, [(0, 5), (1, 2), (2, 9)]);
+    }
+}

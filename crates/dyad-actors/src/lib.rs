@@ -11,6 +11,7 @@ mod descriptors;
 mod entities;
 mod gazetteer;
 mod lexicon;
+pub mod ner;
 mod people;
 pub mod petrarch;
 mod recognizer;
@@ -100,6 +101,8 @@ pub struct ActorLexicon {
     pub(crate) adjectives: HashMap<String, usize>,
     /// The ISO3 codes of the countries (not the CAMEO region codes some places carry).
     country_codes: std::collections::HashSet<String>,
+    /// The learned name tagger run after the rules ([`ner`]), if the data has its model.
+    ner: Option<std::sync::Arc<ner::NameTagger>>,
 }
 
 fn role_key(role: &str) -> String {
@@ -168,7 +171,20 @@ impl ActorLexicon {
             holders,
             adjectives,
             country_codes,
+            ner: ner::NameTagger::from_data(data)?.map(std::sync::Arc::new),
         })
+    }
+
+    /// This lexicon with another name tagger, or none: the rules alone (what the
+    /// tagger's trainer reads as features).
+    pub fn with_name_tagger(mut self, tagger: Option<std::sync::Arc<ner::NameTagger>>) -> Self {
+        self.ner = tagger;
+        self
+    }
+
+    /// The name tagger, if the data has one.
+    pub fn name_tagger(&self) -> Option<&ner::NameTagger> {
+        self.ner.as_deref()
     }
 
     /// The country of a hyphenated demonym whose every part is a country adjective
@@ -231,7 +247,10 @@ impl ActorLexicon {
     /// Finds the actors of `text`. `published` makes dated roles date-aware.
     pub fn recognize(&self, text: &str, layer: &TextLayer, published: Option<Date>) -> Actors {
         let doc = recognizer::Run::new(self, text, layer, published).run();
-        let (entities, mentions) = doc.finish();
+        let (mut entities, mut mentions) = doc.finish();
+        if let Some(tagger) = &self.ner {
+            tagger.apply(text, layer, &mut entities, &mut mentions);
+        }
         Actors { entities, mentions }
     }
 

@@ -81,6 +81,16 @@ impl Pipeline {
         self
     }
 
+    /// This pipeline with another name tagger for its actors, or none (the recogniser's
+    /// rules alone: what the tagger's trainer reads as features).
+    pub fn with_name_tagger(
+        mut self,
+        tagger: Option<std::sync::Arc<dyad_actors::ner::NameTagger>>,
+    ) -> Pipeline {
+        self.actors = self.actors.with_name_tagger(tagger);
+        self
+    }
+
     /// The analysis of `text` and the candidate events the rules propose in it, before
     /// the type decision and the document's merge: what a learned type decision trains on.
     pub fn candidates(&self, text: &str, published: Option<Date>) -> (Analysis, Vec<Event>) {
