@@ -214,9 +214,6 @@ pub fn drop_emptied(entities: &mut Vec<Entity>, mentions: &mut Vec<ActorMention>
         .iter()
         .map(|e| e.mentions.is_empty() && e.members.is_empty())
         .collect();
-    if !emptied.contains(&true) {
-        return;
-    }
     let mut new_index = vec![None; entities.len()];
     let mut next = 0;
     for (slot, &gone) in new_index.iter_mut().zip(&emptied) {

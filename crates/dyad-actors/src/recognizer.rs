@@ -1565,7 +1565,25 @@ fn resolve_places(
         let name_before = i > 0 && !sentence_starts.contains(&i) && name_word(i - 1);
         let name_after =
             h.end < layer.tokens.len() && !sentence_starts.contains(&h.end) && name_word(h.end);
-        let name_part = !after_locative && (name_before || name_after);
+        // "Ali Hassan, a senator": two place names side by side, one of them a given
+        // name, are a person's name too (places that follow each other are written with
+        // a comma: "Hassan, Karnataka").
+        let one_word_place = |k: usize| {
+            hits[k].is_some_and(|x| {
+                x.start == k && x.end == k + 1 && matches!(x.target, Target::Place(_))
+            })
+        };
+        let given = |k: usize| gaz.given_names.contains(&folded[k]);
+        let given_pair = h.end - h.start == 1
+            && ((i > 0
+                && !sentence_starts.contains(&i)
+                && one_word_place(i - 1)
+                && (given(i - 1) || given(i)))
+                || (h.end < layer.tokens.len()
+                    && !sentence_starts.contains(&h.end)
+                    && one_word_place(h.end)
+                    && (given(i) || given(h.end))));
+        let name_part = !after_locative && (name_before || name_after || given_pair);
         // "Police in Lebanon", "Benin Police said": a role word that is also the name
         // of a town is the role, unless a locative preposition makes it a place.
         let role = (!after_locative && gaz.places[chosen].kind != PlaceKind::Capital)

@@ -933,6 +933,12 @@ fn a_place_name_inside_a_persons_name_is_no_place() {
             "A statue of George Washington stands in Paris.",
             "Washington",
         ),
+        // Two place names side by side, one a given name: a person.
+        (
+            "Ali Hassan, a senior senator, urged the president to resign.",
+            "Hassan",
+        ),
+        ("The talks were led by Ali Hassan.", "Ali"),
     ] {
         let a = recognize(text, "2025-01-01");
         check_invariants(text, &a);
