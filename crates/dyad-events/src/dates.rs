@@ -1644,8 +1644,8 @@ mod tests {
         assert_eq!(event_day(freed, "freed", p).as_deref(), Some("2025-03-11"));
         assert_eq!(event_day(freed, "kidnapped", p), None);
         // A clause on the date happens at it.
-        let when = "The country descended into chaos in 2013 when rebels seized power.";
-        assert_eq!(event_day(when, "seized", p).as_deref(), Some("2013-01-01"));
+        let when = "The region fell into turmoil in 2011 when soldiers took control of the port.";
+        assert_eq!(event_day(when, "took", p).as_deref(), Some("2011-01-01"));
         // Without a date of its own, a clause takes that of the clause that governs it,
         // read in that clause's tense.
         let said = "Officials said Saturday that Modi will visit the islands.";

@@ -135,8 +135,8 @@ fn step(s: &SentenceDoc, k: usize) -> Step {
 /// Zamfara"). A content clause ("plans that Modi will visit") and an infinitive ("a plan
 /// to vote") continue the clause around them, and so does a clause on a noun that the
 /// parse puts where a clause belongs: the root of a verbless parse ("groups this week
-/// called for ...") or a clause relation ("in 2013 when rebels seized power" read with
-/// "rebels" as the `advcl`): the parser missed the verb.
+/// called for ...") or a clause relation (a "when" clause whose verb the parser missed,
+/// leaving the clause's subject as the `advcl`).
 fn modifies_noun(s: &SentenceDoc, k: usize) -> bool {
     if s.head(k).is_some_and(|h| {
         nominal(s, h)
@@ -207,7 +207,7 @@ pub fn place(s: &SentenceDoc, trigger: (usize, usize), date: (usize, usize)) -> 
     if a != t && s.rels[h].name() == "nmod:poss" {
         return None;
     }
-    // "in 2013 when rebels seized power", "on the day that ...": a clause on the date
+    // "in 2011 when soldiers took control", "on the day that ...": a clause on the date
     // itself happens at it; the date's tense is that of the clause it sits in.
     if s.dominates(h, t) {
         return Some(Place {
