@@ -374,6 +374,8 @@ impl EventLexicon {
     ) -> Vec<Draft> {
         let lex = &*self.lexicon;
         let actors = input.actors;
+        // The sentence's counts, read once when first needed.
+        let quantities: std::cell::OnceCell<Vec<magnitude::Quantity>> = std::cell::OnceCell::new();
         let mut matches = triggers::find_triggers(lex, view);
         // "denied attacking the hospital": what a denial denies is an event ([`claims`]).
         claims::release_denied_events(lex, view, &mut matches);
@@ -667,10 +669,25 @@ impl EventLexicon {
             }
             // An event needs a party: who acts or, when the actor is left unsaid ("four
             // people were killed in grenade attacks", "the airstrike on Gaza", "a bomb
-            // exploded in Baghdad"), whom it is done to or where it happened. The actor
-            // then stays unknown (ACLED's "unidentified armed group"), or is the place's
-            // country for a weapon striking there ([`location::place_as_actor`]).
-            if actor.is_empty() && recipient.is_empty() && place.is_none() && !speaker_subject {
+            // exploded in Baghdad"), whom it is done to, where it happened or how many it
+            // struck. The actor then stays unknown (ACLED's "unidentified armed group"),
+            // or is the place's country for a weapon striking there
+            // ([`location::place_as_actor`]).
+            let counted = || {
+                quantities
+                    .get_or_init(|| {
+                        self.magnitudes
+                            .find_in_tokens(input.text, input.layer().sentence_tokens(view.index))
+                    })
+                    .iter()
+                    .any(|q| fits_quantity(&q.kind, entry.event))
+            };
+            if actor.is_empty()
+                && recipient.is_empty()
+                && place.is_none()
+                && !speaker_subject
+                && !counted()
+            {
                 continue;
             }
             let covering: Vec<&attribution::Source> = sources
@@ -1592,6 +1609,29 @@ mod tests {
         assert_eq!(denial.links, vec!["t-ev1".to_string()]);
         assert_eq!(e[0].status, Status::Denied);
         assert_eq!(e[0].denied_by.len(), 2);
+    }
+
+    #[test]
+    fn an_unsaid_actor_is_kept_when_the_sentence_counts_the_harm() {
+        let lex = lexicon();
+        let e = code(
+            &lex,
+            "Six people were killed and nine wounded in grenade attacks overnight.",
+        );
+        let killed = e
+            .iter()
+            .find(|x| x.event == EventType::Assault)
+            .expect("an assault with no party named");
+        assert!(killed.actor.iter().all(|a| a.code.is_none()), "{killed:?}");
+        assert_eq!(killed.magnitude.get("dead"), Some(&6));
+        // A count that does not fit the event keeps nothing: money is no casualty.
+        assert!(
+            code(&lex, "Protesters were arrested over the $5 million fraud.")
+                .iter()
+                .all(|x| x.event != EventType::Coerce
+                    || !x.actor.is_empty()
+                    || !x.recipient.is_empty())
+        );
     }
 
     #[test]
