@@ -158,31 +158,10 @@ impl DocEntities {
         if self.dropped.is_empty() {
             return;
         }
-        let mut new_index = vec![None; self.entities.len()];
-        let mut next = 0;
-        for (i, slot) in new_index.iter_mut().enumerate() {
-            if !self.dropped.contains(&i) {
-                *slot = Some(next);
-                next += 1;
-            }
-        }
-        let old_ids: Vec<String> = self.entities.iter().map(|e| e.id.clone()).collect();
-        let id_of = |old: &str| -> Option<String> {
-            let i = old_ids.iter().position(|x| x == old)?;
-            new_index[i].map(|n| format!("e{}", n + 1))
-        };
-        let mut kept = Vec::with_capacity(next);
-        for (i, mut e) in std::mem::take(&mut self.entities).into_iter().enumerate() {
-            let Some(n) = new_index[i] else { continue };
-            e.id = format!("e{}", n + 1);
-            e.members = e.members.iter().filter_map(|m| id_of(m)).collect();
-            kept.push(e);
-        }
-        self.entities = kept;
-        self.mentions.retain(|m| new_index[m.entity].is_some());
-        for m in &mut self.mentions {
-            m.entity = new_index[m.entity].unwrap_or(m.entity);
-        }
+        let gone: Vec<bool> = (0..self.entities.len())
+            .map(|i| self.dropped.contains(&i))
+            .collect();
+        remove_entities(&mut self.entities, &mut self.mentions, &gone);
         self.dropped.clear();
     }
 
@@ -214,10 +193,17 @@ pub fn drop_emptied(entities: &mut Vec<Entity>, mentions: &mut Vec<ActorMention>
         .iter()
         .map(|e| e.mentions.is_empty() && e.members.is_empty())
         .collect();
+    remove_entities(entities, mentions, &emptied);
+}
+
+/// Removes the entities `gone` marks: the others keep their order and are numbered
+/// `e1..` again, their members (a removed member is left out) and the listed mentions'
+/// entity indices follow; listed mentions of removed entities go.
+fn remove_entities(entities: &mut Vec<Entity>, mentions: &mut Vec<ActorMention>, gone: &[bool]) {
     let mut new_index = vec![None; entities.len()];
     let mut next = 0;
-    for (slot, &gone) in new_index.iter_mut().zip(&emptied) {
-        if !gone {
+    for (slot, &removed) in new_index.iter_mut().zip(gone) {
+        if !removed {
             *slot = Some(next);
             next += 1;
         }

@@ -1565,9 +1565,9 @@ fn resolve_places(
         let name_before = i > 0 && !sentence_starts.contains(&i) && name_word(i - 1);
         let name_after =
             h.end < layer.tokens.len() && !sentence_starts.contains(&h.end) && name_word(h.end);
-        // "Ali Hassan, a senator": two place names side by side, one of them a given
+        // "Arnold Denver, a senator": two place names side by side, one of them a given
         // name, are a person's name too (places that follow each other are written with
-        // a comma: "Hassan, Karnataka").
+        // a comma: "Denver, Colorado").
         let one_word_place = |k: usize| {
             hits[k].is_some_and(|x| {
                 x.start == k && x.end == k + 1 && matches!(x.target, Target::Place(_))

@@ -374,8 +374,13 @@ impl EventLexicon {
     ) -> Vec<Draft> {
         let lex = &*self.lexicon;
         let actors = input.actors;
-        // The sentence's counts, read once when first needed.
+        // The sentence's counts, read once when first needed (whether an event with no
+        // party is kept; which event a count belongs to).
         let quantities: std::cell::OnceCell<Vec<magnitude::Quantity>> = std::cell::OnceCell::new();
+        let read_quantities = || {
+            self.magnitudes
+                .find_in_tokens(input.text, input.layer().sentence_tokens(view.index))
+        };
         let mut matches = triggers::find_triggers(lex, view);
         // "denied attacking the hospital": what a denial denies is an event ([`claims`]).
         claims::release_denied_events(lex, view, &mut matches);
@@ -675,10 +680,7 @@ impl EventLexicon {
             // ([`location::place_as_actor`]).
             let counted = || {
                 quantities
-                    .get_or_init(|| {
-                        self.magnitudes
-                            .find_in_tokens(input.text, input.layer().sentence_tokens(view.index))
-                    })
+                    .get_or_init(read_quantities)
                     .iter()
                     .any(|q| fits_quantity(&q.kind, entry.event))
             };
@@ -969,8 +971,7 @@ impl EventLexicon {
         let quantities = if kept.is_empty() {
             Vec::new()
         } else {
-            self.magnitudes
-                .find_in_tokens(input.text, input.layer().sentence_tokens(view.index))
+            quantities.into_inner().unwrap_or_else(read_quantities)
         };
         for q in &quantities {
             let fitting = kept

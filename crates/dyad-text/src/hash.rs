@@ -23,6 +23,30 @@ pub const fn hash_str(s: &str) -> u64 {
     mix(h)
 }
 
+/// A hasher for keys that are already well-mixed 64-bit hashes (feature keys made by
+/// [`hash_str`] and [`mix`]): a `u64` is its own hash.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map from feature keys, hashed by [`KeyHasher`].
+pub type KeyMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// A small deterministic random generator (xorshift64*) for shuffling.
 #[derive(Clone, Debug)]
 pub struct Rng(u64);

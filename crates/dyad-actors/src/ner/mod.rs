@@ -19,10 +19,10 @@ pub mod features;
 pub mod train;
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use dyad_data::{DataError, DataSet};
 use dyad_model::{Entity, EntityType, Span};
+use dyad_text::hash::KeyMap;
 use dyad_text::TextLayer;
 
 use crate::{ActorMention, MentionKind};
@@ -68,26 +68,6 @@ pub fn best(scores: &[f32; N], prev: Label) -> Label {
     }
     best
 }
-
-/// Keys are well-mixed hashes already: the map uses them as they are.
-#[derive(Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// The trained tagger: one weight per label for each feature key.
 #[derive(Clone, Default)]
@@ -245,14 +225,11 @@ pub fn known_tokens(layer: &TextLayer, entities: &[Entity]) -> Vec<Known> {
                 Some(MentionKind::Pronoun) => "pronoun",
                 Some(MentionKind::Plural) => "plural",
             };
-            let first = layer.tokens.partition_point(|t| t.end <= m.start);
-            for (j, t) in layer.tokens.iter().enumerate().skip(first) {
-                if t.start >= m.end {
-                    break;
-                }
+            let tokens = tokens_of(layer, m.start, m.end);
+            for j in tokens.clone() {
                 known[j] = Known {
                     class: Some(class),
-                    begins: j == first,
+                    begins: j == tokens.start,
                     kind,
                 };
             }
@@ -348,9 +325,8 @@ impl NameTagger {
             .filter(|e| discovered(e))
             .flat_map(|e| &e.mentions)
         {
-            let s = layer.sentences.partition_point(|s| s.span.end <= m.start);
-            if let Some(w) = wanted.get_mut(s) {
-                *w = true;
+            if let Some(s) = layer.sentence_at(m.start) {
+                wanted[s] = true;
             }
         }
         if !wanted.contains(&true) {

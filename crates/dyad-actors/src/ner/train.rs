@@ -5,13 +5,11 @@
 use std::collections::HashSet;
 
 use dyad_model::Entity;
-use dyad_text::hash::Rng;
+use dyad_text::hash::{KeyMap, Rng};
 use dyad_text::TextLayer;
 
 use super::features::{key, key2, Known, SentenceView, Sink, TEMPLATES};
-use super::{
-    best, known_tokens, lower_seen, previous, KeyMap, Label, NameTagger, LABELS, MAGIC, N, O,
-};
+use super::{best, known_tokens, lower_seen, previous, Label, NameTagger, LABELS, MAGIC, N, O};
 
 /// One training document: its text and tokens, what the recogniser found in it, and the
 /// gold label of every token.
@@ -150,16 +148,16 @@ impl Trainer {
         s
     }
 
-    /// Counts every feature of `docs` (gold history).
+    /// Counts every feature of `docs` (gold history), naming each.
     fn count(&mut self, docs: &[&TrainDoc]) {
-        let mut names = KeyMap::default();
+        let names = &mut self.names;
         for doc in docs {
             let lower = doc.lower_seen();
             for (view, gold) in doc.sentences(&lower) {
                 for i in 0..gold.len() {
                     let mut c = Collect {
                         keys: Vec::with_capacity(32),
-                        names: &mut names,
+                        names,
                     };
                     view.features(i, previous(gold, i), &mut c);
                     for k in c.keys {

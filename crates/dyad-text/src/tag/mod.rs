@@ -19,9 +19,7 @@
 pub mod features;
 pub mod train;
 
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::str::FromStr;
 
 use crate::prefetch::prefetch;
@@ -248,27 +246,7 @@ pub enum TagError {
     UnknownTag(String),
 }
 
-/// A hasher for keys that are already well-mixed 64-bit hashes.
-#[derive(Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+pub(crate) use crate::hash::KeyMap;
 
 /// A class of the model: a tag pair with its name ("VERB:VBN") and that name's hash.
 #[derive(Clone, Debug)]
