@@ -5,6 +5,7 @@
 //! [`Actors`], [`ActorMention`], [`MentionKind`].
 
 mod abbreviations;
+mod affiliation;
 mod coref;
 pub mod curated;
 mod descriptors;

@@ -202,6 +202,7 @@ impl<'a> Run<'a> {
             }
         }
         crate::abbreviations::apply(&mut self.doc, self.text, self.layer);
+        crate::affiliation::apply(&mut self.doc, self.text, self.lex);
         self.doc
     }
 
@@ -304,6 +305,16 @@ impl<'a> Run<'a> {
                 .is_some_and(|(_, r)| self.lex.gaz.roles[r].kind != RoleKind::Modifier)
     }
 
+    /// Whether the `n` tokens from `j` are capitalised words no gazetteer names and a
+    /// title follows them ("Economy Minister").
+    fn portfolio_before_title(&self, j: usize, n: usize) -> bool {
+        (j..j + n).all(|k| {
+            self.is_capitalised_name_word(k) && self.hits.get(k).copied().flatten().is_none()
+        }) && self
+            .role_at(j + n)
+            .is_some_and(|(_, r)| self.lex.gaz.roles[r].kind == RoleKind::Title)
+    }
+
     /// Whether a non-modifier role run starts at `j` (a modifier must lead to one).
     fn role_follows(&self, j: usize) -> bool {
         let mut j = j;
@@ -401,6 +412,16 @@ impl<'a> Run<'a> {
             // Intelligence": after a possessive country, up to two local name words or
             // plain words may stand before the role words.
             if let Some(skip) = (1..=2).find(|&n| self.local_words_before_role(j, n)) {
+                j += skip;
+            }
+        } else if mods
+            .last()
+            .is_some_and(|m| matches!(m.hit.target, Target::Adjective(_)))
+            && self.role_at(j).is_none()
+        {
+            // "Japanese Economy Minister", "Indian External Affairs Minister": after a
+            // nationality, up to two capitalised portfolio words before a title.
+            if let Some(skip) = (1..=2).find(|&n| self.portfolio_before_title(j, n)) {
                 j += skip;
             }
         }
