@@ -105,6 +105,7 @@ pub fn story_home(actors: &Actors, is_country: impl Fn(&str) -> bool) -> Option<
         if let Some(code) = actors
             .entities
             .get(m.entity)
+            .filter(|e| speaks_for_the_story(e))
             .and_then(|e| e.code.as_deref())
             .filter(|c| is_country(c))
         {
@@ -116,6 +117,13 @@ pub fn story_home(actors: &Actors, is_country: impl Fn(&str) -> bool) -> Option<
     let (code, n) = *ranked.first()?;
     let second = ranked.get(1).map_or(0, |r| r.1);
     (n >= STORY_HOME_MENTIONS && n >= 2 * second).then(|| code.to_string())
+}
+
+/// Whether an entity's mentions say which countries a story is about: every actor but a
+/// news organisation, which names its country wherever it reports from ("told VOA",
+/// "Reuters reported": an American or British outlet in a story about Somalia).
+pub fn speaks_for_the_story(entity: &dyad_model::Entity) -> bool {
+    !(entity.kind == EntityType::Organization && entity.sector.as_deref() == Some("JRN"))
 }
 
 /// Mentions the country a story is about needs ([`story_home`]).
@@ -220,7 +228,12 @@ impl SentenceCountries {
         r: &mut dyad_model::ActorRef,
     ) {
         r.code = self.infer(view, actors, k, arguments, place);
-        r.implicit |= r.code.is_some() && r.code.as_deref() == self.unnamed_story_home();
+        r.implicit |= r.code.is_some() && r.code == self.story && !self.names(r.code.as_deref());
+    }
+
+    /// Whether the sentence names the country `code`.
+    fn names(&self, code: Option<&str>) -> bool {
+        self.countries.iter().any(|(_, c)| Some(c.as_str()) == code)
     }
 
     /// The story's country when the sentence names none: the home of a party nothing in
@@ -266,13 +279,6 @@ impl SentenceCountries {
             entity.sector.as_deref(),
             Some("GOV" | "MIL" | "JUD" | "LEG" | "COP")
         );
-        if entity.kind == EntityType::Person && !office_holder {
-            // A person no phrase places, in a sentence that names no country of a story
-            // about one country: that country's ("John Odhiambo denied the charges" in a
-            // story about Kenya).
-            return self.unnamed_story_home().map(str::to_string);
-        }
-        entity.sector.as_ref()?;
         let candidates: BTreeSet<&str> = self
             .countries
             .iter()
@@ -283,6 +289,18 @@ impl SentenceCountries {
             })
             .map(|(_, c)| c.as_str())
             .collect();
+        if entity.kind == EntityType::Person && !office_holder {
+            // A person no phrase places, in a story about one country whose sentence names
+            // no other country than that one or the event's other party: that country's
+            // ("John Odhiambo denied the charges", "Norway froze Odhiambo's assets" in a
+            // story about Kenya).
+            let home = self.story.as_deref()?;
+            return candidates
+                .iter()
+                .all(|c| *c == home)
+                .then(|| home.to_string());
+        }
+        entity.sector.as_ref()?;
         if candidates.len() == 1 {
             candidates.into_iter().next().map(str::to_string)
         } else if let Some(home) = self.unnamed_story_home() {
@@ -375,6 +393,47 @@ mod tests {
     fn speakers_found_by_attribution_get_a_home() {
         let text = "The Obama administration said Iran must halt uranium enrichment.";
         assert_eq!(inferred(text, "administration").as_deref(), Some("USA"));
+    }
+
+    /// A story about Kenya, told to a news agency of another country.
+    const KENYAN_STORY: &str = "Kenya's parliament met on Monday, lawmakers told Reuters. \
+        Kenyan police arrested protesters in Nairobi, Reuters reported. \
+        Kenya's opposition rejected the vote in an interview with Reuters.";
+
+    #[test]
+    fn a_person_of_a_story_about_one_country_is_its_own() {
+        // The sentence names no country but the event's other party: the person is the
+        // story's.
+        let text = format!("{KENYAN_STORY} Norway imposed sanctions on Peter Wambua.");
+        assert_eq!(inferred(&text, "Wambua").as_deref(), Some("KEN"));
+        // Another country named beside them: no home.
+        let text = format!(
+            "{KENYAN_STORY} Norway imposed sanctions on Peter Wambua after talks in Uganda."
+        );
+        assert_eq!(inferred(&text, "Wambua"), None);
+    }
+
+    #[test]
+    fn news_agencies_do_not_make_a_story_theirs() {
+        // Reuters (a British agency) named three times beside Kenya's mentions does not
+        // keep Kenya from being the story's country.
+        let lexicon = dyad_actors::ActorLexicon::from_data(&dyad_data::DataSet::embedded())
+            .expect("embedded actors");
+        let layer = dyad_text::analyze(KENYAN_STORY);
+        let actors = lexicon.recognize(KENYAN_STORY, &layer, None);
+        let reuters = actors
+            .entities
+            .iter()
+            .position(|e| e.name.contains("Reuters"))
+            .expect("Reuters is recognised");
+        assert_eq!(actors.entities[reuters].code.as_deref(), Some("GBR"));
+        let told = actors.mentions.iter().filter(|m| m.entity == reuters);
+        assert_eq!(told.count(), 3);
+        let is_country = |c: &str| matches!(c, "KEN" | "GBR");
+        assert_eq!(
+            super::story_home(&actors, is_country).as_deref(),
+            Some("KEN")
+        );
     }
 
     #[test]

@@ -9,8 +9,9 @@
 //! opposition, civilians, journalists, rebels) denounce and demand at home: their unsaid
 //! counterpart is their own country.
 //!
-//! The rule is deliberately narrow. A story's dyad is its two most mentioned countries,
-//! each mentioned at least [`MIN_MENTIONS`] times, with the second clearly ahead of the
+//! The rule is deliberately narrow. A story's dyad is its two most mentioned countries
+//! (news organisations' mentions left out: "told VOA" makes no story American), each
+//! mentioned at least [`MIN_MENTIONS`] times, with the second clearly ahead of the
 //! third (no dyad in a story about many countries). An event of a directed type whose
 //! one side is coded with one of the two and whose other side is empty gets the other
 //! country, marked `implicit` so that a reader (and the store) can tell it from a named
@@ -41,7 +42,11 @@ impl StoryDyad {
     pub fn of(lex: &Lexicon, actors: &Actors) -> Option<StoryDyad> {
         let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for m in &actors.mentions {
-            let Some(entity) = actors.entities.get(m.entity) else {
+            let Some(entity) = actors
+                .entities
+                .get(m.entity)
+                .filter(|e| crate::homes::speaks_for_the_story(e))
+            else {
                 continue;
             };
             let Some(code) = entity.code.as_deref().filter(|c| lex.is_country(c)) else {
