@@ -20,7 +20,8 @@
 //! A story about one country (no dyad, one country dominating its mentions:
 //! [`crate::homes::story_home`]) is domestic news: what that country's actors do to someone
 //! unnamed, they do at home ([`fill_home`]), violence and coercion included; protests and
-//! mobilisations stay one-sided.
+//! mobilisations stay one-sided. What no one named did there ("seven people were killed"),
+//! the country did: the guidelines code the agent the story implies.
 
 use crate::lexicon::Lexicon;
 use dyad_actors::Actors;
@@ -169,18 +170,30 @@ pub fn fill(dyad: &StoryDyad, event: &mut Event, named: &[&str]) {
     }
 }
 
-/// Fills the missing recipient of an event in a story about one country (`home`,
-/// [`crate::homes::story_home`]; a story with no dyad): what that country's actors do to
-/// someone unnamed, they do at home ("the army shelled a village", "the government closed
-/// two newspapers", "the opposition called for a boycott"). Not protests or mobilisations, which
-/// are done to no one; not when the sentence names another country.
-/// `home` is the country's code and name.
+/// Fills the missing side of an event in a story about one country (`home`,
+/// [`crate::homes::story_home`]; a story with no dyad): an event with no agent named, done
+/// to no one or to the country's own, was done by that country ("seven people were
+/// killed"); and what that country's actors do to someone unnamed, they do at home ("the
+/// army shelled a village", "the government closed two newspapers", "the opposition
+/// called for a boycott"; not protests or mobilisations, which are done to no one).
+/// Neither when the sentence names another country. `home` is the country's code and
+/// name.
 pub fn fill_home(home: &(String, String), event: &mut Event, named: &[&str]) {
     let (code, name) = home;
+    if named.iter().any(|n| n != code) {
+        return;
+    }
+    // "Seven people were killed", "troops were deployed to the villages": with no agent
+    // named, the story's own country acted (the guidelines' "country the story implies").
+    if event.actor.is_empty()
+        && (event.recipient.is_empty() || single_code(&event.recipient) == Some(code.as_str()))
+    {
+        event.actor.push(implicit_country(code, name));
+        return;
+    }
     if matches!(event.event, EventType::Mobilize | EventType::Protest)
         || !event.recipient.is_empty()
         || single_code(&event.actor) != Some(code.as_str())
-        || named.iter().any(|n| n != code)
     {
         return;
     }
@@ -274,6 +287,27 @@ mod tests {
             fill_home(&home, &mut e, named);
             assert!(e.recipient.is_empty(), "{kind} {actor} {named:?}");
         }
+    }
+
+    #[test]
+    fn in_a_story_about_one_country_an_unnamed_agent_is_its_own() {
+        let home = ("SOM".to_string(), "Somalia".to_string());
+        // "Seven people were killed", "troops were deployed", "the girls were released
+        // in Somalia": no agent named, the story's country acted.
+        for recipients in [&[][..], &["SOM"][..]] {
+            let mut e = dyad_model::testing::event(EventType::Assault, &[], recipients);
+            fill_home(&home, &mut e, &[]);
+            assert_eq!(e.actor.len(), 1, "{recipients:?}");
+            assert_eq!(e.actor[0].code.as_deref(), Some("SOM"));
+            assert!(e.actor[0].implicit);
+        }
+        // A victim of another country, or another country in the sentence: no agent.
+        let mut e = dyad_model::testing::event(EventType::Assault, &[], &["KEN"]);
+        fill_home(&home, &mut e, &["KEN"]);
+        assert!(e.actor.is_empty());
+        let mut e = dyad_model::testing::event(EventType::Assault, &[], &[]);
+        fill_home(&home, &mut e, &["SOM", "ETH"]);
+        assert!(e.actor.is_empty());
     }
 
     #[test]

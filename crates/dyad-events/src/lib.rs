@@ -353,7 +353,9 @@ impl EventLexicon {
                 .mentions
                 .iter()
                 .filter(|m| m.sentence == e.sentence)
-                .filter_map(|m| actors.entities.get(m.entity)?.code.as_deref())
+                .filter_map(|m| actors.entities.get(m.entity))
+                .filter(|entity| homes::speaks_for_the_story(entity))
+                .filter_map(|entity| entity.code.as_deref())
                 .filter(|code| lex.is_country(code))
                 .collect();
             match (&dyad, &home) {
