@@ -236,10 +236,13 @@ impl SentenceCountries {
         self.countries.iter().any(|(_, c)| Some(c.as_str()) == code)
     }
 
-    /// The story's country when the sentence names none: the home of a party nothing in
-    /// the sentence places ([`story_home`]).
-    fn unnamed_story_home(&self) -> Option<&str> {
-        self.story.as_deref().filter(|_| self.countries.is_empty())
+    /// The story's country when the sentence names no other ([`story_home`]).
+    fn home_alone(&self) -> Option<&str> {
+        let home = self.story.as_deref()?;
+        self.countries
+            .iter()
+            .all(|(_, c)| c == home)
+            .then_some(home)
     }
 
     /// The inferred code of uncoded mention `k`; `arguments` are the event's argument
@@ -303,8 +306,9 @@ impl SentenceCountries {
         entity.sector.as_ref()?;
         if candidates.len() == 1 {
             candidates.into_iter().next().map(str::to_string)
-        } else if let Some(home) = self.unnamed_story_home() {
-            // A sentence that names no country: the story's own ("the police said ...").
+        } else if let Some(home) = self.home_alone() {
+            // A sentence that names no country but the story's own: the story's ("the
+            // police said ...", "Kenya accused the rebels" in a story about Kenya).
             Some(home.to_string())
         } else if entity.kind == EntityType::Group {
             // "prisoners rioted at a jail in Dili ... against Indonesian rule": unnamed
@@ -411,6 +415,16 @@ mod tests {
             "{KENYAN_STORY} Norway imposed sanctions on Peter Wambua after talks in Uganda."
         );
         assert_eq!(inferred(&text, "Wambua"), None);
+    }
+
+    #[test]
+    fn a_group_of_a_story_about_one_country_is_its_own() {
+        // The story's country is named only as the event's other party.
+        let text = format!("{KENYAN_STORY} Kenya accused the rebels of burning a school.");
+        assert_eq!(inferred(&text, "rebels").as_deref(), Some("KEN"));
+        // Another country is the other party: the rebels are not placed.
+        let text = format!("{KENYAN_STORY} Uganda accused the rebels of burning a school.");
+        assert_eq!(inferred(&text, "rebels"), None);
     }
 
     #[test]
