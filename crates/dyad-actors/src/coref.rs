@@ -399,7 +399,9 @@ pub(crate) fn short_name_or_pronoun(
         return None;
     }
     if matches!(word, "he" | "she") {
-        if subject_position(run, s, i) {
+        // Nominative: a clause's subject wherever it stands ("told Reuters she had
+        // visited").
+        if followed_by_word(run, i) {
             let e = person_antecedent(run, i).or_else(|| run.persons.last().map(|(e, _)| *e))?;
             let span = run.layer().span_of(i, i + 1);
             let text = run.text();
@@ -562,6 +564,16 @@ mod tests {
                     Snow fell. They left.";
         let a = recognize(text);
         assert!(entity_of(&a, text, "They", 0).is_none());
+    }
+
+    #[test]
+    fn he_and_she_are_subjects_wherever_they_stand() {
+        // After the addressee of a verb of telling, with no "that".
+        let text = "Health Minister Ann Wairimu spoke on Monday. \
+            She told Reuters she had visited the prisoners.";
+        let a = recognize(text);
+        let e = entity_of(&a, text, "she", 0).expect("she resolved");
+        assert_eq!(e.name, "Ann Wairimu");
     }
 
     #[test]

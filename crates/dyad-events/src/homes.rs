@@ -152,6 +152,15 @@ impl SentenceCountries {
         is_country: impl Fn(&str) -> bool,
     ) -> SentenceCountries {
         let countries = (0..view.mentions.len())
+            .filter(|&k| {
+                // "Survivors told the BBC the gunmen attacked": an outlet's country places
+                // no one.
+                let (m, _, _) = view.mentions[k];
+                actors
+                    .entities
+                    .get(m.entity)
+                    .is_some_and(speaks_for_the_story)
+            })
             .filter_map(|k| {
                 let code = mention_code(view, actors, k)?;
                 is_country(&code).then_some((k, code))
@@ -263,9 +272,11 @@ impl SentenceCountries {
             return Some(code);
         }
         // "the Latvian Constitutional Court", "the United Nations Emergency Relief
-        // Coordinator": a coded nationality or organisation right before the mention.
-        if let Some(code) = ms
-            .checked_sub(1)
+        // Coordinator": a coded nationality or organisation right before the mention, in
+        // its noun phrase ("told the BBC the gunmen ..." is two).
+        if let Some(code) = (!is_determiner(view.word(ms)))
+            .then(|| ms.checked_sub(1))
+            .flatten()
             .and_then(|p| view.mention_at.get(p).copied().flatten())
             .and_then(|j| mention_code(view, actors, j))
         {
@@ -448,6 +459,13 @@ mod tests {
             super::story_home(&actors, is_country).as_deref(),
             Some("KEN")
         );
+    }
+
+    #[test]
+    fn a_news_outlet_places_no_one() {
+        // The gunmen are not British because survivors spoke to a British broadcaster.
+        let text = "Survivors told the BBC the gunmen attacked the bus.";
+        assert_eq!(inferred(text, "gunmen"), None);
     }
 
     #[test]

@@ -17,8 +17,9 @@
 //! country, marked `implicit` so that a reader (and the store) can tell it from a named
 //! party. The sentence must name no other coded party that could be the missing side.
 //!
-//! A story about one country (no dyad, one country dominating its mentions:
-//! [`crate::homes::story_home`]) is domestic news: what that country's actors do to someone
+//! A story about one country (one country dominating its mentions,
+//! [`crate::homes::story_home`], however often a second is named) is domestic news, not a
+//! dyad: what that country's actors do to someone
 //! unnamed, they do at home ([`fill_home`]), violence and coercion included; protests and
 //! mobilisations stay one-sided. What no one named did there ("seven people were killed"),
 //! the country did: the guidelines code the agent the story implies.
@@ -227,6 +228,24 @@ mod tests {
             .iter()
             .chain(&accusation.recipient)
             .all(|r| !r.implicit));
+    }
+
+    #[test]
+    fn a_story_one_country_dominates_is_domestic_news() {
+        // Kenya five times, Uganda twice: a story about Kenya that names a neighbour, not
+        // a story about the two; what Kenya does to someone unnamed it does at home.
+        let lex = lexicon();
+        let text = "Kenya held elections on Monday. Kenya counted the votes in Kenya. \
+            Kenya's opposition rejected the results. \
+            Uganda sent observers. Uganda praised the vote. \
+            Kenya warned on Tuesday that it would close two newspapers.";
+        let events = code(&lex, text);
+        let warning = events
+            .iter()
+            .find(|e| e.trigger.text == "warned")
+            .unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(summary(warning), "THREATEN KEN>KEN asserted");
+        assert!(warning.recipient[0].implicit);
     }
 
     #[test]

@@ -331,19 +331,20 @@ impl EventLexicon {
         );
     }
 
-    /// Pass `implicit parties`: the unsaid side of a directed event from the story's dyad,
-    /// or, in a story about one country, the recipient of what its actors do at home
-    /// ([`implicit`]). After the merge, so that an inferred party never merges reports.
+    /// Pass `implicit parties`: in a story about one country (one dominates its mentions),
+    /// the recipient of what its actors do at home and the agent of what no one named did;
+    /// otherwise the unsaid side of a directed event from the story's dyad ([`implicit`]).
+    /// After the merge, so that an inferred party never merges reports.
     fn pass_implicit(&self, c: &mut Coding<'_, '_>) {
         let lex = &*self.lexicon;
         let actors = c.input.actors;
-        let dyad = implicit::StoryDyad::of(lex, actors);
-        let home = match &dyad {
+        let home = c.story.as_ref().and_then(|code| {
+            let name = lex.country_name(code)?.to_string();
+            Some((code.clone(), name))
+        });
+        let dyad = match &home {
             Some(_) => None,
-            None => c.story.as_ref().and_then(|code| {
-                let name = lex.country_name(code)?.to_string();
-                Some((code.clone(), name))
-            }),
+            None => implicit::StoryDyad::of(lex, actors),
         };
         if dyad.is_none() && home.is_none() {
             return;
