@@ -233,6 +233,16 @@ impl PhraseIndex {
 
     /// The longest phrase starting at token `i` and ending before token `limit`, if any.
     /// `folded` holds the folded text of every token.
+    /// What `phrase` (a whole name, as written) names, if the index has it: the
+    /// highest-priority entry whose words and case rules it spells.
+    pub fn named(&self, phrase: &str) -> Option<Target> {
+        let tokens = tokenize(phrase);
+        let folded: Vec<String> = tokens.iter().map(|t| fold(t.text(phrase))).collect();
+        self.targets_at(phrase, &tokens, &folded, 0, tokens.len())
+            .copied()
+            .max_by_key(|t| t.priority())
+    }
+
     pub fn longest_at(
         &self,
         text: &str,

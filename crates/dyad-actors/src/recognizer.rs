@@ -161,6 +161,16 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        // "UN-appointed envoy", "United Nations-appointed investigator", "London-based
+        // analyst": a body or place joined to an affiliating participle modifies the role
+        // words after it as the body or place itself would.
+        for i in 0..hits.len() {
+            if hits[i].is_none() && layer.tokens[i].kind == TokenKind::Word {
+                if let Some(h) = affiliating_compound(lex, text, layer, &hits, i) {
+                    hits[h.start] = Some(h);
+                }
+            }
+        }
         let lower_words: std::collections::HashSet<String> = layer
             .tokens
             .iter()
@@ -1684,6 +1694,61 @@ fn resolve_organisations(
             });
         }
     }
+}
+
+/// Participles that join a body or place to a role as the role's own ("UN-appointed",
+/// "London-based"); not "backed" or "funded", which name a sponsor, not a member.
+const AFFILIATING: &[&str] = &["appointed", "based"];
+
+/// The hit of an affiliating compound at token `i` ("UN-appointed"), spanning the word
+/// before it when the body's name starts there ("United Nations-appointed"): the body,
+/// country or place its first part names.
+fn affiliating_compound(
+    lex: &ActorLexicon,
+    text: &str,
+    layer: &TextLayer,
+    hits: &[Option<Hit>],
+    i: usize,
+) -> Option<Hit> {
+    let word = layer.tokens[i].text(text);
+    let (prefix, suffix) = word.rsplit_once(['-', '\u{2010}', '\u{2011}'])?;
+    if !AFFILIATING.contains(&suffix.to_lowercase().as_str()) || prefix.is_empty() {
+        return None;
+    }
+    let usable = |t: Target| {
+        matches!(
+            t,
+            Target::Organisation(_) | Target::Country(_) | Target::Place(_)
+        )
+    };
+    // One word before ("United Nations-"), when it is free, capitalised and in the same
+    // sentence's run of words.
+    let before = i
+        .checked_sub(1)
+        .filter(|&p| hits[p].is_none() && layer.tokens[p].kind == TokenKind::Word)
+        .filter(|&p| {
+            layer.tokens[p]
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+    if let Some(p) = before {
+        let two = format!("{} {prefix}", layer.tokens[p].text(text));
+        if let Some(target) = lex.index.named(&two).filter(|t| usable(*t)) {
+            return Some(Hit {
+                start: p,
+                end: i + 1,
+                target,
+            });
+        }
+    }
+    let target = lex.index.named(prefix).filter(|t| usable(*t))?;
+    Some(Hit {
+        start: i,
+        end: i + 1,
+        target,
+    })
 }
 
 /// Whether a place head word names a natural feature, which no country owns by its name

@@ -122,3 +122,27 @@ fn people_the_text_does_not_place_stay_uncoded() {
     let a = recognize("Maria Kowalski, who spoke for an hour, left Nairobi.");
     assert_eq!(person(&a, "Maria Kowalski").code, None);
 }
+
+#[test]
+fn a_body_joined_to_appointed_or_based_is_the_roles_own() {
+    assert_eq!(
+        code_and_sector("UN-appointed envoy Lars Moberg urged talks.", "Lars Moberg").0,
+        Some("IGOUNO".into())
+    );
+    // The body's name may run over two words.
+    let (code, sector) = code_and_sector(
+        "United Nations-appointed special rapporteur Maria Lund visited the camps.",
+        "Maria Lund",
+    );
+    assert_eq!(code.as_deref(), Some("IGOUNO"));
+    assert_eq!(sector.as_deref(), Some("IGO"));
+    // A sponsor is not a member: "Kremlin-backed" gives no country.
+    assert_eq!(
+        code_and_sector(
+            "Kremlin-backed leader Ivan Petrov rejected the plan.",
+            "Ivan Petrov"
+        )
+        .0,
+        None
+    );
+}
