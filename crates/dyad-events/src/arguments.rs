@@ -889,6 +889,22 @@ fn reduced_relative_head(view: &SentenceView<'_>, m: &TriggerMatch) -> Option<us
     (in_phrase && !object_follows && !has_have_before(view, m.start)).then_some(k)
 }
 
+/// "called for the Taliban to lift the ban", "appealed to Russia to withdraw": a request
+/// whose pattern ends in its preposition asks the party right after it, when an
+/// infinitive follows that party (`end` is the token after the party's group).
+fn asked_to_act(
+    entry: &TriggerEntry,
+    view: &SentenceView<'_>,
+    after_infinitive: bool,
+    end: usize,
+) -> bool {
+    entry.event == EventType::Request
+        && !after_infinitive
+        && end < view.len()
+        && view.word(end) == "to"
+        && is_infinitive_marker(view, end)
+}
+
 /// Finds actor and recipient of trigger `m`. `next_trigger` bounds the right search.
 pub fn find_arguments(
     lex: &Lexicon,
@@ -1081,7 +1097,8 @@ pub fn find_arguments(
                 None if recipient.is_empty()
                     && (entry.pos == Pos::Verb
                         && !(after_infinitive && entry.event == EventType::Request)
-                        || complement)
+                        || complement
+                        || asked_to_act(entry, view, after_infinitive, group_end))
                     && !passive
                     && (has_code(view, actors, k)
                         || has_sector(view, actors, k)
@@ -1322,6 +1339,19 @@ mod tests {
         has(
             "Kenyan police opened fire to disperse protesters.",
             "ASSAULT KEN>KEN",
+        );
+    }
+
+    #[test]
+    fn a_request_asks_the_party_before_its_infinitive() {
+        // "call for X to ...": X is asked, not the object of what X is asked to do.
+        has(
+            "The European Union called for Russia to free the Ukrainian prisoners.",
+            "REQUEST IGOEEC>RUS",
+        );
+        has(
+            "Kenya called for the rebels of Uganda to lay down their arms.",
+            "REQUEST KEN>UGA",
         );
     }
 
