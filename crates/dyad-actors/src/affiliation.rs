@@ -45,9 +45,9 @@ pub(crate) fn apply(doc: &mut DocEntities, text: &str, lex: &ActorLexicon) {
         }
         let before = n.checked_sub(1).map(|b| order[b]);
         let after = order.get(n + 1).copied();
-        if let Some(d) = before.filter(|&d| premodifier(doc, text, d, k)) {
+        if let Some(d) = before.filter(|&d| premodifier(doc, lex, text, d, k)) {
             take_descriptor(doc, d, p, Some(k));
-        } else if let Some(d) = after.filter(|&d| apposition(doc, text, k, d)) {
+        } else if let Some(d) = after.filter(|&d| apposition(doc, lex, text, k, d)) {
             take_descriptor(doc, d, p, None);
         } else if let Some(o) = after.filter(|&o| member_of(doc, text, k, o)) {
             let owner = &doc.entities[doc.mentions[o].entity];
@@ -63,16 +63,29 @@ pub(crate) fn apply(doc: &mut DocEntities, text: &str, lex: &ActorLexicon) {
 }
 
 /// Whether listed mention `d` is a coded descriptor of one person or member ("activist",
-/// "journalist"; not "officials") that entity kind and role allow to name a person.
-fn is_personal_descriptor(doc: &DocEntities, d: usize) -> bool {
+/// "journalist"; not "officials") that entity kind and role allow to name a person. A
+/// former member of a body no longer acts for it ("former EU official": not the EU's; a
+/// former president keeps the country).
+fn is_personal_descriptor(doc: &DocEntities, lex: &ActorLexicon, text: &str, d: usize) -> bool {
     let m = &doc.mentions[d];
     let e = &doc.entities[m.entity];
     let singular = e
         .role
         .as_deref()
         .is_some_and(|r| !r.ends_with('s') || r.ends_with("ss"));
+    // "former" stands in the role words or just before the descriptor ("Former top
+    // European Union official").
+    let before = text.get(..m.span.start).unwrap_or_default();
+    let former = e
+        .role
+        .iter()
+        .flat_map(|r| r.split(' '))
+        .chain(before.split_whitespace().rev().take(2))
+        .any(|w| w.eq_ignore_ascii_case("former") || w.to_lowercase().starts_with("ex-"));
+    let body = e.code.as_deref().is_some_and(|c| !lex.is_country_code(c));
     m.kind == MentionKind::Descriptor
         && e.code.is_some()
+        && !(former && body)
         && singular
         && matches!(e.kind, EntityType::Group | EntityType::Person)
         && e.members.is_empty()
@@ -80,9 +93,9 @@ fn is_personal_descriptor(doc: &DocEntities, d: usize) -> bool {
 
 /// "Ukrainian activist Olena Kravets": descriptor `d` ends right where name mention `k`
 /// starts, with only spaces between.
-fn premodifier(doc: &DocEntities, text: &str, d: usize, k: usize) -> bool {
+fn premodifier(doc: &DocEntities, lex: &ActorLexicon, text: &str, d: usize, k: usize) -> bool {
     let (ds, ks) = (doc.mentions[d].span, doc.mentions[k].span);
-    is_personal_descriptor(doc, d)
+    is_personal_descriptor(doc, lex, text, d)
         && ds.end <= ks.start
         && text
             .get(ds.end..ks.start)
@@ -91,9 +104,9 @@ fn premodifier(doc: &DocEntities, text: &str, d: usize, k: usize) -> bool {
 
 /// "Daniel Okafor, a Nigerian journalist": descriptor `d` follows name mention `k` after a
 /// comma, an article and at most two plain lower-case words ("a prominent local").
-fn apposition(doc: &DocEntities, text: &str, k: usize, d: usize) -> bool {
+fn apposition(doc: &DocEntities, lex: &ActorLexicon, text: &str, k: usize, d: usize) -> bool {
     let (ks, ds) = (doc.mentions[k].span, doc.mentions[d].span);
-    if !is_personal_descriptor(doc, d) || ks.end > ds.start {
+    if !is_personal_descriptor(doc, lex, text, d) || ks.end > ds.start {
         return false;
     }
     let Some(gap) = text.get(ks.end..ds.start) else {

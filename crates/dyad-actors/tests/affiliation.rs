@@ -146,3 +146,19 @@ fn a_body_joined_to_appointed_or_based_is_the_roles_own() {
         None
     );
 }
+
+#[test]
+fn a_former_member_of_a_body_no_longer_acts_for_it() {
+    let a = recognize("The plan was criticized by Anna Berg, a former NATO official.");
+    assert_eq!(person(&a, "Anna Berg").code, None);
+    let a = recognize("Former top European Union official Jean Marot criticized the plan.");
+    assert_eq!(person(&a, "Jean Marot").code, None);
+    // A country is kept: a former president is still the country's.
+    assert_eq!(
+        code_and_sector(
+            "Former Brazilian president Joao Ribeiro denounced the verdict.",
+            "Joao Ribeiro"
+        ),
+        pair("BRA", "GOV")
+    );
+}
