@@ -22,7 +22,7 @@ use crate::entities::DocEntities;
 use crate::{ActorLexicon, MentionKind};
 
 /// The most plain words a role phrase after a comma may hold before its preposition
-/// ("a senior fellow at ...").
+/// ("a senior researcher at ...").
 const MAX_ROLE_WORDS: usize = 5;
 
 /// Sectors of office holders: a title of these with no country is the office of the
@@ -73,8 +73,8 @@ fn is_personal_descriptor(doc: &DocEntities, lex: &ActorLexicon, text: &str, d: 
         .role
         .as_deref()
         .is_some_and(|r| !r.ends_with('s') || r.ends_with("ss"));
-    // "former" stands in the role words or just before the descriptor ("Former top
-    // European Union official").
+    // "former" stands in the role words or just before the descriptor ("Former longtime
+    // NATO official").
     let before = text.get(..m.span.start).unwrap_or_default();
     let former = e
         .role

@@ -399,8 +399,8 @@ pub(crate) fn short_name_or_pronoun(
         return None;
     }
     if matches!(word, "he" | "she") {
-        // Nominative: a clause's subject wherever it stands ("told Reuters she had
-        // visited").
+        // Nominative: a clause's subject wherever it stands ("told Reuters she had met
+        // the envoy").
         if followed_by_word(run, i) {
             let e = person_antecedent(run, i).or_else(|| run.persons.last().map(|(e, _)| *e))?;
             let span = run.layer().span_of(i, i + 1);
@@ -570,7 +570,7 @@ mod tests {
     fn he_and_she_are_subjects_wherever_they_stand() {
         // After the addressee of a verb of telling, with no "that".
         let text = "Health Minister Ann Wairimu spoke on Monday. \
-            She told Reuters she had visited the prisoners.";
+            She told Reuters she had met the envoy.";
         let a = recognize(text);
         let e = entity_of(&a, text, "she", 0).expect("she resolved");
         assert_eq!(e.name, "Ann Wairimu");

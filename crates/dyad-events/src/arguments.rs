@@ -889,7 +889,7 @@ fn reduced_relative_head(view: &SentenceView<'_>, m: &TriggerMatch) -> Option<us
     (in_phrase && !object_follows && !has_have_before(view, m.start)).then_some(k)
 }
 
-/// "called for the Taliban to lift the ban", "appealed to Russia to withdraw": a request
+/// "called for the rebels to lay down their arms", "appealed to Russia to withdraw": a request
 /// whose pattern ends in its preposition asks the party right after it, when an
 /// infinitive follows that party (`end` is the token after the party's group).
 fn asked_to_act(

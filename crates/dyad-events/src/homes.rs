@@ -120,8 +120,8 @@ pub fn story_home(actors: &Actors, is_country: impl Fn(&str) -> bool) -> Option<
 }
 
 /// Whether an entity's mentions say which countries a story is about: every actor but a
-/// news organisation, which names its country wherever it reports from ("told VOA",
-/// "Reuters reported": an American or British outlet in a story about Somalia).
+/// news organisation, which names its country wherever it reports from ("told the BBC",
+/// "Reuters reported": a British outlet in a story about Somalia).
 pub fn speaks_for_the_story(entity: &dyad_model::Entity) -> bool {
     !(entity.kind == EntityType::Organization && entity.sector.as_deref() == Some("JRN"))
 }
@@ -153,7 +153,7 @@ impl SentenceCountries {
     ) -> SentenceCountries {
         let countries = (0..view.mentions.len())
             .filter(|&k| {
-                // "Survivors told the BBC the gunmen attacked": an outlet's country places
+                // "Witnesses told the BBC the gunmen attacked": an outlet's country places
                 // no one.
                 let (m, _, _) = view.mentions[k];
                 actors
@@ -463,8 +463,8 @@ mod tests {
 
     #[test]
     fn a_news_outlet_places_no_one() {
-        // The gunmen are not British because survivors spoke to a British broadcaster.
-        let text = "Survivors told the BBC the gunmen attacked the bus.";
+        // The gunmen are not British because witnesses spoke to a British broadcaster.
+        let text = "Witnesses told the BBC the gunmen attacked the bus.";
         assert_eq!(inferred(text, "gunmen"), None);
     }
 

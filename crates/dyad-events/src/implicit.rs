@@ -10,7 +10,7 @@
 //! counterpart is their own country.
 //!
 //! The rule is deliberately narrow. A story's dyad is its two most mentioned countries
-//! (news organisations' mentions left out: "told VOA" makes no story American), each
+//! (news organisations' mentions left out: "told the BBC" makes no story British), each
 //! mentioned at least [`MIN_MENTIONS`] times, with the second clearly ahead of the
 //! third (no dyad in a story about many countries). An event of a directed type whose
 //! one side is coded with one of the two and whose other side is empty gets the other
@@ -21,7 +21,7 @@
 //! [`crate::homes::story_home`], however often a second is named) is domestic news, not a
 //! dyad: what that country's actors do to someone
 //! unnamed, they do at home ([`fill_home`]), violence and coercion included; protests and
-//! mobilisations stay one-sided. What no one named did there ("seven people were killed"),
+//! mobilisations stay one-sided. What no one named did there ("two villagers were killed"),
 //! the country did: the guidelines code the agent the story implies.
 
 use crate::lexicon::Lexicon;
@@ -173,7 +173,7 @@ pub fn fill(dyad: &StoryDyad, event: &mut Event, named: &[&str]) {
 
 /// Fills the missing side of an event in a story about one country (`home`,
 /// [`crate::homes::story_home`]; a story with no dyad): an event with no agent named, done
-/// to no one or to the country's own, was done by that country ("seven people were
+/// to no one or to the country's own, was done by that country ("two villagers were
 /// killed"); and what that country's actors do to someone unnamed, they do at home ("the
 /// army shelled a village", "the government closed two newspapers", "the opposition
 /// called for a boycott"; not protests or mobilisations, which are done to no one).
@@ -184,7 +184,7 @@ pub fn fill_home(home: &(String, String), event: &mut Event, named: &[&str]) {
     if named.iter().any(|n| n != code) {
         return;
     }
-    // "Seven people were killed", "troops were deployed to the villages": with no agent
+    // "Two villagers were killed", "troops were sent to the border": with no agent
     // named, the story's own country acted (the guidelines' "country the story implies").
     if event.actor.is_empty()
         && (event.recipient.is_empty() || single_code(&event.recipient) == Some(code.as_str()))
@@ -311,8 +311,8 @@ mod tests {
     #[test]
     fn in_a_story_about_one_country_an_unnamed_agent_is_its_own() {
         let home = ("SOM".to_string(), "Somalia".to_string());
-        // "Seven people were killed", "troops were deployed", "the girls were released
-        // in Somalia": no agent named, the story's country acted.
+        // "Two villagers were killed", "troops were sent to the border", "hostages were
+        // freed in Somalia": no agent named, the story's country acted.
         for recipients in [&[][..], &["SOM"][..]] {
             let mut e = dyad_model::testing::event(EventType::Assault, &[], recipients);
             fill_home(&home, &mut e, &[]);
