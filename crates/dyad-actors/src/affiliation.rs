@@ -116,11 +116,15 @@ fn apposition(doc: &DocEntities, lex: &ActorLexicon, text: &str, k: usize, d: us
         return false;
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
-    let (article, plain) = match words.split_first() {
-        Some((first, more)) if matches!(*first, "a" | "an" | "the") => (true, more),
-        _ => (false, words.as_slice()),
-    };
-    article && plain.len() <= 2 && plain.iter().all(|w| is_plain(w))
+    after_article(&words).is_some_and(|plain| plain.len() <= 2 && plain.iter().all(|w| is_plain(w)))
+}
+
+/// The words after a leading article ("a", "an", "the"), if `words` opens with one.
+fn after_article<'w>(words: &'w [&'w str]) -> Option<&'w [&'w str]> {
+    match words.split_first() {
+        Some((first, more)) if matches!(*first, "a" | "an" | "the") => Some(more),
+        _ => None,
+    }
 }
 
 /// "Tom Varga, a senior researcher at Human Rights Watch": after name mention `k`, a
@@ -154,10 +158,7 @@ fn member_phrase(between: Option<&str>) -> Option<bool> {
         words.pop();
     }
     let (&prep, before) = words.split_last()?;
-    let role = match before.split_first() {
-        Some((first, more)) if matches!(*first, "a" | "an" | "the") => more,
-        _ => return None,
-    };
+    let role = after_article(before)?;
     Some(
         matches!(prep, "at" | "of" | "with" | "for")
             && !role.is_empty()

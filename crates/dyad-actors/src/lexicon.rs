@@ -231,8 +231,6 @@ impl PhraseIndex {
             })
     }
 
-    /// The longest phrase starting at token `i` and ending before token `limit`, if any.
-    /// `folded` holds the folded text of every token.
     /// What `phrase` (a whole name, as written) names, if the index has it: the
     /// highest-priority entry whose words and case rules it spells.
     pub fn named(&self, phrase: &str) -> Option<Target> {
@@ -243,6 +241,8 @@ impl PhraseIndex {
             .max_by_key(|t| t.priority())
     }
 
+    /// The longest phrase starting at token `i` and ending before token `limit`, if any.
+    /// `folded` holds the folded text of every token.
     pub fn longest_at(
         &self,
         text: &str,

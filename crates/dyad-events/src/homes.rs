@@ -105,9 +105,7 @@ pub fn story_home(actors: &Actors, is_country: impl Fn(&str) -> bool) -> Option<
         if let Some(code) = actors
             .entities
             .get(m.entity)
-            .filter(|e| speaks_for_the_story(e))
-            .and_then(|e| e.code.as_deref())
-            .filter(|c| is_country(c))
+            .and_then(|e| story_country(e, &is_country))
         {
             *counts.entry(code).or_default() += 1;
         }
@@ -119,11 +117,16 @@ pub fn story_home(actors: &Actors, is_country: impl Fn(&str) -> bool) -> Option<
     (n >= STORY_HOME_MENTIONS && n >= 2 * second).then(|| code.to_string())
 }
 
-/// Whether an entity's mentions say which countries a story is about: every actor but a
-/// news organisation, which names its country wherever it reports from ("told the BBC",
-/// "Reuters reported": a British outlet in a story about Somalia).
-pub fn speaks_for_the_story(entity: &dyad_model::Entity) -> bool {
-    !(entity.kind == EntityType::Organization && entity.sector.as_deref() == Some("JRN"))
+/// The country an entity's mentions name for a story's and a sentence's countries: its
+/// code, when that is a country's (`is_country`) and the entity is no news organisation,
+/// which names its country wherever it reports from ("told the BBC", "Reuters reported":
+/// a British outlet in a story about Somalia).
+pub fn story_country(
+    entity: &dyad_model::Entity,
+    is_country: impl Fn(&str) -> bool,
+) -> Option<&str> {
+    let outlet = entity.kind == EntityType::Organization && entity.sector.as_deref() == Some("JRN");
+    entity.code.as_deref().filter(|c| !outlet && is_country(c))
 }
 
 /// Mentions the country a story is about needs ([`story_home`]).
@@ -151,19 +154,14 @@ impl SentenceCountries {
         story: Option<String>,
         is_country: impl Fn(&str) -> bool,
     ) -> SentenceCountries {
-        let countries = (0..view.mentions.len())
-            .filter(|&k| {
-                // "Witnesses told the BBC the gunmen attacked": an outlet's country places
-                // no one.
-                let (m, _, _) = view.mentions[k];
-                actors
-                    .entities
-                    .get(m.entity)
-                    .is_some_and(speaks_for_the_story)
-            })
-            .filter_map(|k| {
-                let code = mention_code(view, actors, k)?;
-                is_country(&code).then_some((k, code))
+        // "Witnesses told the BBC the gunmen attacked": an outlet's country places no one.
+        let countries = view
+            .mentions
+            .iter()
+            .enumerate()
+            .filter_map(|(k, (m, _, _))| {
+                let code = story_country(actors.entities.get(m.entity)?, &is_country)?;
+                Some((k, code.to_string()))
             })
             .collect();
         SentenceCountries { countries, story }

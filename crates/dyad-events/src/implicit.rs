@@ -44,14 +44,11 @@ impl StoryDyad {
     pub fn of(lex: &Lexicon, actors: &Actors) -> Option<StoryDyad> {
         let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for m in &actors.mentions {
-            let Some(entity) = actors
+            let Some(code) = actors
                 .entities
                 .get(m.entity)
-                .filter(|e| crate::homes::speaks_for_the_story(e))
+                .and_then(|e| crate::homes::story_country(e, |c| lex.is_country(c)))
             else {
-                continue;
-            };
-            let Some(code) = entity.code.as_deref().filter(|c| lex.is_country(c)) else {
                 continue;
             };
             let e = counts.entry(code).or_insert((0, m.entity));

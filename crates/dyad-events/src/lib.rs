@@ -355,9 +355,7 @@ impl EventLexicon {
                 .iter()
                 .filter(|m| m.sentence == e.sentence)
                 .filter_map(|m| actors.entities.get(m.entity))
-                .filter(|entity| homes::speaks_for_the_story(entity))
-                .filter_map(|entity| entity.code.as_deref())
-                .filter(|code| lex.is_country(code))
+                .filter_map(|entity| homes::story_country(entity, |c| lex.is_country(c)))
                 .collect();
             match (&dyad, &home) {
                 (Some(dyad), _) => implicit::fill(dyad, e, &named),
