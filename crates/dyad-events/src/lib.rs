@@ -324,6 +324,7 @@ impl EventLexicon {
     fn pass_implied_dates(&self, c: &mut Coding<'_, '_>) {
         let input = c.input;
         dates::imply_dates(
+            input.text,
             &input.doc.sentences,
             &input.layer().tokens,
             &mut c.events,

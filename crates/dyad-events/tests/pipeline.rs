@@ -737,6 +737,41 @@ fn undated_events_take_the_dates_the_story_implies() {
 }
 
 #[test]
+fn a_date_written_beside_no_event_still_dates_the_narrative() {
+    let pipeline = Pipeline::embedded().unwrap();
+    // Published on a Wednesday. The first sentence's date belongs to a statement (saying is
+    // not an event), the third's to a plan; only the past one carries on.
+    let text = "The Philippine coast guard said on Monday that the crew was safe. \
+                Chinese vessels attacked a Philippine supply boat near the shoal.\n\n\
+                Envoys from both countries will gather in Manila on Friday. \
+                Philippine officials condemned the collision.";
+    let x = extract(&pipeline, "written", text, "2025-03-12");
+    let event = |trigger: &str| {
+        x.events
+            .iter()
+            .find(|e| e.trigger.text.starts_with(trigger))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no event at {trigger}: {:?}",
+                    x.events.iter().map(show).collect::<Vec<_>>()
+                )
+            })
+    };
+    let attacked = event("attacked");
+    assert_eq!(
+        (attacked.date.map(|d| d.to_string()), &attacked.date_text),
+        (Some("2025-03-10".into()), &None)
+    );
+    // A future date is no time at which anything in the past happened.
+    assert_eq!(
+        event("condemned").date,
+        None,
+        "{}",
+        show(event("condemned"))
+    );
+}
+
+#[test]
 fn sources_take_the_country_their_phrase_gives() {
     let pipeline = Pipeline::embedded().unwrap();
     let cases: &[(&str, Option<&str>)] = &[
