@@ -2,7 +2,10 @@
 //! "Antony J. Blinken"), used to discover people the lists do not name, and the words that
 //! look like names but are not (weekdays, months, sentence openers).
 
+use std::sync::LazyLock;
+
 use dyad_text::token::{Token, TokenKind};
+use rustc_hash::FxHashSet;
 
 /// Capitalised words that never start or continue a personal name.
 const NOT_NAMES: &[&str] = &[
@@ -348,9 +351,12 @@ pub fn is_other_head(folded: &str) -> bool {
     OTHER_HEADS.contains(&folded)
 }
 
-/// Whether a folded word is an organisation head.
+/// Whether a folded word is an organisation head (a set: this runs for every word a name
+/// might take).
 pub fn is_organisation_head(folded: &str) -> bool {
-    ORGANISATION_HEADS.contains(&folded)
+    static SET: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| ORGANISATION_HEADS.iter().copied().collect());
+    SET.contains(folded)
 }
 
 /// Lower-case particles allowed inside a name when a capitalised word follows
@@ -366,8 +372,8 @@ fn first_char_upper(s: &str) -> bool {
 
 /// Whether `folded` is one of [`NOT_NAMES`] (a set: this runs for most tokens).
 pub fn not_name(folded: &str) -> bool {
-    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+    static SET: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| NOT_NAMES.iter().copied().collect());
     SET.contains(folded)
 }
 
