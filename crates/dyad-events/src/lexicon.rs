@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use dyad_data::{DataError, DataSet};
 use dyad_model::EventType;
+use rustc_hash::FxHashMap;
 
 use crate::cameo::CameoTable;
 
@@ -116,14 +117,14 @@ pub struct Lexicon {
     pub cameo: CameoTable,
     pub triggers: Vec<TriggerEntry>,
     /// First-word forms → trigger entries that start with them.
-    pub by_first_word: HashMap<String, Vec<usize>>,
+    pub by_first_word: FxHashMap<String, Vec<usize>>,
     pub cues: Cues,
     /// Context keywords: (words, prefix match on the last word, context).
     pub contexts: Vec<(Vec<String>, bool, String)>,
     /// Indices into `contexts` by exact first word (all but one-word prefix keywords),
     /// and the one-word prefix keywords: [`crate::contexts::keyword_contexts`] reads each
     /// token once instead of trying every keyword at every token.
-    pub contexts_by_first: HashMap<String, Vec<usize>>,
+    pub contexts_by_first: FxHashMap<String, Vec<usize>>,
     pub contexts_prefix: Vec<usize>,
     /// ISO 3166-1 alpha-3 codes of countries (from `actors/countries.tsv`, with the
     /// supplement's renames), to tell a country code from an organisation's or a
@@ -320,7 +321,7 @@ impl Lexicon {
                 &mut triggers,
             )?;
         }
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, t) in triggers.iter().enumerate() {
             if let Some(Slot::Words(ws)) = t.slots.first() {
                 for w in ws {
@@ -409,7 +410,7 @@ impl Lexicon {
             }
         }
 
-        let mut contexts_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut contexts_by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut contexts_prefix = Vec::new();
         for (i, (words, prefix, _)) in contexts.iter().enumerate() {
             match words.as_slice() {
