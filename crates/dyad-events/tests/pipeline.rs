@@ -875,3 +875,36 @@ fn a_person_no_phrase_places_belongs_to_a_one_country_story_without_tying_denial
     assert_eq!(arrest.status, Status::Asserted, "{}", show(arrest));
     assert!(find("denied").links.is_empty());
 }
+
+#[test]
+fn a_conditional_threat_is_made_and_its_condition_stays_hypothetical() {
+    let pipeline = Pipeline::embedded().unwrap();
+    let text = "Moscow would strike Western supply lines if Kyiv fired the missiles at \
+                Russian soil.\n\n\
+                Turkey could retaliate with tariffs on American goods if Washington imposes \
+                sanctions.";
+    let x = extract(&pipeline, "conditional", text, "2025-03-12");
+    let shown: Vec<String> = x.events.iter().map(show).collect();
+    let with = |trigger: &str| {
+        x.events
+            .iter()
+            .find(|e| e.trigger.text.starts_with(trigger))
+            .unwrap_or_else(|| panic!("no event at {trigger}: {shown:?}"))
+    };
+    // The threat is uttered: its modal and its condition are what it threatens.
+    for (trigger, actor) in [("strike", "RUS"), ("retaliate", "TUR")] {
+        let threat = with(trigger);
+        assert_eq!(threat.event, EventType::Threaten, "{shown:?}");
+        assert_eq!(threat.status, Status::Asserted, "{shown:?}");
+        assert_eq!(threat.actor[0].code.as_deref(), Some(actor), "{shown:?}");
+    }
+    // The act inside the condition keeps its own type, hypothetical: no threat by Kyiv.
+    let fired = with("fired");
+    assert_eq!(fired.event, EventType::Assault, "{shown:?}");
+    assert_eq!(fired.status, Status::Hypothetical, "{shown:?}");
+    assert!(
+        !x.events.iter().any(|e| e.event == EventType::Threaten
+            && e.actor.iter().any(|a| a.code.as_deref() == Some("UKR"))),
+        "{shown:?}"
+    );
+}
