@@ -1443,7 +1443,7 @@ fn expand_groups(actors: &Actors, drafts: &mut [Draft]) {
     }
 }
 
-/// A source that opens a sentence and vouches for the rest of it:/// A source that opens a sentence and vouches for the rest of it: "According to X, ..."
+/// A source that opens a sentence and vouches for the rest of it: "According to X, ..."
 /// anywhere in a paragraph; "X said ..." only as the paragraph's second sentence (the
 /// usual news lead: "A met B on Friday. B's ministry said the two ...").
 fn opening_source(src: &Source, sentence_in_paragraph: usize) -> bool {
