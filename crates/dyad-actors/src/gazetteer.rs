@@ -155,6 +155,8 @@ pub struct Gazetteer {
     pub people: Vec<Person>,
     /// Given names (folded) that start a personal name ("sergei", "mary").
     pub given_names: std::collections::HashSet<String>,
+    /// The words that decide what an unknown capitalised run is (`actors/name-words.tsv`).
+    pub names: crate::people::NameWords,
     /// Index of each place by (name, country), for supplements.
     place_keys: HashMap<(String, String), usize>,
 }
@@ -181,6 +183,7 @@ impl Gazetteer {
     pub fn load(data: &DataSet) -> Result<Gazetteer, DataError> {
         let mut g = Gazetteer::default();
         g.load_countries(data)?;
+        g.names = crate::people::NameWords::load(data)?;
         for file in [PLACES, PLACES_EXTRA] {
             if data.get(file).is_some() {
                 g.load_places(data, file)?;

@@ -2,414 +2,123 @@
 //! "Antony J. Blinken"), used to discover people the lists do not name, and the words that
 //! look like names but are not (weekdays, months, sentence openers).
 
-use std::sync::LazyLock;
-
+use dyad_data::{DataError, DataSet};
+use dyad_text::normalize::fold;
 use dyad_text::token::{Token, TokenKind};
 use rustc_hash::FxHashSet;
 
-/// Capitalised words that never start or continue a personal name.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "its",
-    "their",
-    "this",
-    "that",
-    "these",
-    "those",
-    "but",
-    "and",
-    "or",
-    "in",
-    "on",
-    "at",
-    "for",
-    "from",
-    "to",
-    "with",
-    "by",
-    "of",
-    "as",
-    "after",
-    "before",
-    "during",
-    "while",
-    "when",
-    "if",
-    "since",
-    "on",
-    "said",
-    "says",
-    "also",
-    "there",
-    "here",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "last",
-    "next",
-    "according",
-    "meanwhile",
-    "however",
-    "moreover",
-    "despite",
-    "although",
-    "though",
-    "because",
-    "about",
-    "over",
-    "under",
-    "between",
-    "among",
-    "against",
-    "without",
-    "within",
-    "into",
-    "onto",
-    "upon",
-    "via",
-    "per",
-    "not",
-    "no",
-    "yes",
-    "all",
-    "some",
-    "many",
-    "most",
-    "both",
-    "each",
-    "every",
-    "other",
-    "another",
-    "such",
-    "what",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "where",
-    "why",
-    "how",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "can",
-    "do",
-    "does",
-    "did",
-    "so",
-    "than",
-    "then",
-    "thus",
-    "still",
-    "yet",
-    "just",
-    "only",
-    "even",
-    "our",
-    "my",
-    "your",
-    "me",
-    "him",
-    "them",
-    "us",
-    "new",
-    "former",
-    "late",
-];
-
-/// Capitalised head words of organisation and place names: a capitalised sequence with
-/// one of these is an organisation ("Strategic Policy Institute"), never a person.
-pub const ORGANISATION_HEADS: &[&str] = &[
-    "affairs",
-    "institute",
-    "organisation",
-    "organisations",
-    "organization",
-    "organizations",
-    "plan",
-    "ministry",
-    "department",
-    "council",
-    "committee",
-    "party",
-    "agency",
-    "office",
-    "bank",
-    "university",
-    "center",
-    "centre",
-    "foundation",
-    "union",
-    "association",
-    "front",
-    "movement",
-    "army",
-    "forces",
-    "group",
-    "company",
-    "corporation",
-    "commission",
-    "court",
-    "service",
-    "services",
-    "news",
-    "times",
-    "post",
-    "program",
-    "programme",
-    "initiative",
-    "fund",
-    "authority",
-    "network",
-    "alliance",
-    "coalition",
-    "brigade",
-    "brigades",
-    "police",
-    "hospital",
-    "school",
-    "college",
-    "guard",
-    "command",
-    "fleet",
-    "navy",
-    "corps",
-    "assembly",
-    "parliament",
-    "senate",
-    "congress",
-    "federation",
-    "society",
-    "board",
-    "bureau",
-    "cabinet",
-    "agency",
-    "inc.",
-    "ltd",
-    "ltd.",
-    "airlines",
-    "airways",
-    "secretariat",
-    "directorate",
-    "battalion",
-    "regiment",
-    "division",
-    "mission",
-    "observatory",
-    "watch",
-    "international",
-    "records",
-    "force",
-    "wing",
-    "media",
-    "broadcasting",
-    "limited",
-    "club",
-    "team",
-];
-
-/// Capitalised head words of place names: an unknown capitalised run ending in one is a
-/// location ("Willett Brook", "Trafalgar Dock", "Sioux County").
-pub const PLACE_HEADS: &[&str] = &[
-    "county",
-    "province",
-    "district",
-    "region",
-    "river",
-    "lake",
-    "mountain",
-    "mountains",
-    "mount",
-    "hill",
-    "hills",
-    "valley",
-    "bay",
-    "beach",
-    "island",
-    "islands",
-    "peninsula",
-    "creek",
-    "brook",
-    "canal",
-    "dock",
-    "harbour",
-    "harbor",
-    "port",
-    "airport",
-    "station",
-    "street",
-    "road",
-    "avenue",
-    "square",
-    "bridge",
-    "base",
-    "camp",
-    "desert",
-    "forest",
-    "sea",
-    "ocean",
-    "gulf",
-    "strait",
-    "coast",
-    "township",
-    "village",
-    "city",
-    "heights",
-    "park",
-    "corner",
-    "falls",
-    "springs",
-    "plain",
-    "plains",
-    "pass",
-    "cape",
-    "highway",
-];
-
-/// Capitalised head words of names that are neither people, organisations nor places
-/// (events, works, awards, laws): a run ending in one is left alone ("World Cup", "Summer
-/// Olympics", "Super Bowl", "Veterans Day").
-pub const OTHER_HEADS: &[&str] = &[
-    "war",
-    "cup",
-    "series",
-    "bowl",
-    "olympics",
-    "games",
-    "awards",
-    "award",
-    "prize",
-    "day",
-    "championship",
-    "championships",
-    "league",
-    "festival",
-    "tournament",
-    "album",
-    "ep",
-    "act",
-    "treaty",
-    "accord",
-    "agreement",
-    "declaration",
-    "doctrine",
-    "revolution",
-    "crisis",
-    "summit",
-    "conference",
-    "election",
-    "elections",
-    "operation",
-    "campaign",
-    "offensive",
-    "system",
-    "line",
-    "railway",
-    "railroad",
-    "exchange",
-    "hall",
-    "house",
-    "representative",
-    "senator",
-    "governor",
-    "champion",
-    "fellow",
-    "masters",
-    "orchestra",
-];
-
-/// Whether a folded word heads a place name.
-pub fn is_place_head(folded: &str) -> bool {
-    PLACE_HEADS.contains(&folded)
+/// The words of `actors/name-words.tsv` that decide what a capitalised run of unknown
+/// words is, by class (see the file's header). Sets: they are asked for most tokens.
+#[derive(Clone, Debug, Default)]
+pub struct NameWords {
+    not_names: FxHashSet<String>,
+    organisation_heads: FxHashSet<String>,
+    place_heads: FxHashSet<String>,
+    other_heads: FxHashSet<String>,
+    particles: FxHashSet<String>,
 }
 
-/// Whether a folded word heads a name of something other than an actor or place.
-pub fn is_other_head(folded: &str) -> bool {
-    OTHER_HEADS.contains(&folded)
-}
+impl NameWords {
+    /// The data file.
+    pub const FILE: &'static str = "actors/name-words.tsv";
 
-/// Whether a folded word is an organisation head (a set: this runs for every word a name
-/// might take).
-pub fn is_organisation_head(folded: &str) -> bool {
-    static SET: LazyLock<FxHashSet<&'static str>> =
-        LazyLock::new(|| ORGANISATION_HEADS.iter().copied().collect());
-    SET.contains(folded)
-}
+    /// Reads [`Self::FILE`] from `data`; without it, no word has a class.
+    pub fn load(data: &DataSet) -> Result<NameWords, DataError> {
+        let mut words = NameWords::default();
+        if data.get(Self::FILE).is_none() {
+            return Ok(words);
+        }
+        for r in data.table(Self::FILE)?.records {
+            let (Some(word), Some(class)) = (r.get("word"), r.get("class")) else {
+                return Err(r.error(Self::FILE, "a row needs a word and a class"));
+            };
+            let set = match class {
+                "not-name" => &mut words.not_names,
+                "organisation-head" => &mut words.organisation_heads,
+                "place-head" => &mut words.place_heads,
+                "other-head" => &mut words.other_heads,
+                "particle" => &mut words.particles,
+                other => {
+                    return Err(r.error(
+                        Self::FILE,
+                        format!(
+                            "class {other:?} is not one of not-name, organisation-head, \
+                             place-head, other-head, particle"
+                        ),
+                    ))
+                }
+            };
+            set.insert(fold(word));
+        }
+        Ok(words)
+    }
 
-/// Lower-case particles allowed inside a name when a capitalised word follows
-/// ("Abu Bakr al Baghdadi", "Ursula von der Leyen").
-const PARTICLES: &[&str] = &[
-    "al", "bin", "ibn", "bint", "de", "del", "della", "der", "van", "von", "da", "di", "du", "dos",
-    "das", "la", "le", "el", "y", "ben", "ul",
-];
+    /// Whether a folded word never starts or continues a personal name.
+    pub fn not_name(&self, folded: &str) -> bool {
+        self.not_names.contains(folded)
+    }
+
+    /// Whether a folded word heads an organisation's name ("Institute").
+    pub fn is_organisation_head(&self, folded: &str) -> bool {
+        self.organisation_heads.contains(folded)
+    }
+
+    /// Whether a folded word heads a place name ("County").
+    pub fn is_place_head(&self, folded: &str) -> bool {
+        self.place_heads.contains(folded)
+    }
+
+    /// Whether a folded word heads a name of something other than an actor or place
+    /// ("Cup", "Olympics").
+    pub fn is_other_head(&self, folded: &str) -> bool {
+        self.other_heads.contains(folded)
+    }
+
+    /// Whether a folded word is a particle inside a name ("al", "von").
+    fn is_particle(&self, folded: &str) -> bool {
+        self.particles.contains(folded)
+    }
+
+    /// A word that may be part of a name by its own shape.
+    fn is_name_word(&self, word: &str, folded: &str) -> bool {
+        if self.not_name(folded)
+            || dyad_text::calendar::is_weekday(folded)
+            || (folded.len() > 3 && dyad_text::calendar::is_month_word(folded))
+        {
+            return false;
+        }
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters == 0 {
+            return false;
+        }
+        // Initials "J." and ordinary capitalised words; "al-Sharaa" style prefixes.
+        if first_char_upper(word) {
+            // Acronyms of three or more capitals are organisations, not names.
+            let all_caps = word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            return !(all_caps && letters >= 3 && !word.contains('-'));
+        }
+        match word.split_once(['-', '\u{2010}', '\u{2011}']) {
+            Some((prefix, rest)) => {
+                self.is_particle(&prefix.to_lowercase()) && first_char_upper(rest)
+            }
+            None => false,
+        }
+    }
+}
 
 fn first_char_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Whether `folded` is one of [`NOT_NAMES`] (a set: this runs for most tokens).
-pub fn not_name(folded: &str) -> bool {
-    static SET: LazyLock<FxHashSet<&'static str>> =
-        LazyLock::new(|| NOT_NAMES.iter().copied().collect());
-    SET.contains(folded)
-}
-
-/// A word that may be part of a name by its own shape.
-fn is_name_word(word: &str, folded: &str) -> bool {
-    if not_name(folded)
-        || dyad_text::calendar::is_weekday(folded)
-        || (folded.len() > 3 && dyad_text::calendar::is_month_word(folded))
-    {
-        return false;
-    }
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters == 0 {
-        return false;
-    }
-    // Initials "J." and ordinary capitalised words; "al-Sharaa" style prefixes.
-    if first_char_upper(word) {
-        // Acronyms of three or more capitals are organisations, not names.
-        let all_caps = word
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
-        return !(all_caps && letters >= 3 && !word.contains('-'));
-    }
-    match word.split_once(['-', '\u{2010}', '\u{2011}']) {
-        Some((prefix, rest)) => {
-            PARTICLES.contains(&prefix.to_lowercase().as_str()) && first_char_upper(rest)
-        }
-        None => false,
-    }
-}
-
 /// The end (exclusive token index) of the personal name that starts at token `i`, if
 /// one does. `blocked(j)` says token `j` belongs to a gazetteer phrase that may not be part
 /// of a name (a country, organisation or role word). At most `max_len` tokens.
+#[allow(clippy::too_many_arguments)]
 pub fn name_end(
+    words: &NameWords,
     text: &str,
     tokens: &[Token],
     folded: &[String],
@@ -427,30 +136,30 @@ pub fn name_end(
         }
         let word = t.text(text);
         let f = folded[j].as_str();
-        if is_organisation_head(f) {
+        if words.is_organisation_head(f) {
             return None;
         }
-        if is_name_word(word, f) && first_char_upper(word) && !blocked(j) {
+        if words.is_name_word(word, f) && first_char_upper(word) && !blocked(j) {
             j += 1;
             end = Some(j);
             continue;
         }
-        let particle_before_name = j > i && PARTICLES.contains(&f) && {
+        let particle_before_name = j > i && words.is_particle(f) && {
             // Particles may chain ("von der Leyen") before a capitalised word.
             let mut k = j + 1;
-            while k < limit && PARTICLES.contains(&folded[k].as_str()) {
+            while k < limit && words.is_particle(&folded[k]) {
                 k += 1;
             }
             k < limit
                 && tokens[k].kind == TokenKind::Word
                 && first_char_upper(tokens[k].text(text))
-                && is_name_word(tokens[k].text(text), &folded[k])
+                && words.is_name_word(tokens[k].text(text), &folded[k])
         };
         if particle_before_name {
             j += 1;
             continue;
         }
-        if j > i && is_name_word(word, f) && !blocked(j) {
+        if j > i && words.is_name_word(word, f) && !blocked(j) {
             // "al-Sharaa": a particle-prefixed surname.
             j += 1;
             end = Some(j);
@@ -464,13 +173,13 @@ pub fn name_end(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_text::normalize::fold;
     use dyad_text::token::tokenize;
 
     fn name(text: &str, from: usize) -> Option<String> {
+        let words = NameWords::load(&DataSet::embedded()).expect("embedded name words parse");
         let toks = tokenize(text);
         let folded: Vec<String> = toks.iter().map(|t| fold(t.text(text))).collect();
-        let end = name_end(text, &toks, &folded, from, toks.len(), 5, |_| false)?;
+        let end = name_end(&words, text, &toks, &folded, from, toks.len(), 5, |_| false)?;
         Some(text[toks[from].start..toks[end - 1].end].to_string())
     }
 
@@ -494,5 +203,17 @@ mod tests {
         assert_eq!(name("NATO said", 0), None);
         assert_eq!(name("von der Leyen", 0), None);
         assert_eq!(name("Strategic Policy Institute said", 0), None);
+    }
+
+    #[test]
+    fn a_word_of_an_unknown_class_is_an_error_naming_file_and_line() {
+        let mut data = DataSet::empty();
+        data.insert(
+            NameWords::FILE,
+            "word\tclass\nthe\tnot-name\nhall\tbuilding-head\n",
+        );
+        let err = NameWords::load(&data).unwrap_err().to_string();
+        assert!(err.contains(NameWords::FILE) && err.contains('3'), "{err}");
+        assert!(err.contains("building-head"), "{err}");
     }
 }

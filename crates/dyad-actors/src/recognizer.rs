@@ -21,7 +21,7 @@ use crate::descriptors::{read_roles, RoleReading};
 use crate::entities::{DocEntities, EntityKey, EntitySpec};
 use crate::gazetteer::{PlaceKind, RoleKind};
 use crate::lexicon::{Hit, Target};
-use crate::people::name_end;
+use crate::people::{name_end, NameWords};
 use crate::{ActorLexicon, MentionKind};
 
 /// Prepositions after which a capital is a place, not its government.
@@ -651,9 +651,9 @@ impl<'a> Run<'a> {
             if capitalised(k) && free(k) {
                 let w = self.folded[k].as_str();
                 k += 1;
-                if compound_organisation_head(w) {
+                if compound_organisation_head(&self.lex.gaz.names, w) {
                     last_org_head = Some(k);
-                } else if crate::people::is_place_head(w) {
+                } else if self.lex.gaz.names.is_place_head(w) {
                     last_place_head = Some(k);
                 }
             } else if matches!(self.folded[k].as_str(), "of" | "for" | "and")
@@ -821,10 +821,11 @@ impl<'a> Run<'a> {
             return None;
         }
         let last = self.folded[end - 1].as_str();
-        if crate::people::is_place_head(last) {
+        let names = &self.lex.gaz.names;
+        if names.is_place_head(last) {
             return self.unknown_place(s, i, end);
         }
-        if crate::people::is_other_head(last) {
+        if names.is_other_head(last) {
             return Some(end);
         }
         // A run of words the document also writes in lower case is a title-cased phrase
@@ -838,9 +839,11 @@ impl<'a> Run<'a> {
             return None;
         }
         // A run that ends in an organisation or place word is not a person.
-        if self.folded.get(end).is_some_and(|f| {
-            crate::people::is_organisation_head(f) || crate::people::is_place_head(f)
-        }) {
+        if self
+            .folded
+            .get(end)
+            .is_some_and(|f| names.is_organisation_head(f) || names.is_place_head(f))
+        {
             return None;
         }
         self.untitled_person(s, i, end);
@@ -1124,6 +1127,7 @@ impl<'a> Run<'a> {
     pub(crate) fn name_end(&self, from: usize, limit: usize) -> Option<usize> {
         let hits = &self.hits;
         name_end(
+            &self.lex.gaz.names,
             self.text,
             &self.layer.tokens,
             &self.folded,
@@ -1319,7 +1323,7 @@ impl<'a> Run<'a> {
         let mut has_head = false;
         while k < limit {
             if capitalised(k) {
-                has_head |= crate::people::is_organisation_head(&self.folded[k]);
+                has_head |= self.lex.gaz.names.is_organisation_head(&self.folded[k]);
                 k += 1;
                 end = k;
             } else if matches!(self.folded[k].as_str(), "of" | "for" | "and" | "the" | "on")
@@ -1587,11 +1591,11 @@ fn resolve_places(
             t.kind == TokenKind::Word
                 && t.text(text).chars().next().is_some_and(char::is_uppercase)
                 && !covered(k)
-                && !crate::people::not_name(&folded[k])
+                && !gaz.names.not_name(&folded[k])
                 && !LOCATIVE.contains(&folded[k].as_str())
-                && !crate::people::is_place_head(&folded[k])
-                && !crate::people::is_organisation_head(&folded[k])
-                && !crate::people::is_other_head(&folded[k])
+                && !gaz.names.is_place_head(&folded[k])
+                && !gaz.names.is_organisation_head(&folded[k])
+                && !gaz.names.is_other_head(&folded[k])
         };
         let name_before = i > 0 && !sentence_starts.contains(&i) && name_word(i - 1);
         let name_after =
@@ -1789,8 +1793,8 @@ fn natural_feature(head: &str) -> bool {
 
 /// Whether a capitalised word heads an organisation named after its country ("Malaysia
 /// Airlines", "Russian Railways", "Iran Air").
-fn compound_organisation_head(folded: &str) -> bool {
-    crate::people::is_organisation_head(folded)
+fn compound_organisation_head(names: &NameWords, folded: &str) -> bool {
+    names.is_organisation_head(folded)
         || matches!(
             folded,
             "railways" | "air" | "telecom" | "petroleum" | "motors" | "steel" | "shipping"
