@@ -304,23 +304,6 @@ fn between_subject_and_verb(word: &str) -> bool {
     ) || (word.len() > 4 && word.ends_with("ly") && word != "only")
 }
 
-/// Nouns of a charge a subject can deny having a clause about it ("denied claims that it
-/// ...").
-const CHARGE_NOUNS: &[&str] = &[
-    "claim",
-    "claims",
-    "accusation",
-    "accusations",
-    "allegation",
-    "allegations",
-    "report",
-    "reports",
-    "suggestion",
-    "suggestions",
-    "charge",
-    "charges",
-];
-
 /// The entity an "it" at token `i` of sentence `s` stands for when it opens the
 /// complement of a reporting or denial verb: the non-person actor just before that verb
 /// ("Iran denied that it ...", "the ministry said it ...", "Moscow rejected claims that
@@ -337,7 +320,7 @@ fn reported_it_antecedent(run: &Run<'_>, s: usize, i: usize) -> Option<usize> {
         v -= 1;
     }
     // "denied claims that it", "rejected the accusations that it".
-    if CHARGE_NOUNS.contains(&word(v)) && v > first {
+    if run.lex.gaz.charge_nouns.contains(word(v)) && v > first {
         let noun = v;
         v = (noun.saturating_sub(3).max(first)..noun)
             .rev()

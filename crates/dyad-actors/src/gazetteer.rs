@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use dyad_data::{DataError, DataSet, Record};
 use dyad_model::{Date, EntityType, Geo};
+use rustc_hash::FxHashSet;
 
 /// One country with every way the text may name it.
 #[derive(Clone, Debug)]
@@ -157,6 +158,9 @@ pub struct Gazetteer {
     pub given_names: std::collections::HashSet<String>,
     /// The words that decide what an unknown capitalised run is (`actors/name-words.tsv`).
     pub names: crate::people::NameWords,
+    /// Nouns that name a claim (`events/charge-nouns.tsv`, the events' list): "it" opening
+    /// a charge's "that" clause after a denial is the denier.
+    pub charge_nouns: FxHashSet<String>,
     /// Index of each place by (name, country), for supplements.
     place_keys: HashMap<(String, String), usize>,
 }
@@ -184,6 +188,7 @@ impl Gazetteer {
         let mut g = Gazetteer::default();
         g.load_countries(data)?;
         g.names = crate::people::NameWords::load(data)?;
+        g.charge_nouns = charge_nouns(data)?;
         for file in [PLACES, PLACES_EXTRA] {
             if data.get(file).is_some() {
                 g.load_places(data, file)?;
@@ -461,6 +466,20 @@ impl Gazetteer {
 
 fn owned(v: Vec<&str>) -> Vec<String> {
     v.into_iter().map(str::to_string).collect()
+}
+
+/// The folded nouns of `events/charge-nouns.tsv`, nouns that name a claim ("claims",
+/// "allegations"); none when the data has no such file. The one reader of that list: the
+/// coreference here and the event coder's denials both use it.
+pub fn charge_nouns(data: &DataSet) -> Result<FxHashSet<String>, DataError> {
+    const FILE: &str = "events/charge-nouns.tsv";
+    let mut nouns = FxHashSet::default();
+    if data.get(FILE).is_some() {
+        for r in data.table(FILE)?.records {
+            nouns.insert(dyad_text::normalize::fold(required(&r, FILE, "noun")?));
+        }
+    }
+    Ok(nouns)
 }
 
 fn required<'a>(r: &'a Record, file: &str, col: &str) -> Result<&'a str, DataError> {

@@ -28,6 +28,7 @@ use gazetteer::Gazetteer;
 use lexicon::{PhraseIndex, Target};
 
 pub use dyad_model::MentionKind;
+pub use gazetteer::charge_nouns;
 
 /// One actor mention, pointing at its entity in [`Actors::entities`].
 #[derive(Clone, Debug, PartialEq)]

@@ -80,7 +80,7 @@ struct Modifier {
 
 /// State of one recognition run.
 pub(crate) struct Run<'a> {
-    lex: &'a ActorLexicon,
+    pub(crate) lex: &'a ActorLexicon,
     text: &'a str,
     layer: &'a TextLayer,
     published: Option<Date>,

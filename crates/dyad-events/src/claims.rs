@@ -314,26 +314,6 @@ pub fn apply_instigation(instigation: &Instigation, args: &mut Arguments) {
         .retain(|k| !instigation.causee.contains(k) && !instigation.instigator.contains(k));
 }
 
-/// Nouns of a charge whose "that" clause a denial denies ("rejected claims that it ...").
-const CHARGE_CLAUSE_NOUNS: &[&str] = &[
-    "claim",
-    "claims",
-    "report",
-    "reports",
-    "allegation",
-    "allegations",
-    "accusation",
-    "accusations",
-    "suggestion",
-    "suggestions",
-    "charge",
-    "charges",
-    "assertion",
-    "assertions",
-    "rumours",
-    "rumors",
-];
-
 /// Words between a denial verb and the charge noun ("denied the Western reports that").
 fn before_charge_noun(word: &str) -> bool {
     matches!(
@@ -344,12 +324,12 @@ fn before_charge_noun(word: &str) -> bool {
 
 /// The local token of "that" when a charge noun with its clause follows token `from`:
 /// "claims that", "the reports that", "Western media reports that".
-pub(crate) fn charge_clause(view: &SentenceView<'_>, from: usize) -> Option<usize> {
+pub(crate) fn charge_clause(lex: &Lexicon, view: &SentenceView<'_>, from: usize) -> Option<usize> {
     let mut p = from;
     while p < view.len() && p < from + 3 && before_charge_noun(view.word(p)) {
         p += 1;
     }
-    let noun = p < view.len() && CHARGE_CLAUSE_NOUNS.contains(&view.word(p));
+    let noun = p < view.len() && lex.charge_nouns.contains(view.word(p));
     (noun && p + 1 < view.len() && view.word(p + 1) == "that").then_some(p + 1)
 }
 
@@ -359,7 +339,7 @@ fn is_denial_verb(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> b
     lex.triggers.get(m.entry).is_some_and(|e| {
         e.event == EventType::Reject
             && e.pos.is_verb()
-            && (e.cameo == "016" || charge_clause(view, m.end).is_some())
+            && (e.cameo == "016" || charge_clause(lex, view, m.end).is_some())
     })
 }
 
@@ -388,7 +368,7 @@ pub(crate) fn denies_what_follows(
     m: &TriggerMatch,
 ) -> bool {
     is_denial_verb(lex, view, m)
-        && (charge_clause(view, m.end).is_some()
+        && (charge_clause(lex, view, m.end).is_some()
             || denied_gerund(view, m)
                 .is_some_and(|p| matches.iter().any(|o| o.start == p && o.start >= m.end)))
 }
@@ -413,7 +393,7 @@ pub(crate) fn release_denied_events(
         // "that": "denied it was behind".
         let clause = (end..(end + 2).min(view.len()))
             .find(|&p| view.word(p) == "that")
-            .or_else(|| charge_clause(view, end))
+            .or_else(|| charge_clause(lex, view, end))
             .map(|that| that + 1)
             .or_else(|| {
                 let opens = matches!(view.word(end), "it" | "they" | "he" | "she" | "we")
@@ -1708,8 +1688,10 @@ mod tests {
         let layer = dyad_text::analyze(view_text);
         let actors = toy_actors(view_text, &layer);
         let view = SentenceView::new(view_text, &layer, &actors, 0);
-        assert_eq!(charge_clause(&view, 0), Some(2));
-        assert_eq!(charge_clause(&view, 2), None);
+        let lex = crate::tests::lexicon();
+        let lex = lex.lexicon();
+        assert_eq!(charge_clause(lex, &view, 0), Some(2));
+        assert_eq!(charge_clause(lex, &view, 2), None);
     }
 
     #[test]

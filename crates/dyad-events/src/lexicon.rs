@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use dyad_data::{DataError, DataSet};
 use dyad_model::EventType;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::cameo::CameoTable;
 
@@ -132,6 +132,8 @@ pub struct Lexicon {
     pub countries: HashMap<String, String>,
     /// Phrases that look like triggers but are not events ("press release").
     pub non_events: Vec<Cue>,
+    /// Nouns that name a claim or accusation (`events/charge-nouns.tsv`).
+    pub charge_nouns: FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -429,6 +431,7 @@ impl Lexicon {
             contexts_prefix,
             countries,
             non_events,
+            charge_nouns: dyad_actors::charge_nouns(data)?,
         })
     }
 }

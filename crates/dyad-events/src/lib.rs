@@ -97,21 +97,9 @@ enum DenialScope {
     Charge,
 }
 
-/// Nouns that name an accusation a relative clause can deny ("a charge that X denied").
-const CHARGE_NOUNS: &[&str] = &[
-    "charge",
-    "charges",
-    "claim",
-    "claims",
-    "accusation",
-    "accusations",
-    "allegation",
-    "allegations",
-];
-
 /// Whether the denial verb at `verb` closes a relative clause on a charge noun: "a charge
 /// that the Ethiopian government denied", "accusations which Moscow has denied".
-fn denies_charge_noun(view: &SentenceView<'_>, verb: usize) -> bool {
+fn denies_charge_noun(lex: &Lexicon, view: &SentenceView<'_>, verb: usize) -> bool {
     let Some(that) = (0..verb)
         .rev()
         .take(8)
@@ -120,7 +108,7 @@ fn denies_charge_noun(view: &SentenceView<'_>, verb: usize) -> bool {
     else {
         return false;
     };
-    that > 0 && CHARGE_NOUNS.contains(&view.word(that - 1))
+    that > 0 && lex.charge_nouns.contains(view.word(that - 1))
 }
 
 /// Coding state of one event before ids are assigned.
@@ -741,9 +729,9 @@ impl EventLexicon {
                     })
                 });
                 // "a charge that X rejected": the relative clause denies the charge.
-                let charge = denies_charge_noun(view, m.start);
+                let charge = denies_charge_noun(lex, view, m.start);
                 // "rejected claims that it attacked ...": a denial of the clause.
-                let clause = claims::charge_clause(view, m.end).is_some();
+                let clause = claims::charge_clause(lex, view, m.end).is_some();
                 if cameo_code == "016" || object || charge || clause {
                     cameo_code = "016".to_string();
                     mode = Some("deny".to_string());
