@@ -645,21 +645,20 @@ impl EventLexicon {
                 }
             }
             let speaker_subject = first_person && actor.is_empty();
-            // A state's act with no party named, in a story about one country ("two
-            // newspapers were banned", "dozens were detained"): that country's doing,
-            // marked implicit.
-            if actor.is_empty()
-                && recipient.is_empty()
-                && place.is_none()
-                && matches!(
-                    entry.event,
-                    EventType::Coerce | EventType::Sanction | EventType::Mobilize
-                )
-            {
+            // An event with no party named, in a story about one country, involves that
+            // country, marked implicit: a state's act ("two newspapers were banned",
+            // "dozens were detained", "the talks collapsed") is its doing; a speech act
+            // whose speaker goes unnamed ("concern was voiced over the crisis") is
+            // addressed to it — unnamed speakers are rarely the state.
+            if actor.is_empty() && recipient.is_empty() && place.is_none() {
                 if let Some(home) = homes.story().and_then(|c| {
                     location::country_party(c, |c| lex.country_name(c).map(str::to_string), true)
                 }) {
-                    actor = vec![home];
+                    if cameo::is_speech_act(entry.event) {
+                        recipient = vec![home];
+                    } else {
+                        actor = vec![home];
+                    }
                 }
             }
             // An event needs a party: who acts or, when the actor is left unsaid ("four

@@ -863,6 +863,22 @@ fn a_state_act_with_no_party_in_a_one_country_story_is_that_countrys() {
 }
 
 #[test]
+fn a_speech_act_with_no_party_in_a_one_country_story_is_addressed_to_it() {
+    let pipeline = Pipeline::embedded().unwrap();
+    let text = "Kenya's parliament met in Nairobi on Monday. Kenyan lawmakers debated the \
+                budget, and Kenya's president signed it. Lawmakers said the new tax was \
+                widely criticized.";
+    let x = extract(&pipeline, "speech", text, "2025-03-12");
+    let criticized = x
+        .events
+        .iter()
+        .find(|e| e.trigger.text.starts_with("criticized"))
+        .unwrap_or_else(|| panic!("{:?}", x.events.iter().map(show).collect::<Vec<_>>()));
+    assert_eq!(codes(&criticized.recipient), "KEN", "{}", show(criticized));
+    assert!(criticized.recipient[0].implicit, "{}", show(criticized));
+}
+
+#[test]
 fn a_person_no_phrase_places_belongs_to_a_one_country_story_without_tying_denials() {
     let pipeline = Pipeline::embedded().unwrap();
     let text = "Kenya's parliament met in Nairobi on Monday. Kenyan lawmakers debated the \
