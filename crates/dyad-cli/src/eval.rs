@@ -66,9 +66,9 @@ pub struct EvalArgs {
     /// A directory of data files overriding the embedded ones.
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
-    /// Also list the records the run got wrong, with gold and predicted events (plover,
-    /// petr2 and events, whose held-out stories are never listed; in `--json`, a `misses`
-    /// array).
+    /// Also list the records the run got wrong: gold and predicted events (plover, petr2
+    /// and events, whose held-out stories are never listed), missing and extra mentions
+    /// (ner, ner-conll); in `--json`, a `misses` array.
     #[arg(long)]
     misses: bool,
     /// For `events`: score the train stories, the held-out ones, or all (see docs/eval.md).
@@ -192,7 +192,14 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
                 .map(|g| extract(&pipeline, &g.id, &g.text, None))
                 .collect();
             let report = dyad_eval::ner::score(gold.iter().zip(&extractions));
-            print(args.json, serde_json::to_value(&report)?, report.render())?;
+            let misses = dyad_eval::ner::misses(gold.iter().zip(&extractions));
+            print_with_misses(
+                &args,
+                serde_json::to_value(&report)?,
+                report.render(),
+                serde_json::to_value(&misses)?,
+                dyad_eval::ner::render_misses(&misses),
+            )?;
         }
         EvalSet::NerConll => {
             let gold = Part::select(dyad_eval::wikigold::parse_conll(&name, &text)?, args.part);
@@ -202,7 +209,14 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
                 .collect();
             let report = dyad_eval::ner::score(gold.iter().zip(&extractions));
             let table = report.render().replacen("re3d", "CoNLL", 1);
-            print(args.json, serde_json::to_value(&report)?, table)?;
+            let misses = dyad_eval::ner::misses(gold.iter().zip(&extractions));
+            print_with_misses(
+                &args,
+                serde_json::to_value(&report)?,
+                table,
+                serde_json::to_value(&misses)?,
+                dyad_eval::ner::render_misses(&misses),
+            )?;
         }
         EvalSet::Article | EvalSet::Events | EvalSet::Ud => {}
     }

@@ -81,32 +81,8 @@ pub fn score<'a>(pairs: impl IntoIterator<Item = (&'a NerGold, &'a Extraction)>)
     };
     for (gold, extraction) in pairs {
         report.documents += 1;
-        let mut gold_bag = Bag::new();
-        for e in &gold.entities {
-            if let Some(class) = gold_class(&e.kind) {
-                *gold_bag
-                    .entry((class, e.text.trim().to_string()))
-                    .or_default() += 1;
-            }
-        }
-        let mut predicted_bag = Bag::new();
-        for entity in &extraction.entities {
-            let Some(class) = predicted_class(entity.kind) else {
-                continue;
-            };
-            // Demonyms ("Syrian") are nationality words, which the gold does not score as
-            // places either; pronouns are annotated by re3d only now and then and by CoNLL
-            // never, so name mentions alone are scored.
-            for m in entity
-                .mentions
-                .iter()
-                .filter(|m| !matches!(m.kind, Some(MentionKind::Demonym | MentionKind::Pronoun)))
-            {
-                *predicted_bag
-                    .entry((class, m.text.trim().to_string()))
-                    .or_default() += 1;
-            }
-        }
+        let gold_bag = gold_bag(gold);
+        let predicted_bag = predicted_bag(extraction);
         for class in CLASSES {
             let in_class = |bag: &Bag| -> usize {
                 bag.iter()
@@ -129,6 +105,90 @@ pub fn score<'a>(pairs: impl IntoIterator<Item = (&'a NerGold, &'a Extraction)>)
         }
     }
     report
+}
+
+/// The scored gold mentions of a document: (class, text) with their counts.
+fn gold_bag(gold: &NerGold) -> Bag {
+    let mut bag = Bag::new();
+    for e in &gold.entities {
+        if let Some(class) = gold_class(&e.kind) {
+            *bag.entry((class, e.text.trim().to_string())).or_default() += 1;
+        }
+    }
+    bag
+}
+
+/// The scored mentions of an extraction: (class, text) with their counts. Demonyms
+/// ("Syrian") are nationality words, which the gold does not score as places either;
+/// pronouns are annotated by re3d only now and then and by CoNLL never, so name mentions
+/// alone are scored.
+fn predicted_bag(extraction: &Extraction) -> Bag {
+    let mut bag = Bag::new();
+    for entity in &extraction.entities {
+        let Some(class) = predicted_class(entity.kind) else {
+            continue;
+        };
+        for m in entity
+            .mentions
+            .iter()
+            .filter(|m| !matches!(m.kind, Some(MentionKind::Demonym | MentionKind::Pronoun)))
+        {
+            *bag.entry((class, m.text.trim().to_string())).or_default() += 1;
+        }
+    }
+    bag
+}
+
+/// A document whose scored mentions differ from its gold ones.
+#[derive(Clone, Debug, Serialize)]
+pub struct NerMiss {
+    pub id: String,
+    /// Gold mentions not predicted, `CLASS text` (repeated as often as they are missing).
+    pub missing: Vec<String>,
+    /// Predicted mentions not in the gold, `CLASS text`.
+    pub extra: Vec<String>,
+}
+
+/// The documents with a missing or an extra mention, in input order.
+pub fn misses<'a>(pairs: impl IntoIterator<Item = (&'a NerGold, &'a Extraction)>) -> Vec<NerMiss> {
+    // What `a` has beyond `b`, one line per surplus mention.
+    let beyond = |a: &Bag, b: &Bag| -> Vec<String> {
+        a.iter()
+            .flat_map(|((class, text), &n)| {
+                let surplus =
+                    n.saturating_sub(b.get(&(*class, text.clone())).copied().unwrap_or(0));
+                std::iter::repeat_n(format!("{class} {text}"), surplus)
+            })
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (gold, extraction) in pairs {
+        let (g, p) = (gold_bag(gold), predicted_bag(extraction));
+        let (missing, extra) = (beyond(&g, &p), beyond(&p, &g));
+        if !missing.is_empty() || !extra.is_empty() {
+            out.push(NerMiss {
+                id: gold.id.clone(),
+                missing,
+                extra,
+            });
+        }
+    }
+    out
+}
+
+/// The misses as text: one block per document.
+pub fn render_misses(misses: &[NerMiss]) -> String {
+    let mut out = String::new();
+    for m in misses {
+        out.push_str(&format!("\n{}\n", m.id));
+        if !m.missing.is_empty() {
+            out.push_str(&format!("  missing: {}\n", m.missing.join("; ")));
+        }
+        if !m.extra.is_empty() {
+            out.push_str(&format!("  extra:   {}\n", m.extra.join("; ")));
+        }
+    }
+    out
 }
 
 impl NerReport {
@@ -202,5 +262,14 @@ mod tests {
         assert_eq!(report.micro.predicted, 4);
         assert_eq!(report.micro.gold, 4);
         assert!(report.render().contains("micro"));
+
+        // The misses: what the gold has beyond the prediction and the other way round,
+        // one line per surplus mention.
+        let misses = misses([(&gold, &extraction)]);
+        assert_eq!(misses.len(), 1);
+        assert_eq!(misses[0].missing, ["ORG NATO", "PER Assad"]);
+        assert_eq!(misses[0].extra, ["LOC Syria", "ORG UN"]);
+        let text = render_misses(&misses);
+        assert!(text.contains("missing: ORG NATO; PER Assad"), "{text}");
     }
 }
