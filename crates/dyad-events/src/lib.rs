@@ -754,6 +754,10 @@ impl EventLexicon {
             if let Some(refined) = cameo::refine_by_context(&cameo_code, &keyword_ctx) {
                 cameo_code = refined.to_string();
             }
+            // Whether the trigger stands inside an "if" clause, asked once of the parse
+            // (it matters only to what a modal made hypothetical or future).
+            let in_condition = matches!(status, Status::Hypothetical | Status::Future)
+                && modality::in_condition(lex, view, m);
             let recode = match status {
                 // "pledged to expel X": a committed hostile act stays that act, ahead.
                 Status::Future => {
@@ -761,15 +765,12 @@ impl EventLexicon {
                         && (modality::is_commitment(view, m) || modality::planned(lex, view, m)))
                 }
                 // "if it imposes sanctions": an act in a condition is that act, hypothetical.
-                Status::Hypothetical => {
-                    cameo::is_hostile_act(event_type) && !modality::in_condition(lex, view, m)
-                }
+                Status::Hypothetical => cameo::is_hostile_act(event_type) && !in_condition,
                 _ => false,
             };
             // An intention without anyone who holds it is no event, nor is a condition
             // without a party ("if it is attacked").
-            let conditional =
-                status == Status::Hypothetical && modality::in_condition(lex, view, m);
+            let conditional = status == Status::Hypothetical && in_condition;
             let partyless = actor.is_empty() && (recode || conditional && recipient.is_empty());
             if partyless && !speaker_subject {
                 continue;
@@ -789,7 +790,7 @@ impl EventLexicon {
             // part and the synthetic stories is). A threat inside a condition stays one.
             if event_type == EventType::Threaten
                 && matches!(status, Status::Hypothetical | Status::Future)
-                && !modality::in_condition(lex, view, m)
+                && !in_condition
             {
                 status = said;
             }
