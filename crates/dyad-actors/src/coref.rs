@@ -15,10 +15,10 @@ use dyad_text::normalize::fold;
 use dyad_text::token::{tokenize, TokenKind};
 
 use crate::entities::{EntityKey, EntitySpec};
-use crate::gazetteer::PluralOf;
+use crate::gazetteer::{DefiniteOf, PluralOf};
 use crate::lexicon::Hit;
 use crate::recognizer::Run;
-use crate::MentionKind;
+use crate::{ActorMention, MentionKind};
 
 /// Words after which "he"/"she" is taken to be a clause subject.
 const SUBJECT_BEFORE: &[&str] = &[
@@ -225,24 +225,39 @@ const PREPOSITIONS: &[&str] = &[
 /// continues ("Putin met Xi in Beijing. He said ..." is Putin) — else the last person
 /// named there.
 fn person_antecedent(run: &Run<'_>, i: usize) -> Option<usize> {
-    let layer = run.layer();
-    let at = layer.tokens.get(i)?.start;
-    let is_person = |e: usize| {
+    salient_antecedent(run, i, 0, |m| {
         run.doc
             .entities
-            .get(e)
+            .get(m.entity)
             .is_some_and(|x| x.kind == EntityType::Person && x.members.is_empty())
-    };
+    })
+}
+
+/// The most salient earlier actor that `wanted` accepts for a reference at token `i`: in
+/// the latest sentence, from sentence `earliest` on, with such an actor (the reference's
+/// own, before it, or an earlier one), the first named outside a prepositional phrase,
+/// else the last named there.
+fn salient_antecedent(
+    run: &Run<'_>,
+    i: usize,
+    earliest: usize,
+    wanted: impl Fn(&ActorMention) -> bool,
+) -> Option<usize> {
+    let layer = run.layer();
+    let at = layer.tokens.get(i)?.start;
     let mentions = &run.doc.mentions;
     let before = mentions.partition_point(|m| m.span.end <= at);
     let latest = mentions[..before]
         .iter()
         .rev()
-        .find(|m| m.span.end <= at && is_person(m.entity))?;
+        .find(|m| m.span.end <= at && wanted(m))?;
+    if latest.sentence < earliest {
+        return None;
+    }
     let sentence = latest.sentence;
     let in_sentence = mentions[..before]
         .iter()
-        .filter(|m| m.sentence == sentence && m.span.end <= at && is_person(m.entity));
+        .filter(|m| m.sentence == sentence && m.span.end <= at && wanted(m));
     let governed = |start: usize| {
         let t = layer.tokens.partition_point(|t| t.end <= start);
         t.checked_sub(1)
@@ -257,6 +272,41 @@ fn person_antecedent(run: &Run<'_>, i: usize) -> Option<usize> {
         }
     }
     first_free.or(Some(latest.entity))
+}
+
+/// How many sentences back a definite description ("the country") may look for its
+/// antecedent.
+const DEFINITE_REACH: usize = 3;
+
+/// The entity a definite description at token `i` of sentence `s` ("the country", "the
+/// bloc") stands for: the most salient earlier country (a country named, a capital
+/// standing for its government, or a body or group of one country) or international body.
+pub(crate) fn definite_antecedent(
+    run: &Run<'_>,
+    s: usize,
+    i: usize,
+    of: DefiniteOf,
+) -> Option<usize> {
+    salient_antecedent(run, i, s.saturating_sub(DEFINITE_REACH), |m| {
+        let Some(entity) = run.doc.entities.get(m.entity) else {
+            return false;
+        };
+        if !entity.members.is_empty() || m.kind == MentionKind::Definite {
+            return false;
+        }
+        let code = entity.code.as_deref().unwrap_or("");
+        match of {
+            DefiniteOf::Country => match entity.kind {
+                EntityType::Country => true,
+                EntityType::Location => m.kind == MentionKind::Metonym,
+                EntityType::Organization | EntityType::Group => {
+                    run.lex.gaz.country_index(code).is_some()
+                }
+                EntityType::Person => false,
+            },
+            DefiniteOf::Body => entity.kind == EntityType::Organization && code.starts_with("IGO"),
+        }
+    })
 }
 
 /// Verbs whose subject an "it" of their complement clause stands for: "Iran denied that
@@ -678,5 +728,64 @@ mod tests {
             let t = &text[m.span.start..m.span.end];
             !t.contains("pro-Russian") && !t.contains("Russian-backed")
         }));
+    }
+
+    fn definites(a: &Actors) -> usize {
+        a.mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Definite)
+            .count()
+    }
+
+    #[test]
+    fn the_country_is_the_subject_country_of_the_latest_sentence_naming_one() {
+        // The subject, not the country inside "from ..." nor the one named last.
+        let text = "Chile withdrew its envoy from Peru on Friday. The country accused Peru of \
+                    spying.";
+        let a = recognize(text);
+        let e = entity_of(&a, text, "The country", 0).expect("The country resolved");
+        assert_eq!(e.code.as_deref(), Some("CHL"));
+        assert_eq!(e.kind, EntityType::Country);
+        let listed = e.mentions.iter().find(|m| m.text == "The country");
+        assert_eq!(listed.and_then(|m| m.kind), Some(MentionKind::Definite));
+        // A capital standing for its government stands for the country too.
+        let text = "Hanoi protested on Monday. Officials said the nation would not back down.";
+        let a = recognize(text);
+        let e = entity_of(&a, text, "the nation", 0).expect("the nation resolved");
+        assert_eq!(e.code.as_deref(), Some("VNM"));
+    }
+
+    #[test]
+    fn the_bloc_is_the_latest_international_body() {
+        let text = "ASEAN admitted a new member in May. Diplomats said the bloc would meet \
+                    again. Cambodia asked the regional body for help.";
+        let a = recognize(text);
+        for phrase in ["the bloc", "the regional body"] {
+            let e = entity_of(&a, text, phrase, 0).expect("resolved");
+            assert_eq!(e.name, "ASEAN", "{phrase}");
+        }
+        // A body of one country is no bloc.
+        let text = "The Chilean navy seized a trawler. Officials said the alliance objected.";
+        assert_eq!(definites(&recognize(text)), 0);
+    }
+
+    #[test]
+    fn a_possessive_definite_codes_the_phrase_it_modifies() {
+        let text = "Peru closed its border on Monday. The country's army deployed troops.";
+        let a = recognize(text);
+        let e = entity_of(&a, text, "The country's army", 0).expect("descriptor");
+        assert_eq!(e.code.as_deref(), Some("PER"));
+        assert_eq!(e.sector.as_deref(), Some("MIL"));
+    }
+
+    #[test]
+    fn names_indefinites_and_distant_countries_are_no_definite_descriptions() {
+        // Capitalised, "the Alliance" begins a name; "a country" refers to no one.
+        let text = "Mali signed a pact. The Alliance of Sahel States welcomed it, and a country \
+                    like Chad may join.";
+        assert_eq!(definites(&recognize(text)), 0);
+        let text = "Kenya held elections. The vote was calm. Turnout was high. Results came \
+                    late. Observers praised the country.";
+        assert_eq!(definites(&recognize(text)), 0);
     }
 }

@@ -81,6 +81,9 @@ pub enum RoleKind {
     Modifier,
     /// A plural reference to several earlier actors ("the two nations").
     Plural(PluralOf),
+    /// The head of a definite description of one earlier actor ("the country", "the
+    /// bloc"): it names an actor only after "the" and in lower case.
+    Definite(DefiniteOf),
 }
 
 /// Which earlier entities a plural reference stands for.
@@ -89,6 +92,15 @@ pub enum PluralOf {
     Countries,
     People,
     Actors,
+}
+
+/// Which earlier entity a definite description stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DefiniteOf {
+    /// A country ("the country", "the kingdom").
+    Country,
+    /// An international body ("the bloc", "the alliance", "the world body").
+    Body,
 }
 
 /// One role phrase.
@@ -401,6 +413,11 @@ impl Gazetteer {
         Ok(())
     }
 
+    /// The listed country whose ISO3 code is `code`.
+    pub fn country_index(&self, code: &str) -> Option<usize> {
+        self.countries.iter().position(|c| c.iso3 == code)
+    }
+
     fn load_roles(&mut self, data: &DataSet) -> Result<(), DataError> {
         for r in data.table(ROLES)?.records {
             let kind = match required(&r, ROLES, "type")? {
@@ -411,6 +428,8 @@ impl Gazetteer {
                 "plural-countries" => RoleKind::Plural(PluralOf::Countries),
                 "plural-people" => RoleKind::Plural(PluralOf::People),
                 "plural-actors" => RoleKind::Plural(PluralOf::Actors),
+                "definite-country" => RoleKind::Definite(DefiniteOf::Country),
+                "definite-body" => RoleKind::Definite(DefiniteOf::Body),
                 other => return Err(r.error(ROLES, format!("unknown role type {other:?}"))),
             };
             let flags = r.list("flags");

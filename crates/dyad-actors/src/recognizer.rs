@@ -19,7 +19,7 @@ use dyad_text::TextLayer;
 use crate::coref;
 use crate::descriptors::{read_roles, RoleReading};
 use crate::entities::{DocEntities, EntityKey, EntitySpec};
-use crate::gazetteer::{PlaceKind, RoleKind};
+use crate::gazetteer::{DefiniteOf, PlaceKind, RoleKind};
 use crate::lexicon::{Hit, Target};
 use crate::people::{name_end, NameWords};
 use crate::{ActorLexicon, MentionKind};
@@ -325,6 +325,33 @@ impl<'a> Run<'a> {
             .is_some_and(|(_, r)| self.lex.gaz.roles[r].kind == RoleKind::Title)
     }
 
+    /// The head of a definite description ("country" in "the country") at token `j`.
+    fn definite_at(&self, j: usize) -> Option<(Hit, DefiniteOf)> {
+        let h = self.hits.get(j).copied().flatten()?;
+        match h.target {
+            Target::Role(r) => match self.lex.gaz.roles[r].kind {
+                RoleKind::Definite(of) => Some((h, of)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The entity the definite description at token `i` stands for: the country itself
+    /// when the antecedent is a capital or a body of one country ("Moscow ... the
+    /// country" is Russia), else the antecedent.
+    fn definite_entity(&mut self, s: usize, i: usize, of: DefiniteOf) -> Option<usize> {
+        let e = coref::definite_antecedent(self, s, i, of)?;
+        match of {
+            DefiniteOf::Country => {
+                let code = self.doc.entities.get(e)?.code.as_deref()?;
+                let c = self.lex.gaz.country_index(code)?;
+                self.entity_for(Target::Country(c))
+            }
+            DefiniteOf::Body => Some(e),
+        }
+    }
+
     /// Whether a non-modifier role run starts at `j` (a modifier must lead to one).
     fn role_follows(&self, j: usize) -> bool {
         let mut j = j;
@@ -375,6 +402,28 @@ impl<'a> Run<'a> {
         // Modifiers.
         let mut mods: Vec<Modifier> = Vec::new();
         let mut j = start;
+        if let Some((h, of)) = self.definite_at(start) {
+            let e = (det == 1 && self.folded[i] == "the")
+                .then(|| self.definite_entity(s, i, of))
+                .flatten();
+            let Some(e) = e else {
+                return Some(h.end);
+            };
+            let span = self.layer.span_of(i, h.end);
+            let text = self.text();
+            if self.is_possessive(h.end) && self.role_follows(h.end + 1) {
+                // "the country's security forces": the description modifies a role phrase
+                // as the country's name would.
+                self.doc.record(text, e, span, MentionKind::Definite);
+                let code = self.doc.entities[e].code.clone();
+                mods.push(Modifier { hit: h, code });
+                j = h.end + 1;
+            } else {
+                self.doc
+                    .mention(text, e, span, span, s, MentionKind::Definite);
+                return Some(h.end);
+            }
+        }
         while let Some(h) = (j < limit && mods.len() < MAX_PHRASE_HITS)
             .then(|| self.hits.get(j).copied().flatten())
             .flatten()
@@ -442,7 +491,10 @@ impl<'a> Run<'a> {
             .then(|| self.role_at(j))
             .flatten()
         {
-            if matches!(self.lex.gaz.roles[r].kind, RoleKind::Plural(_)) {
+            if matches!(
+                self.lex.gaz.roles[r].kind,
+                RoleKind::Plural(_) | RoleKind::Definite(_)
+            ) {
                 break;
             }
             roles.push((

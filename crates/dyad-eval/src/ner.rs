@@ -128,11 +128,12 @@ fn predicted_bag(extraction: &Extraction) -> Bag {
         let Some(class) = predicted_class(entity.kind) else {
             continue;
         };
-        for m in entity
-            .mentions
-            .iter()
-            .filter(|m| !matches!(m.kind, Some(MentionKind::Demonym | MentionKind::Pronoun)))
-        {
+        for m in entity.mentions.iter().filter(|m| {
+            !matches!(
+                m.kind,
+                Some(MentionKind::Demonym | MentionKind::Pronoun | MentionKind::Definite)
+            )
+        }) {
             *bag.entry((class, m.text.trim().to_string())).or_default() += 1;
         }
     }

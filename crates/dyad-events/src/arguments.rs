@@ -1257,10 +1257,13 @@ pub fn actor_refs(view: &SentenceView<'_>, actors: &Actors, mentions: &[usize]) 
         let Some(entity) = actors.entities.get(m.entity) else {
             continue;
         };
-        // A pronoun or a short name stands for its entity: the party is named as the
-        // entity is ("he" → "Kim Jong Un"), so no store or view shows "he" as a party.
+        // A pronoun, a definite description or a short name stands for its entity: the
+        // party is named as the entity is ("he" → "Kim Jong Un", "the bloc" → "European
+        // Union"), so no store or view shows "he" as a party.
         let text = match m.kind {
-            MentionKind::Pronoun | MentionKind::ShortName if !entity.name.is_empty() => {
+            MentionKind::Pronoun | MentionKind::Definite | MentionKind::ShortName
+                if !entity.name.is_empty() =>
+            {
                 entity.name.clone()
             }
             _ => view.slice(ms, me).to_string(),

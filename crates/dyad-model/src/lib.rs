@@ -133,6 +133,8 @@ pub enum MentionKind {
     Pronoun,
     /// A plural reference to several entities ("the two nations", "both countries").
     Plural,
+    /// A definite description resolved to an earlier actor ("the country", "the bloc").
+    Definite,
 }
 
 /// One occurrence of an entity in the text.

@@ -166,7 +166,7 @@ pub(crate) fn parse_precision(text: Option<&str>) -> Option<DatePrecision> {
 }
 
 /// Every mention kind, for reading the stored names back.
-const MENTION_KINDS: [MentionKind; 7] = [
+const MENTION_KINDS: [MentionKind; 8] = [
     MentionKind::Name,
     MentionKind::ShortName,
     MentionKind::Demonym,
@@ -174,6 +174,7 @@ const MENTION_KINDS: [MentionKind; 7] = [
     MentionKind::Descriptor,
     MentionKind::Pronoun,
     MentionKind::Plural,
+    MentionKind::Definite,
 ];
 
 /// The stored name of a mention kind: the contract's `kind` value.
@@ -186,6 +187,7 @@ pub(crate) fn mention_kind_str(kind: MentionKind) -> &'static str {
         MentionKind::Descriptor => "descriptor",
         MentionKind::Pronoun => "pronoun",
         MentionKind::Plural => "plural",
+        MentionKind::Definite => "definite",
     }
 }
 

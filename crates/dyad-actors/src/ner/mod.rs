@@ -222,7 +222,8 @@ pub fn known_tokens(layer: &TextLayer, entities: &[Entity]) -> Vec<Known> {
                 Some(MentionKind::Demonym) => "demonym",
                 Some(MentionKind::Metonym) => "metonym",
                 Some(MentionKind::Descriptor) => "descriptor",
-                Some(MentionKind::Pronoun) => "pronoun",
+                // A definite description ("the country") refers as a pronoun does.
+                Some(MentionKind::Pronoun | MentionKind::Definite) => "pronoun",
                 Some(MentionKind::Plural) => "plural",
             };
             let tokens = tokens_of(layer, m.start, m.end);
