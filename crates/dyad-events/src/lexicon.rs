@@ -75,6 +75,21 @@ pub struct TriggerEntry {
     pub line: usize,
     /// Past participle forms of the head verb (for passive detection).
     pub participles: Vec<String>,
+    /// What the verb's object must be for it to name this event (`object` column).
+    pub object: ObjectFrame,
+}
+
+/// What a verb trigger asks of its object (the `object` column of `events/triggers.tsv`,
+/// read in the parse by [`crate::roles::drop_unfit_objects`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ObjectFrame {
+    /// `needed`: the verb names the event only with an object, or as a passive or a
+    /// reduced relative ("returned the bodies", "the bodies were returned"; not "returned
+    /// to Kabul").
+    pub needed: bool,
+    /// `no-information`: an object that is information (`information` in
+    /// `events/cues.tsv`: "released a report", "no evidence was released") names no event.
+    pub no_information: bool,
 }
 
 /// A cue phrase and its scope in words before the trigger (`None`: the whole clause).
@@ -109,6 +124,9 @@ pub struct Cues {
     /// Lemmas that make the event they modify or hold planned (`planned`: "the planned
     /// talks", "upcoming elections", "sanctions … are pending"), read in the parse.
     pub planned: HashSet<String>,
+    /// Forms of nouns for information — reports, statements, data (`information`): what
+    /// is published, not freed or given ([`ObjectFrame::no_information`]).
+    pub information: HashSet<String>,
 }
 
 /// Everything the coder reads from the data files.
@@ -355,6 +373,7 @@ impl Lexicon {
                 "request_modal" => cues.request_modal.push(phrase.to_string()),
                 "not_event" => non_events.push(c),
                 "inanimate" => cues.inanimate.extend(noun_forms(&fold_phrase(phrase))),
+                "information" => cues.information.extend(noun_forms(&fold_phrase(phrase))),
                 "press_request" => {
                     cues.press_request.insert(fold_phrase(phrase));
                 }
@@ -479,6 +498,14 @@ fn read_triggers(
             Some("auxiliary") => Complement::Auxiliary,
             Some(other) => return Err(err(format!("unknown complement {other:?}"))),
         };
+        let mut object = ObjectFrame::default();
+        for flag in r.list("object") {
+            match flag {
+                "needed" => object.needed = true,
+                "no-information" => object.no_information = true,
+                other => return Err(err(format!("unknown object requirement {other:?}"))),
+            }
+        }
         let pattern_words = words(pattern);
         if pattern_words.is_empty() || pattern_words[0] == "*" {
             return Err(err("a pattern must start with a word".into()));
@@ -518,6 +545,7 @@ fn read_triggers(
             file: trigger_file,
             line: r.line,
             participles,
+            object,
         });
     }
     Ok(())

@@ -379,6 +379,8 @@ impl EventLexicon {
         // "condemned Russia's invasion": the invasion happened ([`roles`]).
         if let Some(doc) = view.doc {
             roles::release_factive_objects(lex, view, doc, &mut matches);
+            // "returned to Kabul", "released a report": no return, no release.
+            roles::drop_unfit_objects(lex, view, doc, &mut matches);
         }
         let absorbed: Vec<TriggerMatch> = matches.iter().filter(|m| m.absorbed).cloned().collect();
         let matches: Vec<TriggerMatch> = matches
@@ -1573,6 +1575,37 @@ mod tests {
         // The one made to act acts; the one who made it instigates ([`claims`]).
         let e = code(&lex, "The US made Kyiv attack Russia.");
         assert_eq!(summary(&e[0]), "ASSAULT KYI>RUS asserted");
+    }
+
+    #[test]
+    fn a_verb_names_its_event_only_with_an_object_that_fits() {
+        let lex = lexicon();
+        let types =
+            |text: &str| -> Vec<EventType> { code(&lex, text).iter().map(|e| e.event).collect() };
+        // A return or a release needs something returned or freed, in any voice.
+        for text in [
+            "Chile returned the bodies of two soldiers to Peru.",
+            "The remains were returned to Japan by Korea.",
+            "Iran released two sailors from Oman.",
+            "The hostages were freed by Colombia.",
+        ] {
+            assert_eq!(types(text), [EventType::Retreat], "{text}");
+        }
+        // Travel home is no return; information is published, not freed or given.
+        for text in [
+            "Chile's envoy returned to Peru on Monday.",
+            "Iran released a report on Iraq.",
+            "No statement has been released by Iran.",
+            "A survey released Thursday by Malawi showed the damage.",
+            "India provided details of the plan to Nepal.",
+        ] {
+            let t = types(text);
+            assert!(
+                !t.contains(&EventType::Retreat) && !t.contains(&EventType::Aid),
+                "{text}: {t:?}"
+            );
+        }
+        assert_eq!(types("India provided food to Nepal."), [EventType::Aid]);
     }
 
     #[test]

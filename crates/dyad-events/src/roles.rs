@@ -21,7 +21,7 @@
 //! officials"). The coder reads these roles where its word rules found none
 //! ([`crate::EventLexicon::code`]).
 
-use crate::lexicon::{Lexicon, Pos, TriggerEntry};
+use crate::lexicon::{Lexicon, ObjectFrame, Pos, TriggerEntry};
 use crate::triggers::TriggerMatch;
 use crate::view::SentenceView;
 use dyad_model::EventType;
@@ -109,6 +109,50 @@ pub fn release_factive_objects(
             matches[n].absorbed = false;
         }
     }
+}
+
+/// Drops verb triggers whose object does not fit their entry's [`ObjectFrame`]: a verb
+/// that needs an object and has none ("the envoy returned to Kabul" is no return of
+/// anything), or one whose object is information ("released a report", "no evidence has
+/// been released", "the assessment released Thursday": published, not freed). The object
+/// is the verb's `obj`, its passive subject, or the noun a reduced relative modifies.
+pub fn drop_unfit_objects(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    matches: &mut Vec<TriggerMatch>,
+) {
+    if doc.len() != view.len() {
+        return;
+    }
+    matches.retain(|m| {
+        let entry = &lex.triggers[m.entry];
+        let frame = entry.object;
+        if !entry.pos.is_verb() || frame == ObjectFrame::default() {
+            return true;
+        }
+        let head = trigger_head(doc, m);
+        let child = |rel: &str| doc.children(head).find(|&k| doc.rels[k].name() == rel);
+        // With no object, information as the subject is what the verb is about, misparsed
+        // ("a survey released Thursday showed ..." read with "released" as its verb).
+        let information_subject =
+            || child("nsubj").filter(|&k| lex.cues.information.contains(view.word(k)));
+        let object = child("obj")
+            .or_else(|| child("nsubj:pass"))
+            .or_else(|| {
+                (doc.rels[head].main() == "acl")
+                    .then(|| doc.head(head))
+                    .flatten()
+            })
+            .or_else(|| information_subject().filter(|_| frame.no_information));
+        // With no object in the parse, an actor right after the verb is its object ("freed
+        // Nigerian hostages").
+        let actor_follows = view.mention_at.get(m.end).copied().flatten().is_some();
+        match object {
+            None => !frame.needed || actor_follows,
+            Some(o) => !frame.no_information || !lex.cues.information.contains(view.word(o)),
+        }
+    });
 }
 
 /// What a request asks for: the object of a verb ("requested comment"), or the "for"
