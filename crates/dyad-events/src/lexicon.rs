@@ -127,6 +127,9 @@ pub struct Cues {
     /// Forms of nouns for information — reports, statements, data (`information`): what
     /// is published, not freed or given ([`ObjectFrame::no_information`]).
     pub information: HashSet<String>,
+    /// Lemmas of verbs that characterise their object rather than perform it
+    /// (`characterising`: "poses a threat", "constitutes an attack").
+    pub characterising: HashSet<String>,
 }
 
 /// Everything the coder reads from the data files.
@@ -374,6 +377,9 @@ impl Lexicon {
                 "not_event" => non_events.push(c),
                 "inanimate" => cues.inanimate.extend(noun_forms(&fold_phrase(phrase))),
                 "information" => cues.information.extend(noun_forms(&fold_phrase(phrase))),
+                "characterising" => {
+                    cues.characterising.insert(fold_phrase(phrase));
+                }
                 "press_request" => {
                     cues.press_request.insert(fold_phrase(phrase));
                 }

@@ -381,6 +381,8 @@ impl EventLexicon {
             roles::release_factive_objects(lex, view, doc, &mut matches);
             // "returned to Kabul", "released a report": no return, no release.
             roles::drop_unfit_objects(lex, view, doc, &mut matches);
+            // "poses a threat", "is an attack on democracy": what something is.
+            roles::drop_characterisations(lex, view, doc, &mut matches);
         }
         let absorbed: Vec<TriggerMatch> = matches.iter().filter(|m| m.absorbed).cloned().collect();
         let matches: Vec<TriggerMatch> = matches
@@ -1606,6 +1608,30 @@ mod tests {
             );
         }
         assert_eq!(types("India provided food to Nepal."), [EventType::Aid]);
+    }
+
+    #[test]
+    fn a_noun_that_characterises_names_no_event() {
+        let lex = lexicon();
+        for text in [
+            "Chile said the missile system poses a threat to Peru.",
+            "Iran is a threat to Israel, Germany said.",
+            "Russia saw the drills by Poland as a threat.",
+            "Cuba said the blockade by Chile constitutes an attack on Peru.",
+        ] {
+            let e = code(&lex, text);
+            assert!(
+                e.iter()
+                    .all(|e| !matches!(e.event, EventType::Threaten | EventType::Assault)),
+                "{text}: {e:#?}"
+            );
+        }
+        // The same nouns report acts where they are no predicate.
+        let e = code(&lex, "The threat from Iran to Israel grew.");
+        assert_eq!(
+            e.iter().map(|e| e.event).collect::<Vec<_>>(),
+            [EventType::Threaten]
+        );
     }
 
     #[test]

@@ -155,6 +155,36 @@ pub fn drop_unfit_objects(
     });
 }
 
+/// Drops noun triggers that characterise rather than report an act: a predicate noun
+/// ("Iran is a threat to the region"), one introduced by "as" ("saw the drills as a
+/// threat"), or the object of a characterising verb (`characterising` in
+/// `events/cues.tsv`: "the system poses a threat to NATO"). Nothing was threatened,
+/// attacked or agreed there; the sentence says what something is.
+pub fn drop_characterisations(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    matches: &mut Vec<TriggerMatch>,
+) {
+    if doc.len() != view.len() {
+        return;
+    }
+    matches.retain(|m| {
+        if lex.triggers[m.entry].pos != Pos::Noun {
+            return true;
+        }
+        let noun = trigger_head(doc, m);
+        let predicate = doc.children_with(noun, "cop").next().is_some()
+            || case_of(doc, noun).as_deref() == Some("as");
+        let characterised = doc.rels[noun].main() == "obj"
+            && doc
+                .head(noun)
+                .and_then(|h| doc.lemmas.get(h))
+                .is_some_and(|l| lex.cues.characterising.contains(l.as_str()));
+        !(predicate || characterised)
+    });
+}
+
 /// What a request asks for: the object of a verb ("requested comment"), or the "for"
 /// phrase of a verb or noun ("asked for comment", "a request for comment"), as the
 /// lemma of its head word.
