@@ -190,6 +190,20 @@ pub fn intention_code(event: EventType, cameo: &str) -> Option<(EventType, &'sta
     }
 }
 
+/// The CAMEO code of refusing a cooperative act `cameo` (an event of type `event`): "will
+/// not meet" is a refusal to meet (125), "does not recognize" a rejection (120), "would
+/// not release" a refusal to release (1243). Hostile and verbal-conflict acts have none.
+pub fn refusal_code(event: EventType, cameo: &str) -> Option<&'static str> {
+    match event {
+        EventType::Consult => Some("125"),
+        EventType::Agree | EventType::Support => Some("120"),
+        EventType::Cooperate | EventType::Aid => Some("121"),
+        EventType::Retreat if matches!(cameo, "0841" | "0842" | "084") => Some("1243"),
+        EventType::Concede | EventType::Retreat => Some("124"),
+        _ => None,
+    }
+}
+
 /// Refines a general code by the contexts of its sentence (`070` + military → `072`).
 pub fn refine_by_context(cameo: &str, contexts: &[String]) -> Option<&'static str> {
     let has = |c: &str| contexts.iter().any(|x| x == c);

@@ -103,6 +103,9 @@ pub struct Cue {
 #[derive(Clone, Debug, Default)]
 pub struct Cues {
     pub negation: Vec<Cue>,
+    /// Negations by which an actor refuses an act rather than reports it undone
+    /// (`refusal`: "will not", "does not"; [`crate::modality::is_refusal`]).
+    pub refusal: Vec<Cue>,
     pub future: Vec<Cue>,
     pub future_if_reported: Vec<Cue>,
     pub hypothetical: Vec<Cue>,
@@ -367,6 +370,7 @@ impl Lexicon {
             let c = cue(phrase, r.get("scope"));
             match kind {
                 "negation" => cues.negation.push(c),
+                "refusal" => cues.refusal.push(c),
                 "future" => cues.future.push(c),
                 "future_if_reported" => cues.future_if_reported.push(c),
                 "hypothetical" => cues.hypothetical.push(c),

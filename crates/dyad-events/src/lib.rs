@@ -787,6 +787,16 @@ impl EventLexicon {
                     mode = None;
                 }
             }
+            // "will not cooperate", "does not recognize the court": an actor refusing a
+            // cooperative act rejects it, and the refusal is made as it is said.
+            if status == Status::Negated && modality::is_refusal(lex, view, m) {
+                if let Some(c) = cameo::refusal_code(event_type, &cameo_code) {
+                    event_type = EventType::Reject;
+                    cameo_code = c.to_string();
+                    mode = None;
+                    status = said;
+                }
+            }
             // A threat is made when it is uttered: the modal or condition it carries is
             // what it threatens ("could retaliate if ...", "would close the strait if
             // attacked"), so it is as sure as its sources say, never hypothetical or future
@@ -1632,6 +1642,35 @@ mod tests {
             e.iter().map(|e| e.event).collect::<Vec<_>>(),
             [EventType::Threaten]
         );
+        // A prepositional predicate points at the act: the attack happened.
+        let e = code(&lex, "Chile said Peru was behind the attack on Bolivia.");
+        assert!(e.iter().any(|e| e.event == EventType::Assault), "{e:#?}");
+    }
+
+    #[test]
+    fn refusing_a_cooperative_act_is_a_rejection() {
+        let lex = lexicon();
+        for (text, cameo) in [
+            ("Serbia will not cooperate with Croatia.", "121"),
+            ("Iran does not recognize the government of Israel.", "120"),
+            ("China won't meet Japan.", "125"),
+            ("Russia would not return the prisoners to Ukraine.", "1243"),
+        ] {
+            let e = code(&lex, text);
+            assert_eq!(e.len(), 1, "{text}: {e:#?}");
+            assert_eq!(e[0].event, EventType::Reject, "{text}");
+            assert_eq!(e[0].cameo, cameo, "{text}");
+            // The refusal is made as it is said.
+            assert_eq!(e[0].status, Status::Asserted, "{text}");
+        }
+        // What did not happen stays undone; a hostile act refused is no rejection.
+        let e = code(&lex, "Egypt did not meet Israel.");
+        assert_eq!(
+            (e[0].event, e[0].status),
+            (EventType::Consult, Status::Negated)
+        );
+        let e = code(&lex, "Iran will not attack Israel.");
+        assert_eq!(e[0].event, EventType::Assault);
     }
 
     #[test]

@@ -129,6 +129,17 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
     None
 }
 
+/// Whether a negation of the trigger refuses it rather than reports it undone: a `refusal`
+/// cue of `events/cues.tsv` ("will not", "does not", "is not going to") governs it, so
+/// the actor declares what it will not do ("Serbia will not cooperate with the court").
+/// A past negation ("did not meet") reports what did not happen and is no refusal.
+pub fn is_refusal(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
+    cue_before_where(view, &lex.cues.refusal, m.start, |p, n| {
+        governs(view, p, n, m)
+    })
+    .is_some()
+}
+
 /// Whether the trigger stands inside a condition: the clause of the trigger, or one above
 /// it, is marked by a subordinating hypothetical cue of `events/cues.tsv` (one whose scope
 /// is the clause: "if", "unless"). "would retaliate if it is attacked": the attack is in

@@ -156,7 +156,8 @@ pub fn drop_unfit_objects(
 }
 
 /// Drops noun triggers that characterise rather than report an act: a predicate noun
-/// ("Iran is a threat to the region"), one introduced by "as" ("saw the drills as a
+/// ("Iran is a threat to the region"; not "Iran was behind the attack"), one introduced by
+/// "as" ("saw the drills as a
 /// threat"), or the object of a characterising verb (`characterising` in
 /// `events/cues.tsv`: "the system poses a threat to NATO"). Nothing was threatened,
 /// attacked or agreed there; the sentence says what something is.
@@ -174,8 +175,11 @@ pub fn drop_characterisations(
             return true;
         }
         let noun = trigger_head(doc, m);
-        let predicate = doc.children_with(noun, "cop").next().is_some()
-            || case_of(doc, noun).as_deref() == Some("as");
+        // A prepositional predicate names the act it points at ("Iran was behind the
+        // attack"): only a bare predicate noun or one after "as" characterises.
+        let case = case_of(doc, noun);
+        let predicate = (doc.children_with(noun, "cop").next().is_some() && case.is_none())
+            || case.as_deref() == Some("as");
         let characterised = doc.rels[noun].main() == "obj"
             && doc
                 .head(noun)
