@@ -795,6 +795,7 @@ fn concern_draft(
         noun: false,
         subordinate: false,
         speaker_subject: false,
+        judgement: false,
     }
 }
 
@@ -1121,7 +1122,7 @@ pub(crate) fn resolve_document(
         };
         for d in drafts.iter_mut() {
             let t = &d.event.trigger;
-            if t.start >= q.0 && t.end <= q.1 && d.event.attribution.is_empty() {
+            if t.start >= q.0 && t.end <= q.1 && d.event.attribution.is_empty() && !d.judgement {
                 // "“We will help.”": the speaker is who says "we".
                 if d.speaker_subject && d.event.actor.is_empty() {
                     d.event.actor = attribution

@@ -47,6 +47,9 @@ pub enum Complement {
     /// Followed by a verb, this verb only helps it along: "helped rebuild the school" is
     /// the rebuilding, "help identify victims" no aid of its own.
     Auxiliary,
+    /// A judgement ("unconstitutional", "politically motivated"): whoever calls something
+    /// so, or says it is so, criticises whose it is ([`crate::roles::evaluation_parties`]).
+    Evaluation,
 }
 
 /// One slot of a pattern: alternatives for one word, or a gap.
@@ -133,6 +136,11 @@ pub struct Cues {
     /// Lemmas of verbs that characterise their object rather than perform it
     /// (`characterising`: "poses a threat", "constitutes an attack").
     pub characterising: HashSet<String>,
+    /// Lemmas of verbs that pass a judgement on their object ("called the ruling
+    /// arbitrary", "described the conditions as inhumane"; `evaluating`).
+    pub evaluating: HashSet<String>,
+    /// Lemmas of linking verbs other than "be" ("has become anti-Turkish"; `linking`).
+    pub linking: HashSet<String>,
 }
 
 /// Everything the coder reads from the data files.
@@ -384,6 +392,12 @@ impl Lexicon {
                 "characterising" => {
                     cues.characterising.insert(fold_phrase(phrase));
                 }
+                "evaluating" => {
+                    cues.evaluating.insert(fold_phrase(phrase));
+                }
+                "linking" => {
+                    cues.linking.insert(fold_phrase(phrase));
+                }
                 "press_request" => {
                     cues.press_request.insert(fold_phrase(phrase));
                 }
@@ -506,6 +520,7 @@ fn read_triggers(
             Some("purpose") => Complement::Purpose,
             Some("subject") => Complement::Subject,
             Some("auxiliary") => Complement::Auxiliary,
+            Some("evaluation") => Complement::Evaluation,
             Some(other) => return Err(err(format!("unknown complement {other:?}"))),
         };
         let mut object = ObjectFrame::default();

@@ -125,6 +125,9 @@ struct Draft {
     /// gives it the speaker of its quotation as actor (else, with no other party, it is
     /// no event).
     speaker_subject: bool,
+    /// A speaker's own judgement ("“The ruling is arbitrary,” Gallagher said"): made in
+    /// the saying, so no quotation makes it reported.
+    judgement: bool,
 }
 
 fn codes(refs: &[ActorRef]) -> BTreeSet<String> {
@@ -480,6 +483,7 @@ impl EventLexicon {
                 noun: false,
                 subordinate: false,
                 speaker_subject: false,
+                judgement: false,
             });
         }
 
@@ -559,11 +563,25 @@ impl EventLexicon {
                     .find(|r| !r.is_empty())
                     .unwrap_or_default();
             }
+            // A judgement's parties are the judge and whose the judged thing is
+            // ([`roles::evaluation_parties`]), not the words around it.
+            let evaluation = entry.complement == lexicon::Complement::Evaluation;
+            if evaluation {
+                let Some((judge, judged)) = view
+                    .doc
+                    .and_then(|doc| roles::evaluation_parties(lex, view, actors, doc, m))
+                else {
+                    continue;
+                };
+                args.actor = judge;
+                args.recipient = judged;
+                args.recipient.retain(|k| !args.actor.contains(k));
+            }
             // Roles from the parse where the word rules found none ([`roles`]): an actor or
             // a recipient the word rules missed, and passives the words do not show ("were
             // fired").
             let mut subject = None;
-            if let Some(doc) = view.doc {
+            if let Some(doc) = view.doc.filter(|_| !evaluation) {
                 let syn = roles::roles(view, doc, entry, m);
                 subject = syn.subject;
                 // "the missiles travelled 350 km": weapons strike, they do not visit, agree
@@ -639,14 +657,20 @@ impl EventLexicon {
             // a quotation whose speaker another sentence names, the `claims` pass gives
             // the latter ([`claims::resolve_document`]).
             let first_person = subject.is_some_and(|t| is_first_person(view.word(t)));
+            let mut own_judgement = false;
             if actor.is_empty()
-                && (entry.complement == lexicon::Complement::Subject || first_person)
+                && (entry.complement == lexicon::Complement::Subject || first_person || evaluation)
             {
                 if let Some(s) = sources.iter().find(|s| {
                     s.speech && !s.refs.is_empty() && s.scope.0 <= m.start && m.start < s.scope.1
                 }) {
                     actor = s.refs.clone();
+                    own_judgement = evaluation;
                 }
+            }
+            // A judgement in the story's own voice is the reporter's opinion, no event.
+            if evaluation && actor.is_empty() {
+                continue;
             }
             let speaker_subject = first_person && actor.is_empty();
             // An event with no party named, in a story about one country, involves that
@@ -685,7 +709,7 @@ impl EventLexicon {
             {
                 continue;
             }
-            let covering: Vec<&attribution::Source> = sources
+            let mut covering: Vec<&attribution::Source> = sources
                 .iter()
                 .filter(|s| {
                     s.scope.0 <= m.start
@@ -696,6 +720,10 @@ impl EventLexicon {
                         })
                 })
                 .collect();
+            // A speaker's own judgement is made in the saying: asserted, with no source.
+            if own_judgement {
+                covering.clear();
+            }
             let attribution: Vec<_> = covering.iter().flat_map(|s| s.attribution()).collect();
             let hedged = covering.iter().any(|s| s.hedged);
             let modal = modality::modal_status(lex, view, m);
@@ -854,6 +882,7 @@ impl EventLexicon {
                 // "began a hunger strike ... property seized by" the main noun).
                 subordinate: arguments::is_subordinate(lex, view, m) && !active[..idx].is_empty(),
                 speaker_subject,
+                judgement: own_judgement,
             });
 
             // "X said Y attacked Z": X accuses Y.
@@ -909,6 +938,7 @@ impl EventLexicon {
                             noun: false,
                             subordinate: last_subordinate,
                             speaker_subject: false,
+                            judgement: false,
                         });
                     }
                 }
@@ -1671,6 +1701,39 @@ mod tests {
         );
         let e = code(&lex, "Iran will not attack Israel.");
         assert_eq!(e[0].event, EventType::Assault);
+    }
+
+    #[test]
+    fn a_judgement_criticises_whose_the_judged_thing_is() {
+        let lex = lexicon();
+        let accusations = |text: &str| -> Vec<String> {
+            code(&lex, text)
+                .iter()
+                .filter(|e| e.event == EventType::Accuse)
+                .map(summary)
+                .collect()
+        };
+        // The subject of an evaluating verb judges its object's owner.
+        assert_eq!(
+            accusations("Spain called Morocco's ruling arbitrary."),
+            ["ACCUSE SPA>MOR asserted"]
+        );
+        // The speaker of "X is so" judges it, in the saying: asserted, no source.
+        let text = "\"The ruling by Peru's court is unconstitutional,\" Chile said.";
+        let e = code(&lex, text);
+        let judgement = e
+            .iter()
+            .find(|e| e.event == EventType::Accuse)
+            .expect("judged");
+        assert_eq!(summary(judgement), "ACCUSE CHI>PER asserted", "{e:#?}");
+        assert!(judgement.attribution.is_empty());
+        // An attributive adjective judges nothing; the story's own voice is no one's act.
+        for text in [
+            "Illegal migrants from Chad crossed into Sudan.",
+            "The ruling by Peru's court is unconstitutional.",
+        ] {
+            assert!(accusations(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

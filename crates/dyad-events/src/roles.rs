@@ -189,6 +189,121 @@ pub fn drop_characterisations(
     });
 }
 
+/// The parties of a judgement (a trigger entry with complement `evaluation`): the judge
+/// and whose the judged thing is, as actor mentions. "France called Chinese subsidies
+/// unbearable": the subject of an evaluating verb (`evaluating` in `events/cues.tsv`)
+/// judges its object. "The case against the publisher is politically motivated", "Congress
+/// has become anti-Turkish": the subject of the predicate (after "be" or a `linking` verb)
+/// is judged, and the judge is whoever says so (left empty here: the speaker of the
+/// sentence's statement, in `code_sentence`). The judged thing's parties are its own
+/// mention, its conjuncts' and its owners' ("Pakistan's assertions", "Chinese subsidies").
+/// `None` when the word judges nothing in the parse ("illegal immigrants": no predicate).
+pub fn evaluation_parties(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    actors: &dyad_actors::Actors,
+    doc: &SentenceDoc,
+    m: &TriggerMatch,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    if doc.len() != view.len() || m.start >= doc.len() {
+        return None;
+    }
+    let head = trigger_head(doc, m);
+    let lemma_in = |t: usize, set: &std::collections::HashSet<String>| {
+        doc.lemmas
+            .get(t)
+            .is_some_and(|l| set.contains(&l.to_lowercase()))
+    };
+    let subject_of = |t: usize| doc.children_with(t, "nsubj").next();
+    // Any dependent of an evaluating or linking verb but its object (the parse may attach
+    // a quoted "unbearable" after the object as a modifier of the verb).
+    let governor = doc.head(head).filter(|_| doc.rels[head].main() != "obj");
+    // "called X unbearable", "described X as inhumane", "has become anti-Turkish".
+    if let Some(g) = governor {
+        if lemma_in(g, &lex.cues.evaluating) {
+            // A subject the parse lost: the sentence's main subject before the verb.
+            let judge = subject_of(g)
+                .map(|s| phrase_mentions(view, doc, s))
+                .unwrap_or_else(|| crate::arguments::main_subject(view, actors, g));
+            let judged = doc.children_with(g, "obj").next();
+            return Some((
+                judge,
+                judged
+                    .map(|o| judged_parties(view, doc, o))
+                    .unwrap_or_default(),
+            ));
+        }
+        if lemma_in(g, &lex.cues.linking) {
+            let judged = subject_of(g);
+            return Some((
+                Vec::new(),
+                judged
+                    .map(|s| judged_parties(view, doc, s))
+                    .unwrap_or_default(),
+            ));
+        }
+    }
+    // The parse may miss the verb (a quoted judgement read as the root: "called X
+    // “baseless”"): an evaluating verb a few words before, with its object between.
+    let verb = (m.start.saturating_sub(6)..m.start)
+        .rev()
+        .find(|&t| lemma_in(t, &lex.cues.evaluating) && doc.tags[t].upos == dyad_text::Upos::Verb);
+    if let Some(v) = verb {
+        let judge =
+            subject_of(v).or_else(|| (doc.rels[v].main() == "acl").then(|| doc.head(v)).flatten());
+        let judged = doc.children_with(v, "obj").next();
+        return Some((
+            judge
+                .map(|s| phrase_mentions(view, doc, s))
+                .unwrap_or_default(),
+            judged
+                .map(|o| judged_parties(view, doc, o))
+                .unwrap_or_default(),
+        ));
+    }
+    // "X is politically motivated": the predicate's own subject; the parse may read the
+    // predicate as a passive ("is motivated") or lose its subject, then the noun phrase
+    // before the verb "be" is what is judged.
+    let be = (m.start > 0)
+        .then(|| (m.start.saturating_sub(2)..m.start).find(|&t| doc.lemmas[t] == "be"))
+        .flatten();
+    let predicate = doc.children_with(head, "cop").next().is_some()
+        || doc.children_with(head, "aux:pass").next().is_some()
+        || be.is_some();
+    if !predicate {
+        return None;
+    }
+    let judged = subject_of(head).or_else(|| {
+        let be = be?;
+        doc.chunks
+            .iter()
+            .rev()
+            .find(|c| c.end <= be)
+            .map(|c| phrase_head(doc, c.start, c.end))
+    });
+    Some((
+        Vec::new(),
+        judged
+            .map(|s| judged_parties(view, doc, s))
+            .unwrap_or_default(),
+    ))
+}
+
+/// Whose a judged thing is: the parties of its phrase ([`phrase_mentions`]), else every
+/// actor named inside it ("the ruling by Peru's court", "the case against the publisher").
+fn judged_parties(view: &SentenceView<'_>, doc: &SentenceDoc, head: usize) -> Vec<usize> {
+    let own = phrase_mentions(view, doc, head);
+    if !own.is_empty() {
+        return own;
+    }
+    let inside = doc.subtree(head);
+    let mut out: Vec<usize> = inside
+        .filter_map(|t| view.mention_at.get(t).copied().flatten())
+        .collect();
+    dedup(&mut out);
+    out
+}
+
 /// What a request asks for: the object of a verb ("requested comment"), or the "for"
 /// phrase of a verb or noun ("asked for comment", "a request for comment"), as the
 /// lemma of its head word.
