@@ -136,10 +136,10 @@ pub struct Cues {
     /// Lemmas of verbs that characterise their object rather than perform it
     /// (`characterising`: "poses a threat", "constitutes an attack").
     pub characterising: HashSet<String>,
-    /// Lemmas of verbs that pass a judgement on their object ("called the ruling
+    /// Lemmas of verbs that pass a judgement on their object ("called the verdict
     /// arbitrary", "described the conditions as inhumane"; `evaluating`).
     pub evaluating: HashSet<String>,
-    /// Lemmas of linking verbs other than "be" ("has become anti-Turkish"; `linking`).
+    /// Lemmas of linking verbs other than "be" ("has become illegitimate"; `linking`).
     pub linking: HashSet<String>,
 }
 

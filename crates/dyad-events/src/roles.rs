@@ -159,7 +159,7 @@ pub fn drop_unfit_objects(
 /// ("Iran is a threat to the region"; not "Iran was behind the attack"), one introduced by
 /// "as" ("saw the drills as a
 /// threat"), or the object of a characterising verb (`characterising` in
-/// `events/cues.tsv`: "the system poses a threat to NATO"). Nothing was threatened,
+/// `events/cues.tsv`: "the drones pose a threat to shipping"). Nothing was threatened,
 /// attacked or agreed there; the sentence says what something is.
 pub fn drop_characterisations(
     lex: &Lexicon,
@@ -190,13 +190,13 @@ pub fn drop_characterisations(
 }
 
 /// The parties of a judgement (a trigger entry with complement `evaluation`): the judge
-/// and whose the judged thing is, as actor mentions. "France called Chinese subsidies
-/// unbearable": the subject of an evaluating verb (`evaluating` in `events/cues.tsv`)
-/// judges its object. "The case against the publisher is politically motivated", "Congress
-/// has become anti-Turkish": the subject of the predicate (after "be" or a `linking` verb)
+/// and whose the judged thing is, as actor mentions. "Brazil called Argentina's tariffs
+/// unfair": the subject of an evaluating verb (`evaluating` in `events/cues.tsv`)
+/// judges its object. "The charges against the editor are politically motivated", "the
+/// council has become illegitimate": the subject of the predicate (after "be" or a `linking` verb)
 /// is judged, and the judge is whoever says so (left empty here: the speaker of the
 /// sentence's statement, in `code_sentence`). The judged thing's parties are its own
-/// mention, its conjuncts' and its owners' ("Pakistan's assertions", "Chinese subsidies").
+/// mention, its conjuncts' and its owners' ("Chile's claims", "Argentine tariffs").
 /// `None` when the word judges nothing in the parse ("illegal immigrants": no predicate).
 pub fn evaluation_parties(
     lex: &Lexicon,
@@ -216,9 +216,9 @@ pub fn evaluation_parties(
     };
     let subject_of = |t: usize| doc.children_with(t, "nsubj").next();
     // Any dependent of an evaluating or linking verb but its object (the parse may attach
-    // a quoted "unbearable" after the object as a modifier of the verb).
+    // a quoted "unfair" after the object as a modifier of the verb).
     let governor = doc.head(head).filter(|_| doc.rels[head].main() != "obj");
-    // "called X unbearable", "described X as inhumane", "has become anti-Turkish".
+    // "called X unbearable", "described X as inhumane", "has become illegitimate".
     if let Some(g) = governor {
         if lemma_in(g, &lex.cues.evaluating) {
             // A subject the parse lost: the sentence's main subject before the verb.
@@ -290,7 +290,7 @@ pub fn evaluation_parties(
 }
 
 /// Whose a judged thing is: the parties of its phrase ([`phrase_mentions`]), else every
-/// actor named inside it ("the ruling by Peru's court", "the case against the publisher").
+/// actor named inside it ("the ruling by Peru's court", "the charges against the editor").
 fn judged_parties(view: &SentenceView<'_>, doc: &SentenceDoc, head: usize) -> Vec<usize> {
     let own = phrase_mentions(view, doc, head);
     if !own.is_empty() {
