@@ -125,7 +125,7 @@ struct Draft {
     /// gives it the speaker of its quotation as actor (else, with no other party, it is
     /// no event).
     speaker_subject: bool,
-    /// A speaker's own judgement ("“The ruling is arbitrary,” Gallagher said"): made in
+    /// A speaker's own judgement ("“The verdict is unjust,” the minister said"): made in
     /// the saying, so no quotation makes it reported.
     judgement: bool,
 }
