@@ -536,11 +536,13 @@ mod tests {
             .map(|m| &a.entities[m.entity])
     }
 
+    /// How many actor mentions of `kind` the document has.
+    fn mentions_of_kind(a: &Actors, kind: MentionKind) -> usize {
+        a.mentions.iter().filter(|m| m.kind == kind).count()
+    }
+
     fn pronouns(a: &Actors) -> usize {
-        a.mentions
-            .iter()
-            .filter(|m| m.kind == MentionKind::Pronoun)
-            .count()
+        mentions_of_kind(a, MentionKind::Pronoun)
     }
 
     #[test]
@@ -731,10 +733,7 @@ mod tests {
     }
 
     fn definites(a: &Actors) -> usize {
-        a.mentions
-            .iter()
-            .filter(|m| m.kind == MentionKind::Definite)
-            .count()
+        mentions_of_kind(a, MentionKind::Definite)
     }
 
     #[test]

@@ -327,12 +327,9 @@ impl<'a> Run<'a> {
 
     /// The head of a definite description ("country" in "the country") at token `j`.
     fn definite_at(&self, j: usize) -> Option<(Hit, DefiniteOf)> {
-        let h = self.hits.get(j).copied().flatten()?;
-        match h.target {
-            Target::Role(r) => match self.lex.gaz.roles[r].kind {
-                RoleKind::Definite(of) => Some((h, of)),
-                _ => None,
-            },
+        let (h, r) = self.role_at(j)?;
+        match self.lex.gaz.roles[r].kind {
+            RoleKind::Definite(of) => Some((h, of)),
             _ => None,
         }
     }

@@ -83,7 +83,7 @@ pub struct TriggerEntry {
 }
 
 /// What a verb trigger asks of its object (the `object` column of `events/triggers.tsv`,
-/// read in the parse by [`crate::roles::drop_unfit_objects`]).
+/// read in the parse by [`crate::roles::drop_non_events`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ObjectFrame {
     /// `needed`: the verb names the event only with an object, or as a passive or a

@@ -382,10 +382,8 @@ impl EventLexicon {
         // "condemned Russia's invasion": the invasion happened ([`roles`]).
         if let Some(doc) = view.doc {
             roles::release_factive_objects(lex, view, doc, &mut matches);
-            // "returned to Kabul", "released a report": no return, no release.
-            roles::drop_unfit_objects(lex, view, doc, &mut matches);
-            // "poses a threat", "is an attack on democracy": what something is.
-            roles::drop_characterisations(lex, view, doc, &mut matches);
+            // "returned to Kabul", "released a report", "poses a threat": no event.
+            roles::drop_non_events(lex, view, doc, &mut matches);
         }
         let absorbed: Vec<TriggerMatch> = matches.iter().filter(|m| m.absorbed).cloned().collect();
         let matches: Vec<TriggerMatch> = matches

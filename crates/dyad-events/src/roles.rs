@@ -111,12 +111,10 @@ pub fn release_factive_objects(
     }
 }
 
-/// Drops verb triggers whose object does not fit their entry's [`ObjectFrame`]: a verb
-/// that needs an object and has none ("the envoy returned to Kabul" is no return of
-/// anything), or one whose object is information ("released a report", "no evidence has
-/// been released", "the assessment released Thursday": published, not freed). The object
-/// is the verb's `obj`, its passive subject, or the noun a reduced relative modifies.
-pub fn drop_unfit_objects(
+/// Drops the candidates the parse shows to be no event: a verb whose object does not fit
+/// its entry's [`ObjectFrame`] ([`fits_object_frame`]) and a noun that characterises
+/// rather than reports an act ([`characterises`]).
+pub fn drop_non_events(
     lex: &Lexicon,
     view: &SentenceView<'_>,
     doc: &SentenceDoc,
@@ -125,68 +123,69 @@ pub fn drop_unfit_objects(
     if doc.len() != view.len() {
         return;
     }
-    matches.retain(|m| {
-        let entry = &lex.triggers[m.entry];
-        let frame = entry.object;
-        if !entry.pos.is_verb() || frame == ObjectFrame::default() {
-            return true;
-        }
-        let head = trigger_head(doc, m);
-        let child = |rel: &str| doc.children(head).find(|&k| doc.rels[k].name() == rel);
-        // With no object, information as the subject is what the verb is about, misparsed
-        // ("a survey released Thursday showed ..." read with "released" as its verb).
-        let information_subject =
-            || child("nsubj").filter(|&k| lex.cues.information.contains(view.word(k)));
-        let object = child("obj")
-            .or_else(|| child("nsubj:pass"))
-            .or_else(|| {
-                (doc.rels[head].main() == "acl")
-                    .then(|| doc.head(head))
-                    .flatten()
-            })
-            .or_else(|| information_subject().filter(|_| frame.no_information));
-        // With no object in the parse, an actor right after the verb is its object ("freed
-        // Nigerian hostages").
-        let actor_follows = view.mention_at.get(m.end).copied().flatten().is_some();
-        match object {
-            None => !frame.needed || actor_follows,
-            Some(o) => !frame.no_information || !lex.cues.information.contains(view.word(o)),
-        }
-    });
+    matches.retain(|m| fits_object_frame(lex, view, doc, m) && !characterises(lex, doc, m));
 }
 
-/// Drops noun triggers that characterise rather than report an act: a predicate noun
-/// ("Iran is a threat to the region"; not "Iran was behind the attack"), one introduced by
-/// "as" ("saw the drills as a
-/// threat"), or the object of a characterising verb (`characterising` in
-/// `events/cues.tsv`: "the drones pose a threat to shipping"). Nothing was threatened,
-/// attacked or agreed there; the sentence says what something is.
-pub fn drop_characterisations(
+/// Whether a verb trigger's object fits its entry's [`ObjectFrame`]: a verb that needs an
+/// object and has none does not ("the envoy returned to Kabul" is no return of anything),
+/// nor one whose object is information ("released a report", "no evidence has been
+/// released", "the assessment released Thursday": published, not freed). The object is
+/// the verb's `obj`, its passive subject, or the noun a reduced relative modifies.
+fn fits_object_frame(
     lex: &Lexicon,
     view: &SentenceView<'_>,
     doc: &SentenceDoc,
-    matches: &mut Vec<TriggerMatch>,
-) {
-    if doc.len() != view.len() {
-        return;
+    m: &TriggerMatch,
+) -> bool {
+    let entry = &lex.triggers[m.entry];
+    let frame = entry.object;
+    if !entry.pos.is_verb() || frame == ObjectFrame::default() {
+        return true;
     }
-    matches.retain(|m| {
-        if lex.triggers[m.entry].pos != Pos::Noun {
-            return true;
-        }
-        let noun = trigger_head(doc, m);
-        // A prepositional predicate names the act it points at ("Iran was behind the
-        // attack"): only a bare predicate noun or one after "as" characterises.
-        let case = case_of(doc, noun);
-        let predicate = (doc.children_with(noun, "cop").next().is_some() && case.is_none())
-            || case.as_deref() == Some("as");
-        let characterised = doc.rels[noun].main() == "obj"
-            && doc
-                .head(noun)
-                .and_then(|h| doc.lemmas.get(h))
-                .is_some_and(|l| lex.cues.characterising.contains(l.as_str()));
-        !(predicate || characterised)
-    });
+    let head = trigger_head(doc, m);
+    let child = |rel: &str| doc.children(head).find(|&k| doc.rels[k].name() == rel);
+    // With no object, information as the subject is what the verb is about, misparsed
+    // ("a survey released Thursday showed ..." read with "released" as its verb).
+    let information_subject =
+        || child("nsubj").filter(|&k| lex.cues.information.contains(view.word(k)));
+    let object = child("obj")
+        .or_else(|| child("nsubj:pass"))
+        .or_else(|| {
+            (doc.rels[head].main() == "acl")
+                .then(|| doc.head(head))
+                .flatten()
+        })
+        .or_else(|| information_subject().filter(|_| frame.no_information));
+    // With no object in the parse, an actor right after the verb is its object ("freed
+    // Nigerian hostages").
+    let actor_follows = view.mention_at.get(m.end).copied().flatten().is_some();
+    match object {
+        None => !frame.needed || actor_follows,
+        Some(o) => !frame.no_information || !lex.cues.information.contains(view.word(o)),
+    }
+}
+
+/// Whether a noun trigger characterises rather than reports an act: a predicate noun
+/// ("Iran is a threat to the region"; not "Iran was behind the attack"), one introduced by
+/// "as" ("saw the drills as a threat"), or the object of a characterising verb
+/// (`characterising` in `events/cues.tsv`: "the drones pose a threat to shipping").
+/// Nothing was threatened, attacked or agreed there; the sentence says what something is.
+fn characterises(lex: &Lexicon, doc: &SentenceDoc, m: &TriggerMatch) -> bool {
+    if lex.triggers[m.entry].pos != Pos::Noun {
+        return false;
+    }
+    let noun = trigger_head(doc, m);
+    // A prepositional predicate names the act it points at ("Iran was behind the
+    // attack"): only a bare predicate noun or one after "as" characterises.
+    let case = case_of(doc, noun);
+    let predicate = (doc.children_with(noun, "cop").next().is_some() && case.is_none())
+        || case.as_deref() == Some("as");
+    let characterised = doc.rels[noun].main() == "obj"
+        && doc
+            .head(noun)
+            .and_then(|h| doc.lemmas.get(h))
+            .is_some_and(|l| lex.cues.characterising.contains(l.as_str()));
+    predicate || characterised
 }
 
 /// The parties of a judgement (a trigger entry with complement `evaluation`): the judge
