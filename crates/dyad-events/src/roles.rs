@@ -214,6 +214,20 @@ pub fn evaluation_parties(
             .is_some_and(|l| set.contains(&l.to_lowercase()))
     };
     let subject_of = |t: usize| doc.children_with(t, "nsubj").next();
+    // An evaluating verb's subject judges its object; `lost` stands in for a subject the
+    // parse did not give it.
+    let judging = |v: usize, lost: &dyn Fn() -> Vec<usize>| {
+        let judge = subject_of(v)
+            .map(|s| phrase_mentions(view, doc, s))
+            .unwrap_or_else(lost);
+        let judged = doc.children_with(v, "obj").next();
+        Some((
+            judge,
+            judged
+                .map(|o| judged_parties(view, doc, o))
+                .unwrap_or_default(),
+        ))
+    };
     // Any dependent of an evaluating or linking verb but its object (the parse may attach
     // a quoted "unfair" after the object as a modifier of the verb).
     let governor = doc.head(head).filter(|_| doc.rels[head].main() != "obj");
@@ -221,16 +235,7 @@ pub fn evaluation_parties(
     if let Some(g) = governor {
         if lemma_in(g, &lex.cues.evaluating) {
             // A subject the parse lost: the sentence's main subject before the verb.
-            let judge = subject_of(g)
-                .map(|s| phrase_mentions(view, doc, s))
-                .unwrap_or_else(|| crate::arguments::main_subject(view, actors, g));
-            let judged = doc.children_with(g, "obj").next();
-            return Some((
-                judge,
-                judged
-                    .map(|o| judged_parties(view, doc, o))
-                    .unwrap_or_default(),
-            ));
+            return judging(g, &|| crate::arguments::main_subject(view, actors, g));
         }
         if lemma_in(g, &lex.cues.linking) {
             let judged = subject_of(g);
@@ -243,22 +248,19 @@ pub fn evaluation_parties(
         }
     }
     // The parse may miss the verb (a quoted judgement read as the root: "called X
-    // “baseless”"): an evaluating verb a few words before, with its object between.
+    // “baseless”"): an evaluating verb a few words before, with its object between; a
+    // verb in a relative clause has the noun it modifies as its subject.
     let verb = (m.start.saturating_sub(6)..m.start)
         .rev()
         .find(|&t| lemma_in(t, &lex.cues.evaluating) && doc.tags[t].upos == dyad_text::Upos::Verb);
     if let Some(v) = verb {
-        let judge =
-            subject_of(v).or_else(|| (doc.rels[v].main() == "acl").then(|| doc.head(v)).flatten());
-        let judged = doc.children_with(v, "obj").next();
-        return Some((
-            judge
-                .map(|s| phrase_mentions(view, doc, s))
-                .unwrap_or_default(),
-            judged
-                .map(|o| judged_parties(view, doc, o))
-                .unwrap_or_default(),
-        ));
+        return judging(v, &|| {
+            (doc.rels[v].main() == "acl")
+                .then(|| doc.head(v))
+                .flatten()
+                .map(|h| phrase_mentions(view, doc, h))
+                .unwrap_or_default()
+        });
     }
     // "X is politically motivated": the predicate's own subject; the parse may read the
     // predicate as a passive ("is motivated") or lose its subject, then the noun phrase
