@@ -1,6 +1,6 @@
 //! The type decision: which of the rules' candidate events the coder keeps, and as what.
 //!
-//! The trigger rules ([`crate::triggers`], [`crate::EventLexicon::code_sentence`]) propose
+//! The trigger rules ([`crate::triggers`] and the sentence stages of `sentence.rs`) propose
 //! candidates, each with the type its trigger entry gives. A [`TypeDecider`] then decides
 //! every candidate in one place, the `type decision` pass ([`crate::PASSES`]):
 //!

@@ -25,6 +25,7 @@ pub mod magnitude;
 pub mod merge;
 pub mod modality;
 pub mod roles;
+mod sentence;
 pub mod triggers;
 pub mod view;
 
@@ -37,8 +38,7 @@ use dyad_model::{ActorRef, Date, Denial, Event, EventType, Magnitude, Status, Tr
 use dyad_syntax::Analysis;
 use dyad_text::TextLayer;
 
-use crate::lexicon::{Lexicon, Pos};
-use crate::triggers::TriggerMatch;
+use crate::lexicon::Lexicon;
 use crate::view::SentenceView;
 
 /// Errors loading the event lexicon.
@@ -130,6 +130,22 @@ struct Draft {
     judgement: bool,
 }
 
+impl Draft {
+    /// A draft of `event`, whose trigger is at token `token`, with no denial and no flag.
+    fn new(event: Event, paragraph: usize, token: usize) -> Draft {
+        Draft {
+            event,
+            paragraph,
+            denial: None,
+            token,
+            noun: false,
+            subordinate: false,
+            speaker_subject: false,
+            judgement: false,
+        }
+    }
+}
+
 fn codes(refs: &[ActorRef]) -> BTreeSet<String> {
     refs.iter().filter_map(|r| r.code.clone()).collect()
 }
@@ -152,10 +168,11 @@ fn fits_quantity(kind: &str, event: EventType) -> bool {
 }
 
 /// The coder's passes over one document, in the order they run; each reads what the
-/// ones before it built. Inside `sentences` a sentence goes through trigger candidates,
-/// the type decision, roles ([`arguments`], then [`roles`]), status ([`modality`],
-/// [`attribution`]), dates, places and magnitudes, and the merge within the sentence
-/// ([`EventLexicon::code_sentence`]).
+/// ones before it built. Inside `sentences` a sentence goes through the stages that
+/// `sentence::STAGES` declares: trigger candidates, demands, each candidate's roles
+/// ([`arguments`], then [`roles`]), parties, status ([`attribution`], [`modality`]),
+/// codes, date, place, then the merge within the sentence and its counts
+/// ([`magnitude`]).
 pub const PASSES: &[(&str, Pass)] = &[
     ("sentences", EventLexicon::pass_sentences),
     ("type decision", EventLexicon::pass_decide),
@@ -231,8 +248,8 @@ impl EventLexicon {
         coding.events
     }
 
-    /// Pass `sentences`: every sentence with an actor mention, coded on its own
-    /// ([`Self::code_sentence`]), with the sources its reporting verbs give.
+    /// Pass `sentences`: every sentence with an actor mention, coded on its own through
+    /// the stages of `sentence::STAGES`, with the sources its reporting verbs give.
     fn pass_sentences(&self, c: &mut Coding<'_, '_>) {
         let lex = &*self.lexicon;
         let input = c.input;
@@ -256,8 +273,15 @@ impl EventLexicon {
             for source in found.iter_mut() {
                 homes.fill_refs(&view, input.actors, &mut source.refs, &[]);
             }
-            c.drafts
-                .extend(self.code_sentence(input, &view, sentence.paragraph, &found, &homes));
+            let coding = sentence::SentenceCoding::new(
+                self,
+                input,
+                &view,
+                sentence.paragraph,
+                &found,
+                &homes,
+            );
+            c.drafts.extend(coding.code());
             c.sources.insert(s, found);
         }
     }
@@ -355,707 +379,6 @@ impl EventLexicon {
                 _ => {}
             }
         }
-    }
-
-    fn code_sentence(
-        &self,
-        input: &CodingInput<'_>,
-        view: &SentenceView<'_>,
-        paragraph: usize,
-        sources: &[attribution::Source],
-        homes: &homes::SentenceCountries,
-    ) -> Vec<Draft> {
-        let lex = &*self.lexicon;
-        let actors = input.actors;
-        // The sentence's counts, read once when first needed (whether an event with no
-        // party is kept; which event a count belongs to).
-        let quantities: std::cell::OnceCell<Vec<magnitude::Quantity>> = std::cell::OnceCell::new();
-        let read_quantities = || {
-            self.magnitudes
-                .find_in_tokens(input.text, input.layer().sentence_tokens(view.index))
-        };
-        let mut matches = triggers::find_triggers(lex, view);
-        // "denied attacking the hospital": what a denial denies is an event ([`claims`]).
-        claims::release_denied_events(lex, view, &mut matches);
-        // "accused the rebels of killing civilians": the killing is an alleged event.
-        claims::release_charged_events(lex, view, &mut matches);
-        // "condemned Russia's invasion": the invasion happened ([`roles`]).
-        if let Some(doc) = view.doc {
-            roles::release_factive_objects(lex, view, doc, &mut matches);
-            // "returned to Kabul", "released a report", "poses a threat": no event.
-            roles::drop_non_events(lex, view, doc, &mut matches);
-        }
-        let absorbed: Vec<TriggerMatch> = matches.iter().filter(|m| m.absorbed).cloned().collect();
-        let matches: Vec<TriggerMatch> = matches
-            .into_iter()
-            .filter(|m| !triggers::is_aim_or_slogan(lex, view, m))
-            .collect();
-        // A trigger word inside an actor's own phrase names the actor, not an event
-        // ("Georgian demonstrators", "Liberian riot police").
-        let mut active: Vec<TriggerMatch> = matches
-            .into_iter()
-            .filter(|m| !m.absorbed && view.mention_at.get(m.start).is_none_or(Option::is_none))
-            .collect();
-        // "..., a member of the team trying to broker a peace pact said": the words that
-        // describe a source tell who speaks, not what happened.
-        active.retain(|m| {
-            !sources.iter().any(|s| {
-                let before_cue = m.end <= s.cue_tokens.0
-                    && (0..s.cue_tokens.0)
-                        .rev()
-                        .find(|&j| view.is_comma(j))
-                        .is_some_and(|comma| comma < m.start);
-                // "according to a report by a pathologist sent to Israel".
-                let after_according = !s.speech && s.cue_tokens.1 <= m.start;
-                (before_cue || after_according) && m.end <= s.phrase.1
-            })
-        });
-        let keyword_ctx = contexts::keyword_contexts(lex, view);
-        let sentence_tokens = input.layer().sentence_tokens(view.index);
-        // Dates only go on the triggers' events: most sentences have none to date.
-        let dates = if active.is_empty() {
-            Vec::new()
-        } else {
-            dates::find_dates_in_tokens(input.text, sentence_tokens, input.published)
-        };
-
-        // "X said Y must Z": a demand by X on Y that replaces Z.
-        let mut out: Vec<Draft> = Vec::new();
-        for p in 1..view.len() {
-            if !lex.cues.request_modal.iter().any(|w| w == view.word(p)) {
-                continue;
-            }
-            // "... to Iraq that it must": a pronoun stands for the nearest actor before.
-            let k = match view.mention_at[p - 1] {
-                Some(k) => k,
-                None if matches!(view.word(p - 1), "it" | "they" | "he" | "she") => {
-                    match (0..p - 1).rev().find_map(|j| view.mention_at[j]) {
-                        Some(k) => k,
-                        None => continue,
-                    }
-                }
-                None => continue,
-            };
-            let speaker = sources
-                .iter()
-                .find(|s| s.speech && !s.refs.is_empty() && s.scope.0 <= p && p < s.scope.1)
-                .map(|s| s.refs.clone())
-                .or_else(|| {
-                    // "Chirac issued a reminder to Iraq that it must ...".
-                    let that = (0..p).rev().find(|&j| view.word(j) == "that")?;
-                    let subject = arguments::main_subject(view, actors, that);
-                    let refs = arguments::actor_refs(view, actors, &subject);
-                    (!refs.is_empty()).then_some(refs)
-                });
-            let Some(speaker) = speaker else {
-                continue;
-            };
-            let mut group = vec![k];
-            arguments::extend_left(view, &mut group);
-            let target = arguments::actor_refs(view, actors, &group);
-            // "X said it must": no demand on oneself; "rebels said the president must" is
-            // a demand between two actors of one country.
-            let same_actor = |a: &ActorRef, b: &ActorRef| match (&a.entity, &b.entity) {
-                (Some(x), Some(y)) => x == y,
-                _ => a.text == b.text && a.code == b.code,
-            };
-            let own = target
-                .iter()
-                .all(|t| speaker.iter().any(|s| same_actor(s, t)));
-            if own || target.is_empty() || codes(&target).is_empty() {
-                continue;
-            }
-            active.retain(|m| !(m.start > p && m.start <= p + 4));
-            let mut event = self.blank_event(view, EventType::Request, "100", p, p + 1);
-            let mut speaker = speaker;
-            homes.fill_refs(view, actors, &mut speaker, &[]);
-            event.actor = speaker;
-            event.recipient = target;
-            event.contexts = keyword_ctx.clone();
-            event.date = None;
-            out.push(Draft {
-                event,
-                paragraph,
-                denial: None,
-                token: p,
-                noun: false,
-                subordinate: false,
-                speaker_subject: false,
-                judgement: false,
-            });
-        }
-
-        let mut previous_verb_actor: Option<Vec<usize>> = None;
-        let mut previous_inanimate = false;
-        for (idx, m) in active.iter().enumerate() {
-            let entry = &lex.triggers[m.entry];
-            let next = active.get(idx + 1).map(|n| n.start);
-            let mut args = arguments::find_arguments(lex, view, actors, m, next);
-            // "X made Y attack Z": Y acts, X instigates ([`claims`]).
-            let instigation = claims::instigation(lex, view, actors, m);
-            if let Some(i) = &instigation {
-                claims::apply_instigation(i, &mut args);
-            }
-            // "Russia denied attacking the hospital": the denier is the gerund's actor.
-            if let Some(denier) = claims::gerund_denier(lex, view, actors, &active, m) {
-                args.recipient.retain(|k| !denier.contains(k));
-                args.actor = denier;
-            }
-            // "Kenya accused the rebels of killing civilians": the rebels kill, by Kenya's
-            // charge.
-            let charge = claims::charged_parties(lex, view, actors, &active, m);
-            if let Some(c) = &charge {
-                args.recipient.retain(|k| !c.accused.contains(k));
-                args.actor = c.accused.clone();
-            }
-            // "agreed to provide aid for Romania": the recipient of an absorbed complement
-            // is the recipient of the whole event.
-            if args.recipient.is_empty() && entry.complement == lexicon::Complement::Absorb {
-                args.recipient = absorbed
-                    .iter()
-                    .filter(|a| a.start >= m.end && next.is_none_or(|n| a.start < n))
-                    .map(|a| arguments::find_arguments(lex, view, actors, a, next).recipient)
-                    .find(|r| !r.is_empty() && r.iter().all(|k| !args.actor.contains(k)))
-                    .unwrap_or_default();
-            }
-            // "rebels kidnapped advisers and exploded bombs": a coordinated verb shares
-            // the subject of the verb before it.
-            if entry.pos.is_verb() && m.start > 0 && view.word(m.start - 1) == "and" {
-                if let Some(prev) = previous_verb_actor.as_ref() {
-                    args.recipient.retain(|k| !prev.contains(k));
-                    args.actor = prev.clone();
-                    args.inanimate = previous_inanimate;
-                }
-            }
-            if entry.pos.is_verb() && (!args.actor.is_empty() || args.inanimate) {
-                previous_verb_actor = Some(args.actor.clone());
-                previous_inanimate = args.inanimate;
-            }
-            // "sent inspectors to Iran to monitor the plant": the investigation is the
-            // sender's, aimed at where the inspectors go.
-            let sender = absorbed.iter().rev().find(|a| {
-                lex.triggers[a.entry].complement == lexicon::Complement::Purpose
-                    && a.end <= m.start
-                    && m.start - a.end <= 16
-                    && m.start > 0
-                    && view.word(m.start - 1) == "to"
-            });
-            if let Some(sender) = sender {
-                let sent = arguments::find_arguments(lex, view, actors, sender, Some(m.start));
-                if !sent.actor.is_empty() {
-                    args.actor = sent.actor;
-                }
-                if !sent.recipient.is_empty() {
-                    args.recipient = sent.recipient;
-                }
-            }
-            // "removing the sanctions on Burma is out of the question": the recipient is the
-            // one of the events in the subject.
-            if args.recipient.is_empty() && entry.complement == lexicon::Complement::Subject {
-                args.recipient = absorbed
-                    .iter()
-                    .filter(|a| a.end <= m.start && m.start - a.end <= 8)
-                    .map(|a| {
-                        arguments::find_arguments(lex, view, actors, a, Some(m.start)).recipient
-                    })
-                    .find(|r| !r.is_empty())
-                    .unwrap_or_default();
-            }
-            // A judgement's parties are the judge and whose the judged thing is
-            // ([`roles::evaluation_parties`]), not the words around it.
-            let evaluation = entry.complement == lexicon::Complement::Evaluation;
-            if evaluation {
-                let Some((judge, judged)) = view
-                    .doc
-                    .and_then(|doc| roles::evaluation_parties(lex, view, actors, doc, m))
-                else {
-                    continue;
-                };
-                args.actor = judge;
-                args.recipient = judged;
-                args.recipient.retain(|k| !args.actor.contains(k));
-            }
-            // Roles from the parse where the word rules found none ([`roles`]): an actor or
-            // a recipient the word rules missed, and passives the words do not show ("were
-            // fired").
-            let mut subject = None;
-            if let Some(doc) = view.doc.filter(|_| !evaluation) {
-                let syn = roles::roles(view, doc, entry, m);
-                subject = syn.subject;
-                // "the missiles travelled 350 km": weapons strike, they do not visit, agree
-                // or ask; a non-violent event whose subject is one is no event.
-                let weapon_subject = syn.subject.is_some_and(|t| {
-                    view.mention_at[t].is_none() && lex.cues.inanimate.contains(view.word(t))
-                });
-                if weapon_subject && !cameo::is_hostile_act(entry.event) {
-                    continue;
-                }
-                // "VOA requested comment from the ministry": journalism, not politics.
-                let press = entry.event == EventType::Request
-                    && roles::requested_thing(doc, m)
-                        .is_some_and(|t| lex.cues.press_request.contains(&t.to_lowercase()));
-                if press {
-                    continue;
-                }
-                args.passive |= syn.passive;
-                // A recipient the word rules missed: the object, the passive's subject or
-                // the trigger's prepositional frame in the parse. Not after a quotation's
-                // comma ("“...,” agreed the minister"), where the parse may read the
-                // speaker after the verb as its object.
-                let quote_tag =
-                    m.start > 0 && (view.is_quote(m.start - 1) || view.is_comma(m.start - 1));
-                if args.recipient.is_empty() && !quote_tag {
-                    args.recipient = syn.recipient;
-                    args.recipient.retain(|k| !args.actor.contains(k));
-                }
-                if args.actor.is_empty() && !args.inanimate {
-                    args.actor = syn.actor;
-                    args.actor.retain(|k| !args.recipient.contains(k));
-                }
-            }
-            let all: Vec<usize> = args.actor.iter().chain(&args.recipient).copied().collect();
-            // Where it happened: groups with no country of their own belong there.
-            let place = location::find_location(view, actors, m.start, m.end, entry.event);
-            let place_code = place
-                .as_ref()
-                .and_then(|l| l.country.as_deref())
-                .filter(|c| lex.is_country(c));
-            let mut actor = refs_with_homes(view, actors, &args.actor, &all, homes, place_code);
-            let mut recipient =
-                refs_with_homes(view, actors, &args.recipient, &all, homes, place_code);
-            // "Egypt jails journalists, Amnesty protested": a complaint by the protester
-            // about the subject of the reported clause.
-            let reporting_protest = entry.event == EventType::Protest
-                && entry.pos.is_verb()
-                && triggers::protest_is_reporting(view, m);
-            if reporting_protest {
-                let about = match triggers::trailing_report_comma(view, m) {
-                    Some(comma) => {
-                        let speakers: Vec<usize> = (0..view.mentions.len())
-                            .filter(|&k| {
-                                view.mentions[k].1 > comma && view.mentions[k].2 <= m.start
-                            })
-                            .collect();
-                        actor = arguments::actor_refs(view, actors, &speakers);
-                        arguments::main_subject(view, actors, comma)
-                    }
-                    None => (0..view.mentions.len())
-                        .find(|&k| view.mentions[k].1 > m.end)
-                        .into_iter()
-                        .collect(),
-                };
-                let about = arguments::actor_refs(view, actors, &about);
-                if !about.is_empty() {
-                    recipient = about;
-                }
-            }
-            // The speaker is the actor of a verdict without a subject of its own ("US
-            // officials said that lifting the sanctions is out of the question") and of an
-            // event whose subject is "I" or "we" ("“We will send aid,” the minister said"); in
-            // a quotation whose speaker another sentence names, the `claims` pass gives
-            // the latter ([`claims::resolve_document`]).
-            let first_person = subject.is_some_and(|t| is_first_person(view.word(t)));
-            let mut own_judgement = false;
-            if actor.is_empty()
-                && (entry.complement == lexicon::Complement::Subject || first_person || evaluation)
-            {
-                if let Some(s) = sources.iter().find(|s| {
-                    s.speech && !s.refs.is_empty() && s.scope.0 <= m.start && m.start < s.scope.1
-                }) {
-                    actor = s.refs.clone();
-                    own_judgement = evaluation;
-                }
-            }
-            // A judgement in the story's own voice is the reporter's opinion, no event.
-            if evaluation && actor.is_empty() {
-                continue;
-            }
-            let speaker_subject = first_person && actor.is_empty();
-            // An event with no party named, in a story about one country, involves that
-            // country, marked implicit: a state's act ("two newspapers were banned",
-            // "dozens were detained", "the talks collapsed") is its doing; a speech act
-            // whose speaker goes unnamed ("concern was voiced over the crisis") is
-            // addressed to it — unnamed speakers are rarely the state.
-            if actor.is_empty() && recipient.is_empty() && place.is_none() {
-                if let Some(home) = homes.story().and_then(|c| {
-                    location::country_party(c, |c| lex.country_name(c).map(str::to_string), true)
-                }) {
-                    if cameo::is_speech_act(entry.event) {
-                        recipient = vec![home];
-                    } else {
-                        actor = vec![home];
-                    }
-                }
-            }
-            // An event needs a party: who acts or, when the actor is left unsaid ("four
-            // people were killed in grenade attacks", "the airstrike on Gaza", "a bomb
-            // exploded in Baghdad"), whom it is done to, where it happened or how many it
-            // struck. The actor then stays unknown (ACLED's "unidentified armed group"),
-            // or is the place's country for a weapon striking there
-            // ([`location::place_as_actor`]).
-            let counted = || {
-                quantities
-                    .get_or_init(read_quantities)
-                    .iter()
-                    .any(|q| fits_quantity(&q.kind, entry.event))
-            };
-            if actor.is_empty()
-                && recipient.is_empty()
-                && place.is_none()
-                && !speaker_subject
-                && !counted()
-            {
-                continue;
-            }
-            let mut covering: Vec<&attribution::Source> = sources
-                .iter()
-                .filter(|s| {
-                    s.scope.0 <= m.start
-                        && m.start < s.scope.1
-                        && !(s.cue_tokens.0 < m.end && m.start < s.cue_tokens.1)
-                        && !view.doc.is_some_and(|doc| {
-                            s.speech && roles::coordinated_with_cue(doc, m, s.cue_tokens.0)
-                        })
-                })
-                .collect();
-            // A speaker's own judgement is made in the saying: asserted, with no source.
-            if own_judgement {
-                covering.clear();
-            }
-            let attribution: Vec<_> = covering.iter().flat_map(|s| s.attribution()).collect();
-            let hedged = covering.iter().any(|s| s.hedged);
-            let modal = modality::modal_status(lex, view, m);
-            // The status the sources alone give, before any modal or condition.
-            let said = if hedged {
-                Status::Alleged
-            } else if !attribution.is_empty() {
-                Status::Reported
-            } else {
-                Status::Asserted
-            };
-            let status = modal.unwrap_or(said);
-            // A charged event rests on its accuser.
-            let (status, attribution) = match &charge {
-                Some(c) if modal.is_none() => (Status::Alleged, c.attribution(view, actors)),
-                _ => (status, attribution),
-            };
-
-            let mut event_type = entry.event;
-            let mut cameo_code = entry.cameo.clone();
-            let mut mode = entry.mode.clone();
-            // Denials: "denied ...", "rejected the claims", "dismissing them as".
-            let mut denial = None;
-            if event_type == EventType::Reject {
-                // "denied that it attacked ...": "that" opening a clause is no object.
-                let object = lex.cues.denial_object.iter().any(|c| {
-                    (m.end..(m.end + 2).min(view.len())).any(|p| {
-                        let after = p + c.words.len();
-                        view.phrase_starts_at(&c.words, p)
-                            && (c.words.len() > 1
-                                || after >= view.len()
-                                || view.is_punct(after)
-                                || matches!(view.word(after), "and" | "as" | "but" | "or"))
-                    })
-                });
-                // "a charge that X rejected": the relative clause denies the charge.
-                let charge = denies_charge_noun(lex, view, m.start);
-                // "rejected claims that it attacked ...": a denial of the clause.
-                let clause = claims::charge_clause(lex, view, m.end).is_some();
-                if cameo_code == "016" || object || charge || clause {
-                    cameo_code = "016".to_string();
-                    mode = Some("deny".to_string());
-                    denial = Some(if charge {
-                        DenialScope::Charge
-                    } else if (object || args.recipient.is_empty() && view.word(m.end) != "that")
-                        && !claims::denies_what_follows(lex, view, &active, m)
-                    {
-                        DenialScope::Anaphoric
-                    } else {
-                        DenialScope::Forward
-                    });
-                }
-            }
-            // "..., a rights group protested": a complaint, not a demonstration.
-            if reporting_protest {
-                event_type = EventType::Accuse;
-                cameo_code = "111".to_string();
-                mode = Some("disapprove".to_string());
-            }
-            if let Some(refined) = cameo::refine_by_context(&cameo_code, &keyword_ctx) {
-                cameo_code = refined.to_string();
-            }
-            // Whether the trigger stands inside an "if" clause, asked once of the parse
-            // (it matters only to what a modal made hypothetical or future).
-            let in_condition = matches!(status, Status::Hypothetical | Status::Future)
-                && modality::in_condition(lex, view, m);
-            let recode = match status {
-                // "pledged to expel X": a committed hostile act stays that act, ahead.
-                Status::Future => {
-                    !(cameo::is_hostile_act(event_type)
-                        && (modality::is_commitment(view, m) || modality::planned(lex, view, m)))
-                }
-                // "if it imposes sanctions": an act in a condition is that act, hypothetical.
-                Status::Hypothetical => cameo::is_hostile_act(event_type) && !in_condition,
-                _ => false,
-            };
-            // An intention without anyone who holds it is no event, nor is a condition
-            // without a party ("if it is attacked").
-            let conditional = status == Status::Hypothetical && in_condition;
-            let partyless = actor.is_empty() && (recode || conditional && recipient.is_empty());
-            if partyless && !speaker_subject {
-                continue;
-            }
-            let mut status = status;
-            if recode {
-                if let Some((t, c)) = cameo::intention_code(event_type, &cameo_code) {
-                    event_type = t;
-                    cameo_code = c.to_string();
-                    mode = None;
-                }
-            }
-            // "will not cooperate", "does not recognize the court": an actor refusing a
-            // cooperative act rejects it, and the refusal is made as it is said.
-            if status == Status::Negated && modality::is_refusal(lex, view, m) {
-                if let Some(c) = cameo::refusal_code(event_type, &cameo_code) {
-                    event_type = EventType::Reject;
-                    cameo_code = c.to_string();
-                    mode = None;
-                    status = said;
-                }
-            }
-            // A threat is made when it is uttered: the modal or condition it carries is
-            // what it threatens ("could retaliate if ...", "would close the strait if
-            // attacked"), so it is as sure as its sources say, never hypothetical or future
-            // itself (annotation.md; none of the 72 threats annotated in voa-events' training
-            // part and the synthetic stories is). A threat inside a condition stays one.
-            if event_type == EventType::Threaten
-                && matches!(status, Status::Hypothetical | Status::Future)
-                && !in_condition
-            {
-                status = said;
-            }
-            let mut event = self.blank_event(view, event_type, &cameo_code, m.start, m.end);
-            event.trigger.rule = Some(format!("{}:{}", entry.file, entry.line));
-            if mode.is_some() {
-                event.mode = mode;
-            }
-            event.contexts = contexts::merge_contexts(&event.contexts, &keyword_ctx);
-            event.actor = actor;
-            event.recipient = recipient;
-            event.status = status;
-            event.attribution = attribution;
-            let future = matches!(event.status, Status::Future);
-            if let Some(d) = dates::date_for_event(
-                &self.dates,
-                &dates,
-                &input.doc.sentences[view.index],
-                (m.start, m.end),
-                future,
-                input.published,
-            ) {
-                event.date = Some(d.date);
-                event.date_end = d.end;
-                event.date_text = input.text.get(d.span.start..d.span.end).map(str::to_string);
-                event.date_precision = Some(d.precision);
-            }
-            event.status = modality::status_by_date(
-                event.status,
-                event.date,
-                event.date_precision,
-                input.published,
-            );
-            event.location = place;
-            let country_name = |c: &str| lex.country_name(c).map(str::to_string);
-            location::place_as_actor(&mut event, country_name);
-            complete_recipient(lex, &mut event);
-            location::places_are_places(&mut event, actors, country_name);
-            out.push(Draft {
-                event,
-                paragraph,
-                denial,
-                token: m.start,
-                noun: entry.pos == Pos::Noun,
-                // A bare participle after a noun is a reduced relative only once the
-                // sentence has had its main event ("the wing refused" is the main verb,
-                // "began a hunger strike ... property seized by" the main noun).
-                subordinate: arguments::is_subordinate(lex, view, m) && !active[..idx].is_empty(),
-                speaker_subject,
-                judgement: own_judgement,
-            });
-
-            // "X said Y attacked Z": X accuses Y.
-            // An accusation about a background event is background too ("to identify
-            // victims killed by the crash").
-            let last_subordinate = out.last().is_some_and(|d| d.subordinate);
-            let last = out.last().map(|d| &d.event);
-            if let Some(e) = last {
-                // "X said W made Y attack Z", "X said W was behind the attack": X accuses W.
-                let instigator = instigation
-                    .as_ref()
-                    .map(|i| arguments::actor_refs(view, actors, &i.instigator))
-                    .filter(|r| !r.is_empty());
-                let accused = instigator.clone().unwrap_or_else(|| e.actor.clone());
-                if (instigator.is_some()
-                    || matches!(e.event, EventType::Assault | EventType::Coerce)
-                        && entry.pos != Pos::Noun)
-                    && !matches!(
-                        e.status,
-                        Status::Negated | Status::Hypothetical | Status::Future
-                    )
-                    && !codes(&accused).is_empty()
-                {
-                    // Only a source that opens the claim ("X said Y attacked Z"); a trailing
-                    // "..., the army said" is sourcing, not an accusation.
-                    let accuser = covering.iter().find(|s| {
-                        s.speech
-                            && s.scope.0 > 0
-                            && !view.is_comma(s.cue_tokens.1)
-                            && !codes(&s.refs).is_empty()
-                            && codes(&s.refs).is_disjoint(&codes(&accused))
-                    });
-                    if let Some(s) = accuser {
-                        let mut acc = self.blank_event(
-                            view,
-                            EventType::Accuse,
-                            "112",
-                            s.cue_tokens.0,
-                            s.cue_tokens.1,
-                        );
-                        acc.actor = s.refs.clone();
-                        homes.fill_refs(view, actors, &mut acc.actor, &[]);
-                        acc.recipient = accused.clone();
-                        acc.contexts = contexts::merge_contexts(&acc.contexts, &keyword_ctx);
-                        acc.date = e.date;
-                        acc.date_text = e.date_text.clone();
-                        acc.date_precision = e.date_precision;
-                        out.push(Draft {
-                            event: acc,
-                            paragraph,
-                            denial: None,
-                            token: s.cue_tokens.0,
-                            noun: false,
-                            subordinate: last_subordinate,
-                            speaker_subject: false,
-                            judgement: false,
-                        });
-                    }
-                }
-            }
-        }
-
-        // "sparked concerns among A, B and C": an ACCUSE by A, B and C ([`claims`]).
-        claims::concern_events(
-            self,
-            view,
-            actors,
-            paragraph,
-            sources,
-            &keyword_ctx,
-            &mut out,
-        );
-
-        // A noun restating a verb's event type in the same sentence adds nothing.
-        let verb_types: BTreeSet<EventType> = out
-            .iter()
-            .filter(|d| !d.noun)
-            .map(|d| d.event.event)
-            .collect();
-        // ... but its recipient may be the one the verb lacked ("threw stones during
-        // demonstrations against violations by the Israeli military").
-        for n in 0..out.len() {
-            if !out[n].noun || out[n].event.recipient.is_empty() {
-                continue;
-            }
-            let noun_recipient = out[n].event.recipient.clone();
-            let kind = out[n].event.event;
-            if let Some(v) = out.iter_mut().find(|d| {
-                !d.noun
-                    && d.event.event == kind
-                    && (d.event.recipient.is_empty()
-                        || codes(&d.event.recipient) == codes(&d.event.actor))
-            }) {
-                if codes(&noun_recipient) != codes(&v.event.actor) {
-                    v.event.recipient = noun_recipient;
-                }
-            }
-        }
-        out.retain(|d| !d.noun || !verb_types.contains(&d.event.event));
-        // One sentence never yields the same event twice.
-        let mut kept: Vec<Draft> = Vec::new();
-        for d in out {
-            let dup = kept.iter_mut().find(|k| {
-                k.event.event == d.event.event
-                    && codes(&k.event.actor) == codes(&d.event.actor)
-                    && codes(&k.event.recipient) == codes(&d.event.recipient)
-            });
-            match dup {
-                Some(k) => {
-                    merge::absorb(&mut k.event, &d.event);
-                    if k.denial.is_none() {
-                        k.denial = d.denial;
-                    }
-                }
-                None => kept.push(d),
-            }
-        }
-        kept.sort_by_key(|d| d.token);
-        // PLOVER codes a protest's demands as the protest ("staged rallies against the
-        // leader, saying he must resign").
-        let protests: Vec<(usize, BTreeSet<String>)> = kept
-            .iter()
-            .filter(|d| d.event.event == EventType::Protest)
-            .map(|d| (d.token, codes(&d.event.actor)))
-            .filter(|(_, c)| !c.is_empty())
-            .collect();
-        kept.retain(|d| {
-            d.event.event != EventType::Request
-                || !protests
-                    .iter()
-                    .any(|(t, c)| *t < d.token && *c == codes(&d.event.actor))
-        });
-        // One sentence, one piece of news: background events in clauses that qualify a
-        // noun give way to the main ones.
-        if kept.iter().any(|d| !d.subordinate) {
-            kept.retain(|d| !d.subordinate);
-        }
-
-        // Counts attach to the nearest event they fit (or the only event).
-        let quantities = if kept.is_empty() {
-            Vec::new()
-        } else {
-            quantities.into_inner().unwrap_or_else(read_quantities)
-        };
-        for q in &quantities {
-            let fitting = kept
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| fits_quantity(&q.kind, d.event.event))
-                .min_by_key(|(_, d)| d.event.trigger.start.abs_diff(q.span.start))
-                .map(|(i, _)| i);
-            let target = fitting.or(if kept.len() == 1 { Some(0) } else { None });
-            if let Some(i) = target {
-                // "withdraw about 3,000 soldiers": the counted people are the magnitude,
-                // not a recipient (an uncoded actor whose words end the count).
-                let counted = input
-                    .text
-                    .get(q.span.start..q.span.end)
-                    .map(dyad_text::normalize::fold)
-                    .unwrap_or_default();
-                kept[i].event.recipient.retain(|r| {
-                    let words = dyad_text::normalize::fold(&r.text);
-                    r.code.is_some() || words.is_empty() || !counted.ends_with(&words)
-                });
-                let magnitude: &mut Magnitude = &mut kept[i].event.magnitude;
-                if !magnitude.contains_key(&q.kind) {
-                    magnitude.insert(q.kind.clone(), q.value);
-                    // "between 20 and 30 killed": the range's upper bound beside it.
-                    if let Some(max) = q.max.filter(|&m| m > q.value) {
-                        magnitude.insert(format!("{}_max", q.kind), max);
-                    }
-                }
-            }
-        }
-        kept
     }
 
     /// An event with its code facts and sentence filled in, no arguments yet.

@@ -194,7 +194,7 @@ fn characterises(lex: &Lexicon, doc: &SentenceDoc, m: &TriggerMatch) -> bool {
 /// judges its object. "The charges against the editor are politically motivated", "the
 /// council has become illegitimate": the subject of the predicate (after "be" or a `linking` verb)
 /// is judged, and the judge is whoever says so (left empty here: the speaker of the
-/// sentence's statement, in `code_sentence`). The judged thing's parties are its own
+/// sentence's statement, in the sentence stage that gives parties). The judged thing's parties are its own
 /// mention, its conjuncts' and its owners' ("Chile's claims", "Argentine tariffs").
 /// `None` when the word judges nothing in the parse ("illegal immigrants": no predicate).
 pub fn evaluation_parties(
