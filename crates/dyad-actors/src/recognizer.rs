@@ -1344,8 +1344,10 @@ impl<'a> Run<'a> {
     }
 
     /// "Strategic Policy Institute", "Iraqi Ministry of Interior": a run of two or more
-    /// capitalised words (with "of", "for", "and", "the" inside) that ends in or starts
-    /// with an organisation head word is an organisation no list names.
+    /// capitalised words (with "of", "for", "and", "on" inside) that ends in or starts
+    /// with an organisation head word is an organisation no list names. A weekday or a
+    /// month after the connector opens a date, not more of the name ("the Foreign Ministry
+    /// on Monday"), and "the" joins no two names ("... Service on Monday the UN").
     fn organisation_name(&mut self, s: usize, i: usize, limit: usize) -> Option<usize> {
         if self.title_case.get(s).copied().unwrap_or(false) {
             return None;
@@ -1375,9 +1377,10 @@ impl<'a> Run<'a> {
                 has_head |= self.lex.gaz.names.is_organisation_head(&self.folded[k]);
                 k += 1;
                 end = k;
-            } else if matches!(self.folded[k].as_str(), "of" | "for" | "and" | "the" | "on")
+            } else if matches!(self.folded[k].as_str(), "of" | "for" | "and" | "on")
                 && k + 1 < limit
                 && capitalised(k + 1)
+                && !is_calendar_word(&self.folded[k + 1])
             {
                 k += 1;
             } else {
@@ -1842,6 +1845,12 @@ fn natural_feature(head: &str) -> bool {
 
 /// Whether a capitalised word heads an organisation named after its country ("Malaysia
 /// Airlines", "Russian Railways", "Iran Air").
+/// A weekday or a month name, folded ("monday", "june"): the start of a date.
+fn is_calendar_word(folded: &str) -> bool {
+    dyad_text::calendar::WEEKDAYS.contains(&folded)
+        || dyad_text::calendar::month_of_name(folded).is_some()
+}
+
 fn compound_organisation_head(names: &NameWords, folded: &str) -> bool {
     names.is_organisation_head(folded)
         || matches!(

@@ -564,6 +564,42 @@ fn leaders_governments_and_regions() {
 }
 
 #[test]
+fn a_date_after_an_organisation_ends_its_name() {
+    // "on" may join a name ("Council on Foreign Relations"), a weekday or month after it
+    // opens a date; "the" joins no two names.
+    for (text, name) in [
+        (
+            "The Harbour Transport Company on Monday the Port Authority announced a strike.",
+            "Harbour Transport Company",
+        ),
+        (
+            "A spokesman told the Lakeside Broadcasting Service on Tuesday that talks would resume.",
+            "Lakeside Broadcasting Service",
+        ),
+        (
+            "The Northern Grain Corporation in June signed the contract.",
+            "Northern Grain Corporation",
+        ),
+    ] {
+        let a = recognize(text, "2020-01-01");
+        check_invariants(text, &a);
+        entity(&a, name);
+        assert!(
+            !a.entities.iter().any(|e| {
+                let n = e.name.to_lowercase();
+                n.contains("monday") || n.contains("tuesday") || n.contains(" the ")
+            }),
+            "{text}: {:?}",
+            a.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+        );
+    }
+    // A connector between two parts of one name still joins them.
+    let text = "The Council on Foreign Relations published a study.";
+    let a = recognize(text, "2020-01-01");
+    entity(&a, "Council on Foreign Relations");
+}
+
+#[test]
 fn local_names_between_a_possessive_country_and_its_role_words() {
     for (text, mention, code, sector) in [
         (
