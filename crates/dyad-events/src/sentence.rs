@@ -29,6 +29,7 @@ use crate::{
     cameo, codes, complete_recipient, contexts, denies_charge_noun, fits_quantity, is_first_person,
     location, modality, refs_with_homes, roles, CodingInput, DenialScope, Draft, EventLexicon,
 };
+use dyad_text::Upos;
 
 /// One stage of a sentence's coding.
 pub(crate) type Stage = fn(&SentenceCoding<'_>, &mut SentenceState);
@@ -192,14 +193,7 @@ fn demands(s: &SentenceCoding<'_>, st: &mut SentenceState) {
 /// they are two parties.
 fn demand_parties(s: &SentenceCoding<'_>, p: usize) -> Option<(Vec<ActorRef>, Vec<ActorRef>)> {
     let (view, actors) = (s.view, s.input.actors);
-    // "... to Iraq that it must": a pronoun stands for the nearest actor before.
-    let k = match view.mention_at[p - 1] {
-        Some(k) => k,
-        None if matches!(view.word(p - 1), "it" | "they" | "he" | "she") => {
-            (0..p - 1).rev().find_map(|j| view.mention_at[j])?
-        }
-        None => return None,
-    };
+    let k = demanded_of(view, p)?;
     let mut speaker = s
         .sources
         .iter()
@@ -229,6 +223,53 @@ fn demand_parties(s: &SentenceCoding<'_>, p: usize) -> Option<(Vec<ActorRef>, Ve
     }
     s.homes.fill_refs(view, actors, &mut speaker, &[]);
     Some((speaker, target))
+}
+
+/// The actor mention the modal at `p` makes demands of: the actor right before it ("Iraq
+/// must"); for a pronoun, the nearest actor before it ("... to Iraq that it must"); the
+/// actor before it across adverbs and an aside; else the subject of the verb the modal helps, in the parse, or one of its conjuncts
+/// ("the Security Council, which meets on Monday, must ...", "the international
+/// community and the UN should ...").
+fn demanded_of(view: &SentenceView<'_>, p: usize) -> Option<usize> {
+    match view.mention_at[p - 1] {
+        Some(k) => return Some(k),
+        None if matches!(view.word(p - 1), "it" | "they" | "he" | "she") => {
+            return (0..p - 1).rev().find_map(|j| view.mention_at[j]);
+        }
+        None => {}
+    }
+    // "Chile now must", "Chile, which closed the crossing in May, must": the nearest actor
+    // before the modal across adverbs and one aside between commas.
+    let mut j = p - 1;
+    let mut aside = false;
+    loop {
+        if let Some(k) = view.mention_at[j] {
+            return Some(k);
+        }
+        let adverb = view.tag(j).is_some_and(|t| t.upos == Upos::Adv);
+        if adverb && j > 0 {
+            j -= 1;
+        } else if view.is_comma(j) && !aside {
+            match (j.saturating_sub(12)..j).rev().find(|&i| view.is_comma(i)) {
+                Some(open) if open > 0 => j = open - 1,
+                _ => break,
+            }
+            aside = true;
+        } else {
+            break;
+        }
+    }
+    let doc = view.doc.filter(|doc| doc.len() == view.len())?;
+    if doc.rels[p].main() != "aux" {
+        return None;
+    }
+    let verb = doc.head(p)?;
+    let subject = doc
+        .children(verb)
+        .find(|&c| doc.rels[c].main() == "nsubj" && c < p)?;
+    std::iter::once(subject)
+        .chain(doc.children_with(subject, "conj"))
+        .find_map(|t| view.mention_at[t])
 }
 
 /// Stage `events`: each candidate coded in turn ([`SentenceCoding::candidate`]).
@@ -1048,6 +1089,29 @@ mod tests {
         assert!(!summaries("Spain said Spain must cut spending.")
             .iter()
             .any(|s| s.starts_with("REQUEST")));
+    }
+
+    #[test]
+    fn a_demand_reaches_a_subject_apart_from_its_modal() {
+        // The parse gives the modal's subject across a relative clause or an adverb.
+        let events = summaries(
+            "Spain said Chile, which closed the crossing in May, must reopen the border.",
+        );
+        assert!(
+            events.contains(&"REQUEST SPA>CHI asserted".to_string()),
+            "{events:?}"
+        );
+        let events = summaries("Spain said Peru now should release the detained fishermen.");
+        assert!(
+            events.contains(&"REQUEST SPA>PER asserted".to_string()),
+            "{events:?}"
+        );
+        // A modal with no party as its subject makes no demand of anyone.
+        let events = summaries("Spain said the talks must continue.");
+        assert!(
+            !events.iter().any(|e| e.starts_with("REQUEST")),
+            "{events:?}"
+        );
     }
 
     #[test]
