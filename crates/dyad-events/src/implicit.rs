@@ -198,6 +198,24 @@ pub fn fill_home(home: &(String, String), event: &mut Event, named: &[&str]) {
     event.recipient.push(implicit_country(code, name));
 }
 
+/// Gives a source no country in a story about one country (`home`) that country:
+/// "military sources said", "the judge said", "a local official said" speak for the
+/// story's own side, as the guidelines code a source by the story's country. Neither when
+/// the sentence names another country.
+pub fn home_sources(home: &(String, String), event: &mut Event, named: &[&str]) {
+    let code = &home.0;
+    if named.iter().any(|n| n != code) {
+        return;
+    }
+    let uncoded = event
+        .attribution
+        .iter_mut()
+        .filter(|a| a.code.is_none() && !a.text.trim().is_empty());
+    for a in uncoded {
+        a.code = Some(code.clone());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,6 +321,37 @@ mod tests {
             fill_home(&home, &mut e, named);
             assert!(e.recipient.is_empty(), "{kind} {actor} {named:?}");
         }
+    }
+
+    #[test]
+    fn in_a_story_about_one_country_an_uncoded_source_speaks_for_it() {
+        let lex = lexicon();
+        // Toy codes are a name's first three letters: Peru is PER, Cuba CUB.
+        let story = "Peru sent troops to the north on Monday. Peru closed the border. \
+            Peru imposed a curfew. On Tuesday, military sources said rebels attacked three villages.";
+        let events = code(&lex, story);
+        let attack = events
+            .iter()
+            .find(|e| e.trigger.text == "attacked")
+            .unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(attack.status, dyad_model::Status::Reported);
+        assert_eq!(attack.attribution[0].text, "military sources");
+        assert_eq!(attack.attribution[0].code.as_deref(), Some("PER"));
+        // A sentence that names another country keeps its source uncoded.
+        let home = ("PER".to_string(), "Peru".to_string());
+        let mut e = dyad_model::testing::event(EventType::Assault, &["CUB"], &[]);
+        e.attribution.push(dyad_model::Attribution {
+            text: "military sources".into(),
+            entity: None,
+            code: None,
+            sector: None,
+            cue: "said".into(),
+            source_type: None,
+        });
+        home_sources(&home, &mut e, &["CUB"]);
+        assert_eq!(e.attribution[0].code, None);
+        home_sources(&home, &mut e, &[]);
+        assert_eq!(e.attribution[0].code.as_deref(), Some("PER"));
     }
 
     #[test]

@@ -348,7 +348,8 @@ impl EventLexicon {
     }
 
     /// Pass `implicit parties`: in a story about one country (one dominates its mentions),
-    /// the recipient of what its actors do at home and the agent of what no one named did;
+    /// the recipient of what its actors do at home, the agent of what no one named did and
+    /// the country of its uncoded sources;
     /// otherwise the unsaid side of a directed event from the story's dyad ([`implicit`]).
     /// After the merge, so that an inferred party never merges reports.
     fn pass_implicit(&self, c: &mut Coding<'_, '_>) {
@@ -375,7 +376,10 @@ impl EventLexicon {
                 .collect();
             match (&dyad, &home) {
                 (Some(dyad), _) => implicit::fill(dyad, e, &named),
-                (None, Some(home)) => implicit::fill_home(home, e, &named),
+                (None, Some(home)) => {
+                    implicit::fill_home(home, e, &named);
+                    implicit::home_sources(home, e, &named);
+                }
                 _ => {}
             }
         }
