@@ -275,12 +275,13 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             continue;
         }
         let participial = w.ends_with("ing") && r > 0 && view.is_comma(r - 1);
+        // The subject the parse gives a verb after an aside ("The army, in a statement,
+        // said"), a token.
+        let mut aside_subject = None;
         let mut speaker: Vec<usize> = Vec::new();
         let mut speaker_start = r;
         // First token after the source's own words ("said a diplomat": after "diplomat").
         let mut speaker_end = r + 1;
-        // Where the verb starts, with the auxiliaries and adverbs before it ("has also said").
-        let mut verb_start = r;
         if participial {
             speaker = crate::arguments::main_subject(view, actors, r);
         } else {
@@ -288,7 +289,9 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             while j > 0 && is_speaker_skip(view.word(j - 1)) {
                 j -= 1;
             }
-            verb_start = j;
+            // Where the verb starts, with the auxiliaries and adverbs before it ("has
+            // also said").
+            let verb_start = j;
             // "He went on to say", "the minister continued to insist".
             let chained = skip_onward_chain(view, j);
             if chained < j {
@@ -348,11 +351,27 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                     }
                 }
             }
+            // "The army, in a statement on its website, said ...": after an aside between
+            // commas, the verb's subject in the parse speaks, before any words after the
+            // verb ("..., said rebels attacked": the parse may read them as its object).
+            let after_aside = verb_start > 0 && view.is_comma(verb_start - 1);
+            if speaker.is_empty() && after_aside {
+                aside_subject = parsed_subject(view, r);
+                if let Some(k) = aside_subject.and_then(|t| view.mention_at[t]) {
+                    speaker = vec![k];
+                    speaker_start = view.mentions[k].1;
+                }
+            }
             // "“...,” said Kim": the speaker after the verb, only where the verb opens
             // its clause and what follows is no clause it governs ("..., said troops
             // had crossed": the troops are what is said).
             let verb_opens = j == 0 || view.is_comma(j - 1) || view.is_quote(j - 1);
-            if speaker.is_empty() && verb_opens && r + 1 < n && !complement_follows(view, r) {
+            if speaker.is_empty()
+                && verb_opens
+                && aside_subject.is_none()
+                && r + 1 < n
+                && !complement_follows(view, r)
+            {
                 if let Some(k) = view.mention_at[r + 1] {
                     speaker = vec![k];
                     speaker_start = j;
@@ -360,17 +379,15 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                 }
             }
         }
-        // "The army, in a statement on its website, said ...": after an aside between
-        // commas, the verb's subject in the parse speaks.
-        let after_aside = verb_start > 0 && view.is_comma(verb_start - 1);
-        if speaker.is_empty() && !participial && after_aside {
-            if let Some(k) = parsed_subject(view, r) {
-                speaker = vec![k];
-                speaker_start = view.mentions[k].1;
-            }
-        }
         let mut text = String::new();
-        if speaker.is_empty() && !participial {
+        // "The army, in a statement, said": the parse's subject before the aside, when no
+        // actor, is the source phrase.
+        if let Some(t) = aside_subject.filter(|_| speaker.is_empty()) {
+            let start = view.doc.map_or(t, |doc| doc.subtree(t).start).min(t);
+            text = view.slice(start, t + 1).to_string();
+            speaker_start = start;
+        }
+        if speaker.is_empty() && !participial && text.is_empty() {
             // "officials said": a source phrase without an actor.
             // "a senior official who asked not to be named said", "people familiar
             // with the matter said": up to eight words back, not across a clause link.
@@ -505,11 +522,11 @@ fn complement_follows(view: &SentenceView<'_>, r: usize) -> bool {
         .is_some_and(|doc| doc.children_with(r, "ccomp").any(|k| k > r))
 }
 
-/// The mention that is the parse's subject of the reporting verb at `r`, when it stands
-/// before the verb ("The army, in a statement on its website, said").
+/// The parse's subject of the reporting verb at `r`, a token, when it stands before the
+/// verb ("The army, in a statement on its website, said").
 fn parsed_subject(view: &SentenceView<'_>, r: usize) -> Option<usize> {
-    let subject = view.doc?.children_with(r, "nsubj").find(|&k| k < r)?;
-    view.mention_at[subject]
+    let doc = view.doc.filter(|doc| doc.len() == view.len())?;
+    doc.children_with(r, "nsubj").find(|&k| k < r)
 }
 
 /// The end of a source phrase that ends before token `end`: after a comma there, the
