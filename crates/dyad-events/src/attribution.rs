@@ -330,12 +330,20 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                         .unwrap_or(j);
                 }
             }
-            // "Egypt, which signed a pact in August, said": the subject before the
-            // relative clause speaks.
+            // "Egypt, which signed a pact in August, said", "Iraqi forces, in a post on
+            // social media, said", "the police, citing witnesses, said": the subject
+            // before the relative clause or the aside speaks.
             if speaker.is_empty() && j > 1 && view.is_comma(j - 1) {
                 let relative = (2..j - 1)
                     .rev()
-                    .find(|&w| matches!(view.word(w), "which" | "who") && view.is_comma(w - 1));
+                    .find(|&w| matches!(view.word(w), "which" | "who") && view.is_comma(w - 1))
+                    .or_else(|| {
+                        let open = (2..j - 1).rev().find(|&c| view.is_comma(c - 1))?;
+                        let w = view.word(open);
+                        let aside =
+                            crate::view::is_preposition(w) || w.len() > 4 && w.ends_with("ing");
+                        (aside && j - open <= 16).then_some(open)
+                    });
                 let clean = relative.is_some_and(|w| (w..j).all(|t| !view.is_hard_boundary(t)));
                 if let Some(w) = relative.filter(|_| clean) {
                     if let Some(k) = view.mention_at[w - 2] {
