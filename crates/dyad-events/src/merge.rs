@@ -44,6 +44,15 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
     if !coded(a) && !coded(b) && !adjacent {
         return false;
     }
+    // "The single biggest attack, in 2009, killed 25 people": a report dated by its year
+    // alone is background history, one event with an undated report only next to it (a
+    // story without paragraph breaks is one paragraph).
+    let year_only =
+        |e: &Event| e.date_text.is_some() && e.date_precision == Some(DatePrecision::Year);
+    let history = year_only(a) && b.date.is_none() || year_only(b) && a.date.is_none();
+    if history && !adjacent {
+        return false;
+    }
     if aa == ba && ar == br {
         return true;
     }
@@ -250,6 +259,30 @@ mod tests {
         merge(&mut events, &[0, 0]);
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].date, Some("2024-11-05".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_report_dated_by_its_year_alone_is_history_apart_from_undated_news() {
+        let report = |sentence: usize, year: Option<&str>| {
+            let mut e = event(EventType::Assault, &["SOM"], &["SOM"]);
+            e.sentence = sentence;
+            if let Some(y) = year {
+                e.date = Some(format!("{y}-01-01").parse().unwrap());
+                e.date_text = Some(format!("in {y}"));
+                e.date_precision = Some(DatePrecision::Year);
+            }
+            e
+        };
+        // "militants attacked a hotel" ... "the single biggest attack, in 2009, killed 25".
+        let mut events = vec![report(2, None), report(9, Some("2009"))];
+        merge(&mut events, &[0, 0]);
+        assert_eq!(events.len(), 2);
+        assert_eq!(events[0].date, None);
+        // Next to each other, the undated report restates it: "In 2009 rebels attacked the
+        // town. The attack killed 25."
+        let mut events = vec![report(3, Some("2009")), report(4, None)];
+        merge(&mut events, &[0, 0]);
+        assert_eq!(events.len(), 1);
     }
 
     #[test]
