@@ -93,6 +93,9 @@ pub struct ObjectFrame {
     /// `no-information`: an object that is information (`information` in
     /// `events/cues.tsv`: "released a report", "no evidence was released") names no event.
     pub no_information: bool,
+    /// `no-hazard`: an object that is a hazard or a social ill (`hazard` in
+    /// `events/cues.tsv`: "battled the blazes", "fight corruption") names no event.
+    pub no_hazard: bool,
 }
 
 /// A cue phrase and its scope in words before the trigger (`None`: the whole clause).
@@ -133,6 +136,10 @@ pub struct Cues {
     /// Forms of nouns for information — reports, statements, data (`information`): what
     /// is published, not freed or given ([`ObjectFrame::no_information`]).
     pub information: HashSet<String>,
+    /// Forms of nouns for hazards and social ills — fires, floods, disease, corruption
+    /// (`hazard`): what is fought without a party on the other side
+    /// ([`ObjectFrame::no_hazard`]).
+    pub hazard: HashSet<String>,
     /// Lemmas of verbs that characterise their object rather than perform it
     /// (`characterising`: "poses a threat", "constitutes an attack").
     pub characterising: HashSet<String>,
@@ -389,6 +396,7 @@ impl Lexicon {
                 "not_event" => non_events.push(c),
                 "inanimate" => cues.inanimate.extend(noun_forms(&fold_phrase(phrase))),
                 "information" => cues.information.extend(noun_forms(&fold_phrase(phrase))),
+                "hazard" => cues.hazard.extend(noun_forms(&fold_phrase(phrase))),
                 "characterising" => {
                     cues.characterising.insert(fold_phrase(phrase));
                 }
@@ -528,6 +536,7 @@ fn read_triggers(
             match flag {
                 "needed" => object.needed = true,
                 "no-information" => object.no_information = true,
+                "no-hazard" => object.no_hazard = true,
                 other => return Err(err(format!("unknown object requirement {other:?}"))),
             }
         }

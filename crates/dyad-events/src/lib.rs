@@ -976,6 +976,29 @@ mod tests {
     }
 
     #[test]
+    fn a_hazard_fought_is_no_attack() {
+        let lex = lexicon();
+        let types =
+            |text: &str| -> Vec<EventType> { code(&lex, text).iter().map(|e| e.event).collect() };
+        // Fires, disease and social ills are fought with no party on the other side.
+        for text in [
+            "Chilean firefighters battled blazes in Peru last week.",
+            "Kenya launched a drive to fight corruption.",
+            "Cuba will fight against the epidemic with Peru.",
+            "Spain fought wildfires near the border with Chile.",
+        ] {
+            let t = types(text);
+            assert!(!t.contains(&EventType::Assault), "{text}: {t:?}");
+        }
+        // A party fought is an attack.
+        assert_eq!(types("Peru fought Chile in 1879."), [EventType::Assault]);
+        assert_eq!(
+            types("Spain fought against Chile near the fire station."),
+            [EventType::Assault]
+        );
+    }
+
+    #[test]
     fn a_noun_that_characterises_names_no_event() {
         let lex = lexicon();
         for text in [

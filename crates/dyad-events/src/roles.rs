@@ -26,7 +26,7 @@ use crate::triggers::TriggerMatch;
 use crate::view::SentenceView;
 use dyad_model::EventType;
 use dyad_syntax::SentenceDoc;
-use dyad_text::Xpos;
+use dyad_text::{Upos, Xpos};
 
 /// Prepositions that bring a recipient when a trigger declares no frame of its own.
 const DEFAULT_FRAME: &[&str] = &["against", "on", "with", "to", "toward", "towards", "upon"];
@@ -129,7 +129,8 @@ pub fn drop_non_events(
 /// Whether a verb trigger's object fits its entry's [`ObjectFrame`]: a verb that needs an
 /// object and has none does not ("the envoy returned to Kabul" is no return of anything),
 /// nor one whose object is information ("released a report", "no evidence has been
-/// released", "the assessment released Thursday": published, not freed). The object is
+/// released", "the assessment released Thursday": published, not freed), nor one that
+/// fights a hazard ("battled blazes", "fight against corruption"). The object is
 /// the verb's `obj`, its passive subject, or the noun a reduced relative modifies.
 fn fits_object_frame(
     lex: &Lexicon,
@@ -159,6 +160,33 @@ fn fits_object_frame(
     // With no object in the parse, an actor right after the verb is its object ("freed
     // Nigerian hostages").
     let actor_follows = view.mention_at.get(m.end).copied().flatten().is_some();
+    // "battled the blazes", "fight against corruption": a hazard fought is no party.
+    let hazard = |k: usize| lex.cues.hazard.contains(view.word(k));
+    let against_hazard = || {
+        doc.children(head)
+            .filter(|&k| doc.rels[k].main() == "obl")
+            .any(|k| {
+                hazard(k)
+                    && doc
+                        .children_with(k, "case")
+                        .any(|c| view.word(c) == "against")
+            })
+    };
+    // The first noun after the verb, by word order, where the parse misreads the clause.
+    let next_noun = || {
+        (m.end..view.len())
+            .take_while(|&k| !view.is_punct(k))
+            .find(|&k| {
+                let modifier = view.word(k) == "against"
+                    || crate::view::is_determiner(view.word(k))
+                    || view.tag(k).is_some_and(|t| t.upos == Upos::Adj);
+                !modifier
+            })
+            .is_some_and(hazard)
+    };
+    if frame.no_hazard && (object.is_some_and(hazard) || against_hazard() || next_noun()) {
+        return false;
+    }
     match object {
         None => !frame.needed || actor_follows,
         Some(o) => !frame.no_information || !lex.cues.information.contains(view.word(o)),
