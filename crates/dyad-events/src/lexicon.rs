@@ -140,6 +140,10 @@ pub struct Cues {
     /// (`hazard`): what is fought without a party on the other side
     /// ([`ObjectFrame::no_hazard`]).
     pub hazard: HashSet<String>,
+    /// Lemmas of warning verbs and nouns (`warning`): their threat depends on what follows.
+    pub warning: HashSet<String>,
+    /// Lemmas that make a warning a threat (`threat_content`: "consequences", "response").
+    pub threat_content: HashSet<String>,
     /// Lemmas of verbs that characterise their object rather than perform it
     /// (`characterising`: "poses a threat", "constitutes an attack").
     pub characterising: HashSet<String>,
@@ -399,6 +403,12 @@ impl Lexicon {
                 "hazard" => cues.hazard.extend(noun_forms(&fold_phrase(phrase))),
                 "characterising" => {
                     cues.characterising.insert(fold_phrase(phrase));
+                }
+                "warning" => {
+                    cues.warning.insert(fold_phrase(phrase));
+                }
+                "threat_content" => {
+                    cues.threat_content.insert(fold_phrase(phrase));
                 }
                 "evaluating" => {
                     cues.evaluating.insert(fold_phrase(phrase));

@@ -324,6 +324,13 @@ struct Sourcing<'s> {
     status: Status,
 }
 
+/// What a warning is, by what it warns of.
+enum Warning {
+    Threat,
+    Accusation,
+    Nothing,
+}
+
 /// A candidate's type, codes and status, and the denial it makes.
 struct Coded {
     event: EventType,
@@ -351,7 +358,9 @@ impl SentenceCoding<'_> {
             return Vec::new();
         };
         let sourcing = self.sourcing(m, &roles, &parties);
-        let mut coded = self.coding(st, m, entry, &roles.args, &parties, &sourcing);
+        let Some(mut coded) = self.coding(st, m, entry, &roles.args, &parties, &sourcing) else {
+            return Vec::new();
+        };
         if !self.modal_recoding(m, &parties, sourcing.said, &mut coded) {
             return Vec::new();
         }
@@ -697,7 +706,8 @@ impl SentenceCoding<'_> {
     }
 
     /// The candidate's CAMEO code and mode, and the denial it makes: "denied ...",
-    /// "rejected the claims", "dismissing them as".
+    /// "rejected the claims", "dismissing them as"; what a warning is ([`Warning`]). None
+    /// when a warning warns of nothing a party does.
     fn coding(
         &self,
         st: &SentenceState,
@@ -706,7 +716,7 @@ impl SentenceCoding<'_> {
         args: &Arguments,
         parties: &Parties,
         sourcing: &Sourcing<'_>,
-    ) -> Coded {
+    ) -> Option<Coded> {
         let (lex, view) = (self.lex(), self.view);
         let mut coded = Coded {
             event: entry.event,
@@ -751,10 +761,82 @@ impl SentenceCoding<'_> {
             coded.cameo = "111".to_string();
             coded.mode = Some("disapprove".to_string());
         }
+        if coded.event == EventType::Threaten && self.is_warning(m) {
+            match self.warning(st, m, args) {
+                Warning::Threat => {}
+                Warning::Accusation => {
+                    coded.event = EventType::Accuse;
+                    coded.cameo = "111".to_string();
+                    coded.mode = Some("disapprove".to_string());
+                }
+                Warning::Nothing => return None,
+            }
+        }
         if let Some(refined) = cameo::refine_by_context(&coded.cameo, &st.keyword_contexts) {
             coded.cameo = refined.to_string();
         }
-        coded
+        Some(coded)
+    }
+
+    /// The lemma of local token `k`, from the parse's sentence document (else the word).
+    fn lemma(&self, k: usize) -> &str {
+        let view = self.view;
+        view.doc
+            .filter(|doc| doc.len() == view.len())
+            .and_then(|doc| doc.lemmas.get(k))
+            .map_or_else(|| view.word(k), String::as_str)
+    }
+
+    /// Whether the trigger is a warning (`warning` in `events/cues.tsv`).
+    fn is_warning(&self, m: &TriggerMatch) -> bool {
+        (m.start..m.end).any(|k| self.lex().cues.warning.contains(self.lemma(k)))
+    }
+
+    /// What a warning is, by what follows it in its sentence (annotation.md: "X warned Y
+    /// that …" is a threat when it threatens sanctions or force, otherwise an accusation
+    /// or a request as its content says).
+    fn warning(&self, st: &SentenceState, m: &TriggerMatch, args: &Arguments) -> Warning {
+        let (lex, view) = (self.lex(), self.view);
+        let end = (m.end..view.len())
+            .find(|&k| view.is_hard_boundary(k) || view.is_quote(k))
+            .unwrap_or(view.len());
+        let content = m.end..end;
+        // "warned Poland against deploying missiles", "warned of severe consequences".
+        let hostile = st.active.iter().chain(&st.absorbed).any(|a| {
+            let kind = lex.triggers[a.entry].event;
+            content.contains(&a.start)
+                && (cameo::is_hostile_act(kind) || kind == EventType::Threaten)
+        });
+        let threat_word = content
+            .clone()
+            .any(|k| lex.cues.threat_content.contains(self.lemma(k)));
+        // "Ankara is warning it could turn to Moscow", "warned on Tuesday that it would
+        // close ...": the warner's own act, a pronoun with a modal.
+        let own_act = content.clone().any(|k| {
+            matches!(view.word(k), "it" | "we" | "they")
+                && k + 1 < end
+                && matches!(
+                    view.word(k + 1),
+                    "will" | "would" | "could" | "can" | "may" | "might" | "shall" | "'ll"
+                )
+        });
+        if hostile || threat_word || own_act {
+            return Warning::Threat;
+        }
+        // "Iran warned the United States": the party warned, right after the verb.
+        let warned = view.mention_at.get(m.end).copied().flatten();
+        // "warned that the government's actions would divide the country", "warned of a
+        // resurgence of the Islamic State": about another party, an accusation.
+        let named = content
+            .filter_map(|k| view.mention_at[k])
+            .any(|k| !args.actor.contains(&k) && Some(k) != warned);
+        if named {
+            Warning::Accusation
+        } else if warned.is_some() {
+            Warning::Threat
+        } else {
+            Warning::Nothing
+        }
     }
 
     /// What a modal, a condition or a refusal makes of the candidate: an intention to act
@@ -1112,6 +1194,33 @@ mod tests {
             !events.iter().any(|e| e.starts_with("REQUEST")),
             "{events:?}"
         );
+    }
+
+    #[test]
+    fn a_warning_is_a_threat_only_when_it_threatens() {
+        let first = |text: &str| summaries(text).first().cloned().unwrap_or_default();
+        // A hostile act, a threat word or the warner's own act: a threat.
+        for text in [
+            "Spain warned Chile against deploying troops on the border.",
+            "Spain warned Chile of severe consequences.",
+            "Spain warned Chile on Monday.",
+        ] {
+            assert!(
+                first(text).starts_with("THREATEN SPA>CHI"),
+                "{text}: {:?}",
+                summaries(text)
+            );
+        }
+        assert!(
+            first("Spain warned that it could turn to Peru for help.").starts_with("THREATEN SPA>")
+        );
+        // About another party's acts: an accusation of that party.
+        assert_eq!(
+            first("Spain warned that the actions of Chile would divide the region."),
+            "ACCUSE SPA>CHI asserted"
+        );
+        // About neither: no event.
+        assert!(summaries("Spain warned that the talks could drag on for years.").is_empty());
     }
 
     #[test]
