@@ -136,15 +136,22 @@ fn candidates(s: &SentenceCoding<'_>, st: &mut SentenceState) {
         roles::drop_non_events(lex, view, doc, &mut matches);
     }
     st.absorbed = matches.iter().filter(|m| m.absorbed).cloned().collect();
+    st.keyword_contexts = contexts::keyword_contexts(lex, view);
+    // An entry that asks for a context proposes an event only in a sentence that has it
+    // ("test" beside a weapon word).
+    let in_context = |m: &TriggerMatch| {
+        let wanted = &lex.triggers[m.entry].contexts;
+        wanted.is_empty() || wanted.iter().any(|c| st.keyword_contexts.contains(c))
+    };
     // A trigger word inside an actor's own phrase names the actor, not an event
     // ("Georgian demonstrators", "Liberian riot police").
     st.active = matches
         .into_iter()
+        .filter(in_context)
         .filter(|m| !triggers::is_aim_or_slogan(lex, view, m))
         .filter(|m| !m.absorbed && view.mention_at.get(m.start).is_none_or(Option::is_none))
         .filter(|m| !describes_source(s.sources, view, m))
         .collect();
-    st.keyword_contexts = contexts::keyword_contexts(lex, view);
     // Dates only go on the triggers' events: most sentences have none to date.
     if !st.active.is_empty() {
         let tokens = s.input.layer().sentence_tokens(view.index);
@@ -755,6 +762,15 @@ impl SentenceCoding<'_> {
                 });
             }
         }
+        // "North Korea launched a ballistic missile into the sea": fired at no one named
+        // and nowhere, a weapons test.
+        if let Some((kind, code)) = &entry.untargeted {
+            if parties.recipient.is_empty() && parties.place.is_none() {
+                coded.event = *kind;
+                coded.cameo = code.clone();
+                coded.mode = None;
+            }
+        }
         // "..., a rights group protested": a complaint, not a demonstration.
         if parties.reporting_protest {
             coded.event = EventType::Accuse;
@@ -1221,6 +1237,24 @@ mod tests {
         );
         // About neither: no event.
         assert!(summaries("Spain warned that the talks could drag on for years.").is_empty());
+    }
+
+    #[test]
+    fn a_missile_launched_at_no_one_is_a_weapons_test() {
+        assert_eq!(
+            summaries("Peru launched a ballistic missile into the sea on Friday."),
+            ["MOBILIZE PER> asserted"]
+        );
+        assert_eq!(
+            summaries("Peru launched a ballistic missile at Chile."),
+            ["ASSAULT PER>CHI asserted"]
+        );
+        // "test" is a weapons test only beside a weapon word.
+        assert_eq!(
+            summaries("Peru conducted a test of its new cruise missile."),
+            ["MOBILIZE PER> asserted"]
+        );
+        assert!(summaries("Peru conducted a test of its new vaccine.").is_empty());
     }
 
     #[test]
