@@ -84,9 +84,6 @@ pub struct TriggerEntry {
     /// to propose an event (`context` column; empty: any sentence). "test" is a weapons
     /// test only beside a weapon word.
     pub contexts: Vec<String>,
-    /// The type and CAMEO code of the event when no target is named (`untargeted`
-    /// column, `TYPE:CAMEO`): missiles launched at no one are a weapons test.
-    pub untargeted: Option<(EventType, String)>,
 }
 
 /// What a verb trigger asks of its object (the `object` column of `events/triggers.tsv`,
@@ -557,20 +554,6 @@ fn read_triggers(
                 other => return Err(err(format!("unknown object requirement {other:?}"))),
             }
         }
-        let untargeted = match r.get("untargeted") {
-            None => None,
-            Some(v) => {
-                let (t, c) = v
-                    .split_once(':')
-                    .ok_or_else(|| err(format!("untargeted {v:?} is not TYPE:CAMEO")))?;
-                let t = EventType::parse(t)
-                    .ok_or_else(|| err(format!("unknown PLOVER event {t:?} in untargeted")))?;
-                if cameo.get(c).is_none() {
-                    return Err(err(format!("CAMEO code {c} is not in events/cameo.tsv")));
-                }
-                Some((t, c.to_string()))
-            }
-        };
         let pattern_words = words(pattern);
         if pattern_words.is_empty() || pattern_words[0] == "*" {
             return Err(err("a pattern must start with a word".into()));
@@ -612,7 +595,6 @@ fn read_triggers(
             participles,
             object,
             contexts: r.list("context").into_iter().map(str::to_string).collect(),
-            untargeted,
         });
     }
     Ok(())

@@ -762,15 +762,6 @@ impl SentenceCoding<'_> {
                 });
             }
         }
-        // "North Korea launched a ballistic missile into the sea": fired at no one named
-        // and nowhere, a weapons test.
-        if let Some((kind, code)) = &entry.untargeted {
-            if parties.recipient.is_empty() && parties.place.is_none() {
-                coded.event = *kind;
-                coded.cameo = code.clone();
-                coded.mode = None;
-            }
-        }
         // "..., a rights group protested": a complaint, not a demonstration.
         if parties.reporting_protest {
             coded.event = EventType::Accuse;
@@ -1240,16 +1231,11 @@ mod tests {
     }
 
     #[test]
-    fn a_missile_launched_at_no_one_is_a_weapons_test() {
-        assert_eq!(
-            summaries("Peru launched a ballistic missile into the sea on Friday."),
-            ["MOBILIZE PER> asserted"]
-        );
+    fn a_test_is_a_weapons_test_beside_a_weapon_word() {
         assert_eq!(
             summaries("Peru launched a ballistic missile at Chile."),
             ["ASSAULT PER>CHI asserted"]
         );
-        // "test" is a weapons test only beside a weapon word.
         assert_eq!(
             summaries("Peru conducted a test of its new cruise missile."),
             ["MOBILIZE PER> asserted"]
