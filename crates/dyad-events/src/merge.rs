@@ -44,7 +44,7 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
     if !coded(a) && !coded(b) && !adjacent {
         return false;
     }
-    // "The single biggest attack, in 2009, killed 25 people": a report dated by its year
+    // "The deadliest raid, in 1998, left 40 dead": a report dated by its year
     // alone is background history, one event with an undated report only next to it (a
     // story without paragraph breaks is one paragraph).
     let year_only =
@@ -273,7 +273,7 @@ mod tests {
             }
             e
         };
-        // "militants attacked a hotel" ... "the single biggest attack, in 2009, killed 25".
+        // "gunmen stormed a market" ... "the deadliest raid, in 2009, left 40 dead".
         let mut events = vec![report(2, None), report(9, Some("2009"))];
         merge(&mut events, &[0, 0]);
         assert_eq!(events.len(), 2);

@@ -159,7 +159,7 @@ fn candidates(s: &SentenceCoding<'_>, st: &mut SentenceState) {
     }
 }
 
-/// "..., a member of the team trying to broker a peace pact said": the words that
+/// "..., an envoy of the group seeking to mediate a truce said": the words that
 /// describe a source tell who speaks, not what happened.
 fn describes_source(sources: &[Source], view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
     sources.iter().any(|s| {
@@ -168,7 +168,7 @@ fn describes_source(sources: &[Source], view: &SentenceView<'_>, m: &TriggerMatc
                 .rev()
                 .find(|&j| view.is_comma(j))
                 .is_some_and(|comma| comma < m.start);
-        // "according to a report by a pathologist sent to Israel".
+        // "according to a study by an expert sent to the region".
         let after_according = !s.speech && s.cue_tokens.1 <= m.start;
         (before_cue || after_according) && m.end <= s.phrase.1
     })
@@ -464,7 +464,7 @@ impl SentenceCoding<'_> {
                 args.recipient = sent.recipient;
             }
         }
-        // "removing the sanctions on Burma is out of the question": the recipient is the
+        // "easing the embargo on Cuba is not on the table": the recipient is the
         // one of the events in the subject.
         if args.recipient.is_empty() && entry.complement == Complement::Subject {
             args.recipient = absorbed
@@ -817,7 +817,7 @@ impl SentenceCoding<'_> {
         let threat_word = content
             .clone()
             .any(|k| lex.cues.threat_content.contains(self.lemma(k)));
-        // "Ankara is warning it could turn to Moscow", "warned on Tuesday that it would
+        // "Chile is warning it may seek arms elsewhere", "warned on Tuesday that it would
         // close ...": the warner's own act, a pronoun with a modal.
         let own_act = content.clone().any(|k| {
             matches!(view.word(k), "it" | "we" | "they")
