@@ -1219,7 +1219,7 @@ mod tests {
             );
         }
         assert!(
-            first("Spain warned that it could turn to Peru for help.").starts_with("THREATEN SPA>")
+            first("Spain warned that it could seek arms from Peru.").starts_with("THREATEN SPA>")
         );
         // About another party's acts: an accusation of that party.
         assert_eq!(
