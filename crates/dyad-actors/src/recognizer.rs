@@ -1380,7 +1380,7 @@ impl<'a> Run<'a> {
             } else if matches!(self.folded[k].as_str(), "of" | "for" | "and" | "on")
                 && k + 1 < limit
                 && capitalised(k + 1)
-                && !is_calendar_word(&self.folded[k + 1])
+                && !dyad_text::calendar::names_day_or_month(&self.folded[k + 1])
             {
                 k += 1;
             } else {
@@ -1845,12 +1845,6 @@ fn natural_feature(head: &str) -> bool {
 
 /// Whether a capitalised word heads an organisation named after its country ("Malaysia
 /// Airlines", "Russian Railways", "Iran Air").
-/// A weekday or a month name, folded ("monday", "june"): the start of a date.
-fn is_calendar_word(folded: &str) -> bool {
-    dyad_text::calendar::WEEKDAYS.contains(&folded)
-        || dyad_text::calendar::month_of_name(folded).is_some()
-}
-
 fn compound_organisation_head(names: &NameWords, folded: &str) -> bool {
     names.is_organisation_head(folded)
         || matches!(

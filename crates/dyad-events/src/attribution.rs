@@ -10,7 +10,7 @@
 
 use dyad_actors::Actors;
 use dyad_model::codes::in_group;
-use dyad_model::{ActorRef, Attribution, EntityType};
+use dyad_model::{ActorRef, Attribution, EntityType, Status};
 
 use crate::arguments::{actor_refs, subject_left};
 use crate::lexicon::Lexicon;
@@ -36,6 +36,21 @@ pub struct Source {
     pub phrase: (usize, usize),
     /// The source type of each attribution [`Source::attribution`] gives, in order.
     pub source_types: Vec<String>,
+}
+
+/// The attributions that the sources `covering` an event give it, and the status they
+/// alone give it (before any modal): alleged when one hedges, reported when one is
+/// attributed, else asserted.
+pub fn sourced_status(covering: &[&Source]) -> (Vec<Attribution>, Status) {
+    let attribution: Vec<Attribution> = covering.iter().flat_map(|s| s.attribution()).collect();
+    let status = if covering.iter().any(|s| s.hedged) {
+        Status::Alleged
+    } else if attribution.is_empty() {
+        Status::Asserted
+    } else {
+        Status::Reported
+    };
+    (attribution, status)
 }
 
 impl Source {

@@ -779,24 +779,8 @@ fn concern_draft(
         .iter()
         .filter(|s| s.scope.0 <= v && v < s.scope.1)
         .collect();
-    event.attribution = covering.iter().flat_map(|s| s.attribution()).collect();
-    event.status = if covering.iter().any(|s| s.hedged) {
-        Status::Alleged
-    } else if event.attribution.is_empty() {
-        Status::Asserted
-    } else {
-        Status::Reported
-    };
-    Draft {
-        event,
-        paragraph,
-        denial: None,
-        token: v,
-        noun: false,
-        subordinate: false,
-        speaker_subject: false,
-        judgement: false,
-    }
+    (event.attribution, event.status) = crate::attribution::sourced_status(&covering);
+    Draft::new(event, paragraph, v)
 }
 
 /// "France voiced alarm at the violence in Gaza", "Egypt expressed dismay over Israel's

@@ -885,6 +885,16 @@ mod tests {
         code_with(lex, text, &actors)
     }
 
+    /// The events of `text` (toy actors, rules' types) as [`summary`] lines.
+    pub fn summaries(text: &str) -> Vec<String> {
+        code(&lexicon(), text).iter().map(summary).collect()
+    }
+
+    /// The types of the events of `text` (toy actors).
+    pub fn event_types(lex: &EventLexicon, text: &str) -> Vec<EventType> {
+        code(lex, text).iter().map(|e| e.event).collect()
+    }
+
     /// `TYPE ACTORS>RECIPIENTS status`, codes joined by `+`.
     pub fn summary(e: &Event) -> String {
         let c = |v: &[ActorRef]| {
@@ -947,8 +957,7 @@ mod tests {
     #[test]
     fn a_verb_names_its_event_only_with_an_object_that_fits() {
         let lex = lexicon();
-        let types =
-            |text: &str| -> Vec<EventType> { code(&lex, text).iter().map(|e| e.event).collect() };
+        let types = |text: &str| event_types(&lex, text);
         // A return or a release needs something returned or freed, in any voice.
         for text in [
             "Chile returned the bodies of two soldiers to Peru.",
@@ -978,8 +987,7 @@ mod tests {
     #[test]
     fn a_hazard_fought_is_no_attack() {
         let lex = lexicon();
-        let types =
-            |text: &str| -> Vec<EventType> { code(&lex, text).iter().map(|e| e.event).collect() };
+        let types = |text: &str| event_types(&lex, text);
         // Fires, disease and social ills are fought with no party on the other side.
         for text in [
             "Chilean firefighters battled blazes in Peru last week.",

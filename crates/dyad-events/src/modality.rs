@@ -264,16 +264,12 @@ pub fn is_commitment(view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::tests::{code, lexicon, summary};
-
-    fn statuses(text: &str) -> Vec<String> {
-        code(&lexicon(), text).iter().map(summary).collect()
-    }
+    use crate::tests::summaries;
 
     #[test]
     fn a_cue_governs_only_its_own_clause_in_the_parse() {
         // "would" belongs to "help"; the coordinated "urged" is the speaker's own act.
-        let e = statuses("Egypt said Kenya would help and urged Israel to end the siege.");
+        let e = summaries("Egypt said Kenya would help and urged Israel to end the siege.");
         assert!(
             e.iter()
                 .any(|s| s.starts_with("REQUEST") && s.ends_with("asserted")),
@@ -281,12 +277,12 @@ mod tests {
         );
         // Inside its clause the cue still holds: the attack Kenya "would" make is a
         // threat, made as far as Egypt's word goes.
-        let e = statuses("Egypt said Kenya would attack Israel.");
+        let e = summaries("Egypt said Kenya would attack Israel.");
         assert_eq!(e, ["THREATEN KEN>ISR reported"]);
-        let e = statuses("Egypt did not condemn Israel.");
+        let e = summaries("Egypt did not condemn Israel.");
         assert_eq!(e, ["ACCUSE EGY>ISR negated"]);
         // "plans to" governs the sanctions: they become a threat of them, made now.
-        let e = statuses("Egypt plans to impose sanctions on Israel.");
+        let e = summaries("Egypt plans to impose sanctions on Israel.");
         assert_eq!(e, ["THREATEN EGY>ISR asserted"]);
     }
 
@@ -307,7 +303,7 @@ mod tests {
             ),
         ];
         for (text, want) in table {
-            assert_eq!(statuses(text), [want], "{text}");
+            assert_eq!(summaries(text), [want], "{text}");
         }
     }
 

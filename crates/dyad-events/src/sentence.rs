@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use dyad_model::{ActorRef, Attribution, Event, EventType, Location, Magnitude, Status};
 
 use crate::arguments::{self, Arguments};
-use crate::attribution::Source;
+use crate::attribution::{self, Source};
 use crate::claims::{self, ChargedParties, Instigation};
 use crate::dates::{self, DateMention};
 use crate::homes::SentenceCountries;
@@ -690,16 +690,8 @@ impl SentenceCoding<'_> {
         if parties.own_judgement {
             covering.clear();
         }
-        let attribution: Vec<Attribution> = covering.iter().flat_map(|s| s.attribution()).collect();
-        let hedged = covering.iter().any(|s| s.hedged);
+        let (attribution, said) = attribution::sourced_status(&covering);
         let modal = modality::modal_status(lex, view, m);
-        let said = if hedged {
-            Status::Alleged
-        } else if !attribution.is_empty() {
-            Status::Reported
-        } else {
-            Status::Asserted
-        };
         let (status, attribution) = match &roles.charge {
             Some(c) if modal.is_none() => (Status::Alleged, c.attribution(view, self.input.actors)),
             _ => (modal.unwrap_or(said), attribution),
@@ -785,18 +777,9 @@ impl SentenceCoding<'_> {
         Some(coded)
     }
 
-    /// The lemma of local token `k`, from the parse's sentence document (else the word).
-    fn lemma(&self, k: usize) -> &str {
-        let view = self.view;
-        view.doc
-            .filter(|doc| doc.len() == view.len())
-            .and_then(|doc| doc.lemmas.get(k))
-            .map_or_else(|| view.word(k), String::as_str)
-    }
-
     /// Whether the trigger is a warning (`warning` in `events/cues.tsv`).
     fn is_warning(&self, m: &TriggerMatch) -> bool {
-        (m.start..m.end).any(|k| self.lex().cues.warning.contains(self.lemma(k)))
+        (m.start..m.end).any(|k| self.lex().cues.warning.contains(self.view.lemma(k)))
     }
 
     /// What a warning is, by what follows it in its sentence (annotation.md: "X warned Y
@@ -816,7 +799,7 @@ impl SentenceCoding<'_> {
         });
         let threat_word = content
             .clone()
-            .any(|k| lex.cues.threat_content.contains(self.lemma(k)));
+            .any(|k| lex.cues.threat_content.contains(view.lemma(k)));
         // "Chile is warning it may seek arms elsewhere", "warned on Tuesday that it would
         // close ...": the warner's own act, a pronoun with a modal.
         let own_act = content.clone().any(|k| {
@@ -1152,11 +1135,7 @@ fn counts(s: &SentenceCoding<'_>, st: &mut SentenceState) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tests::{code, lexicon, summary};
-
-    fn summaries(text: &str) -> Vec<String> {
-        code(&lexicon(), text).iter().map(summary).collect()
-    }
+    use crate::tests::{code, lexicon, summaries};
 
     #[test]
     fn stages_are_named_once_candidates_first_counts_last() {

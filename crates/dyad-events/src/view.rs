@@ -79,8 +79,7 @@ pub const CAUSATIVES: &[&str] = &[
 
 /// Day and month names and "today"-like words: "called on Friday" is not "called on X".
 pub fn is_temporal(word: &str) -> bool {
-    dyad_text::calendar::is_weekday(word)
-        || dyad_text::calendar::month_of_name(word).is_some()
+    dyad_text::calendar::names_day_or_month(word)
         || matches!(word, "today" | "yesterday" | "tomorrow")
 }
 
@@ -169,6 +168,15 @@ impl<'a> SentenceView<'a> {
     /// The tag of local token `i`, when the view has the sentence document's tags.
     pub fn tag(&self, i: usize) -> Option<TaggedToken> {
         self.tags.get(i).copied()
+    }
+
+    /// The lemma of local token `i`, from the sentence document when the view has it (else
+    /// the folded word).
+    pub fn lemma(&self, i: usize) -> &str {
+        self.doc
+            .filter(|doc| doc.len() == self.len())
+            .and_then(|doc| doc.lemmas.get(i))
+            .map_or_else(|| self.word(i), String::as_str)
     }
 
     /// Whether the tagger reads token `i` as a noun, proper noun, adjective or number.

@@ -82,6 +82,12 @@ pub fn is_weekday(word: &str) -> bool {
     WEEKDAYS.contains(&word)
 }
 
+/// Whether `word` (lower case) names a weekday or a month in full: the start of a date
+/// ("on Monday", "in June").
+pub fn names_day_or_month(word: &str) -> bool {
+    is_weekday(word) || month_of_name(word).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
