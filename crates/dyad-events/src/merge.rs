@@ -93,8 +93,15 @@ pub fn absorb(a: &mut Event, b: &Event) {
         trigger: b.trigger.clone(),
         status: Some(b.status),
     };
+    // Another trigger of the same sentence is a report too ("shelled the port, killing
+    // nine"); the same trigger told again is not.
     for m in std::iter::once(own).chain(b.mentions.iter().cloned()) {
-        if m.sentence != a.sentence && !a.mentions.contains(&m) {
+        let elsewhere = m.sentence != a.sentence || m.trigger.start != a.trigger.start;
+        let known = a
+            .mentions
+            .iter()
+            .any(|k| k.sentence == m.sentence && k.trigger.start == m.trigger.start);
+        if elsewhere && !known {
             a.mentions.push(m);
         }
     }
@@ -313,10 +320,18 @@ mod tests {
             (a.mentions[0].sentence, a.mentions[0].trigger.text.as_str()),
             (3, "condemned")
         );
-        // A repeat within the sentence, or of a known mention, adds none.
+        // A repeat of the same trigger, or of a known mention, adds none.
         let same = a.clone();
         absorb(&mut a, &same);
         absorb(&mut a, &b);
         assert_eq!(a.mentions.len(), 1);
+        // Another trigger of the sentence is a report of its own ("shelled the port,
+        // killing nine").
+        let mut other = a.clone();
+        other.mentions.clear();
+        other.trigger.start += 20;
+        other.trigger.text = "denounced".into();
+        absorb(&mut a, &other);
+        assert_eq!(a.mentions.len(), 2);
     }
 }

@@ -472,6 +472,28 @@ fn subject_token(doc: &SentenceDoc, v: usize) -> Option<usize> {
     None
 }
 
+/// The actor of a participle adjunct after a comma, which is the subject of the clause it
+/// hangs on ("Spain expelled two envoys, accusing them of spying": Spain accuses, not the
+/// envoys the words put nearest). None when the participle is no such adjunct, has a
+/// subject of its own, or the clause's subject names no party.
+pub fn adjunct_subject(
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    m: &TriggerMatch,
+) -> Option<Vec<usize>> {
+    let v = trigger_head(doc, m);
+    let participle = doc.tags.get(v).is_some_and(|t| t.xpos == Xpos::Vbg);
+    let after_comma = m.start > 0 && view.is_comma(m.start - 1);
+    if !participle || !after_comma || doc.rels[v].main() != "advcl" {
+        return None;
+    }
+    if doc.children(v).any(|k| doc.rels[k].main() == "nsubj") {
+        return None;
+    }
+    let actor = subject_of(view, doc, doc.head(v)?);
+    (!actor.is_empty()).then_some(actor)
+}
+
 /// The actor of an active verb: its own subject, else the one it shares.
 fn subject_of(view: &SentenceView<'_>, doc: &SentenceDoc, v: usize) -> Vec<usize> {
     let mut verb = v;

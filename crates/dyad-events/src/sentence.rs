@@ -442,6 +442,16 @@ impl SentenceCoding<'_> {
                 args.inanimate = coordination.inanimate;
             }
         }
+        // "expelled two envoys, accusing them of spying": a participle adjunct's actor is
+        // its clause's subject.
+        if let Some(subject) = view
+            .doc
+            .filter(|_| entry.pos.is_verb())
+            .and_then(|doc| roles::adjunct_subject(view, doc, m))
+        {
+            args.recipient.retain(|k| !subject.contains(k));
+            args.actor = subject;
+        }
         if entry.pos.is_verb() && (!args.actor.is_empty() || args.inanimate) {
             coordination.actor = Some(args.actor.clone());
             coordination.inanimate = args.inanimate;
@@ -1227,6 +1237,32 @@ mod tests {
         // The noun restates the verb's event: one ASSAULT, with the noun's recipient.
         let events = summaries("Spain attacked villages during an offensive against Chile.");
         assert_eq!(events, ["ASSAULT SPA>CHI asserted"]);
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_is_an_act_of_its_clause_subject() {
+        for text in [
+            "Spain expelled three envoys of Peru, accusing Chile of espionage.",
+            "Spain recalled its ambassador on Monday, accusing Chile of espionage.",
+        ] {
+            let events = summaries(text);
+            assert!(
+                events.contains(&"ACCUSE SPA>CHI asserted".to_string()),
+                "{text}: {events:?}"
+            );
+        }
+        // The same sentence's second trigger of one event is a report of it.
+        let events = code(&lexicon(), "Spain shelled the port of Chile, killing nine.");
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert_eq!(events[0].mentions.len(), 1, "{events:?}");
+        assert_eq!(events[0].mentions[0].trigger.text, "killing");
+        // A protest's demand stays the protest's ([`protest_demands`]).
+        let events =
+            summaries("Thousands marched in Chile, demanding the release of Peru's envoy.");
+        assert!(
+            events.iter().all(|e| e.starts_with("PROTEST")),
+            "{events:?}"
+        );
     }
 
     #[test]

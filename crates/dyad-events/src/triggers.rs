@@ -534,12 +534,16 @@ fn resolve_complements(lex: &Lexicon, view: &SentenceView<'_>, found: &mut [Trig
         }
         // Later in the clause of a verb trigger: nouns are its object or topic ("rejected
         // a request for talks"), infinitives its purpose ("blocked roads to protest"),
-        // and participles its manner ("rioted demanding independence").
+        // and participles its manner ("rioted demanding independence"). A participle
+        // after a comma is an act of its own ("expelled two envoys, accusing them of
+        // spying"; "shelled the port, killing nine"), except a protest's demand
+        // ("marched on Sunday, demanding new elections").
         if entry.pos.is_verb() {
+            let protest = entry.event == EventType::Protest;
             let clause_end = (end..view.len())
                 .find(|&j| {
                     view.is_hard_boundary(j)
-                        || (view.is_comma(j) && !view.word(j + 1).ends_with("ing"))
+                        || (view.is_comma(j) && !(protest && view.word(j + 1).ends_with("ing")))
                         || matches!(view.word(j), "but" | "while" | "whereas" | "and")
                             && view.mention_at.get(j + 1).is_some_and(Option::is_some)
                 })

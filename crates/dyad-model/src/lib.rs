@@ -412,8 +412,9 @@ pub struct Event {
     pub sentence: usize,
     pub trigger: Trigger,
     pub evidence: String,
-    /// The other sentences of the document that report this event (merged into it:
-    /// "count events, not reports"), each with its trigger.
+    /// The other reports of this event in the document (merged into it: "count events,
+    /// not reports"), each with its sentence and trigger: another sentence, or another
+    /// trigger of the same sentence ("shelled the port, killing nine").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<EventMention>,
 }
