@@ -494,6 +494,31 @@ pub fn adjunct_subject(
     (!actor.is_empty()).then_some(actor)
 }
 
+/// The actor a coordinated verb shares with the verb it follows ("the minister visited
+/// Peru and met officials": the minister meets, not Peru, whatever the words put nearest).
+/// Empty when the shared subject names no party; None when the verb is not coordinated
+/// in the parse or has a subject of its own.
+pub fn shared_subject(
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    m: &TriggerMatch,
+) -> Option<Vec<usize>> {
+    let v = trigger_head(doc, m);
+    let head = doc.head(v)?;
+    let verbal = |t: usize| doc.tags.get(t).is_some_and(|t| t.upos == Upos::Verb);
+    // A true coordination, with its conjunction: the parse also reads a clause after an
+    // aside's comma as a conjunct.
+    let conjunction = doc.children_with(v, "cc").next().is_some();
+    if doc.rels[v].main() != "conj" || !conjunction || !verbal(v) || !verbal(head) {
+        return None;
+    }
+    if doc.children(v).any(|k| doc.rels[k].main() == "nsubj") {
+        return None;
+    }
+    subject_token(doc, head)?;
+    Some(subject_of(view, doc, head))
+}
+
 /// The actor of an active verb: its own subject, else the one it shares.
 fn subject_of(view: &SentenceView<'_>, doc: &SentenceDoc, v: usize) -> Vec<usize> {
     let mut verb = v;

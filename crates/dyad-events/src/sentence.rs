@@ -442,6 +442,16 @@ impl SentenceCoding<'_> {
                 args.inanimate = coordination.inanimate;
             }
         }
+        // "visited Peru and met officials": a coordinated verb's actor is the subject it
+        // shares in the parse.
+        if let Some(shared) = view
+            .doc
+            .filter(|_| entry.pos.is_verb())
+            .and_then(|doc| roles::shared_subject(view, doc, m))
+        {
+            args.recipient.retain(|k| !shared.contains(k));
+            args.actor = shared;
+        }
         // "expelled two envoys, accusing them of spying": a participle adjunct's actor is
         // its clause's subject.
         if let Some(subject) = view
@@ -1261,6 +1271,20 @@ mod tests {
             summaries("Thousands marched in Chile, demanding the release of Peru's envoy.");
         assert!(
             events.iter().all(|e| e.starts_with("PROTEST")),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_its_subject_not_the_first_verbs_object() {
+        let events = summaries("The minister visited Spain and met envoys of Chile.");
+        assert!(
+            !events.iter().any(|e| e.contains("SPA>CHI")),
+            "the visited country does not meet: {events:?}"
+        );
+        let events = summaries("Peru shelled the port and attacked Chile's soldiers.");
+        assert!(
+            events.contains(&"ASSAULT PER>CHI asserted".to_string()),
             "{events:?}"
         );
     }
