@@ -86,6 +86,12 @@ const INSTIGATING_VERBS: &[&str] = &[
     "coerced",
 ];
 
+/// Whether a word is a form of a verb by which one party makes another act ("forced",
+/// "ordered", "encouraged"; [`instigation`]).
+pub fn is_instigating_verb(word: &str) -> bool {
+    INSTIGATING_VERBS.contains(&word)
+}
+
 /// Words that put someone behind an event: "Russia was behind the attacks", "Iran
 /// orchestrated the strike".
 const BEHIND_WORDS: &[&str] = &[

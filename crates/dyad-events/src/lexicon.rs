@@ -100,6 +100,10 @@ pub struct ObjectFrame {
     /// `no-hazard`: an object that is a hazard or a social ill (`hazard` in
     /// `events/cues.tsv`: "battled the blazes", "fight corruption") names no event.
     pub no_hazard: bool,
+    /// `to-clause`: the verb names the event only with a "to" infinitive complement
+    /// ("told the council to draft rules", "ordered the army to seal the border"; not
+    /// "told reporters", "the order of the day").
+    pub to_clause: bool,
 }
 
 /// A cue phrase and its scope in words before the trigger (`None`: the whole clause).
@@ -551,6 +555,7 @@ fn read_triggers(
                 "needed" => object.needed = true,
                 "no-information" => object.no_information = true,
                 "no-hazard" => object.no_hazard = true,
+                "to-clause" => object.to_clause = true,
                 other => return Err(err(format!("unknown object requirement {other:?}"))),
             }
         }

@@ -187,10 +187,35 @@ fn fits_object_frame(
     if frame.no_hazard && (object.is_some_and(hazard) || against_hazard() || next_noun()) {
         return false;
     }
+    if frame.to_clause && !has_to_clause(view, doc, head, m) {
+        return false;
+    }
     match object {
         None => !frame.needed || actor_follows,
         Some(o) => !frame.no_information || !lex.cues.information.contains(view.word(o)),
     }
+}
+
+/// Whether a verb has a "to" infinitive complement: in the parse (an `xcomp` or `advcl`
+/// with the marker "to"), or, where the tagger misreads the infinitive ("told members to
+/// draft rules" read with "draft" a noun), a "to" that marks one within the verb's clause.
+fn has_to_clause(
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    head: usize,
+    m: &TriggerMatch,
+) -> bool {
+    let parsed = doc
+        .children(head)
+        .filter(|&k| matches!(doc.rels[k].main(), "xcomp" | "advcl"))
+        .any(|k| doc.children_with(k, "mark").any(|t| view.word(t) == "to"));
+    // A clause complement of its own is what was said ("told reporters he wanted to go").
+    let said = doc.children_with(head, "ccomp").next().is_some();
+    parsed
+        || !said
+            && (m.end..(m.end + 10).min(view.len()))
+                .take_while(|&j| !view.is_punct(j) && view.word(j) != "that")
+                .any(|j| view.word(j) == "to" && crate::arguments::is_infinitive_marker(view, j))
 }
 
 /// Whether a noun trigger characterises rather than reports an act: a predicate noun

@@ -484,6 +484,15 @@ fn resolve_complements(lex: &Lexicon, view: &SentenceView<'_>, found: &mut [Trig
                 {
                     let between_ok = (to + 1..found[b].start)
                         .all(|j| !view.is_punct(j) && !is_determiner(view.word(j)));
+                    // "ordered the army to attack", "encouraged Kyiv to strike": an
+                    // instigated hostile act is the event, made by the instigator
+                    // ([`crate::claims::instigation`]), not a request.
+                    let instigated = crate::claims::is_instigating_verb(view.word(found[a].start))
+                        && crate::cameo::is_hostile_act(lex.triggers[found[b].entry].event);
+                    if between_ok && instigated {
+                        found[a].absorbed = true;
+                        continue;
+                    }
                     if between_ok {
                         match entry.complement {
                             Complement::Absorb => {
@@ -823,6 +832,34 @@ mod type_rules {
         }
         let t = types("Israel and Hamas declared a ceasefire.");
         assert_eq!(t, vec![EventType::Retreat]);
+    }
+
+    #[test]
+    fn telling_or_ordering_is_a_demand_only_with_the_act_demanded() {
+        for s in [
+            "Ghana told Togo to reopen the border.",
+            "Ghana ordered the embassy of Togo to shut its doors.",
+            "Ghana encouraged Togo to return to the talks.",
+        ] {
+            assert_eq!(types(s), [EventType::Request], "{s}");
+        }
+        for s in [
+            "The Ghanaian minister told reporters in Accra that he was tired.",
+            "The minister of Ghana told reporters on Friday he wanted to rest.",
+            "The former mayor of Accra pleaded guilty to fraud in Ghana.",
+        ] {
+            assert!(
+                !types(s).contains(&EventType::Request),
+                "{s}: {:?}",
+                types(s)
+            );
+        }
+        // An instigated attack is the attack, by the instigator ([`crate::claims`]).
+        let e = events("Ghana ordered the army to attack Togo.");
+        assert!(
+            e.iter().all(|x| x.0 == EventType::Assault) && !e.is_empty(),
+            "{e:?}"
+        );
     }
 
     #[test]
