@@ -427,12 +427,13 @@ pub(crate) fn release_denied_events(
 }
 
 /// The charge of an accusation verb at `m` ("accused Somalia of shelling the town"): the
-/// accused (the mentions between the verb and "of") and the gerund after "of", when the
-/// object is named and the gerund is no name. A passive with no object ("was accused of
-/// ...") is no charge here.
+/// accused (the mentions between the verb and "of") and the gerunds charged, the one after
+/// "of" and those coordinated with it ("of killing, looting and burning villages"), when
+/// the object is named and the gerund is no name. A passive with no object ("was accused
+/// of ...") is no charge here.
 struct Charge {
     accused: Vec<usize>,
-    gerund: usize,
+    gerunds: Vec<usize>,
 }
 
 fn charge_of(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> Option<Charge> {
@@ -440,16 +441,57 @@ fn charge_of(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> Option
     if entry.event != EventType::Accuse || !entry.pos.is_verb() {
         return None;
     }
+    // The "of" of the charge, past any "of" inside the accused's phrase ("the rebels of
+    // Niger of shelling").
+    let verb_form =
+        |g: usize| g < view.len() && view.word(g).ends_with("ing") && view.mention_at[g].is_none();
     let of = (m.end..(m.end + 8).min(view.len()))
         .take_while(|&j| !view.is_punct(j))
-        .find(|&j| view.word(j) == "of")?;
+        .find(|&j| view.word(j) == "of" && verb_form(j + 1))?;
     let gerund = of + 1;
-    let verb_form = gerund < view.len()
-        && view.word(gerund).ends_with("ing")
-        && view.mention_at[gerund].is_none();
     let mut accused: Vec<usize> = (m.end..of).filter_map(|j| view.mention_at[j]).collect();
     accused.dedup();
-    (verb_form && !accused.is_empty()).then_some(Charge { accused, gerund })
+    if accused.is_empty() {
+        return None;
+    }
+    let mut gerunds = vec![gerund];
+    gerunds.extend(coordinated_gerunds(view, gerund));
+    Some(Charge { accused, gerunds })
+}
+
+/// The gerunds coordinated with the one at `first` ("killing, maiming and looting",
+/// "killing civilians and burning villages"): its conjuncts in the parse, and, where the
+/// parse reads a list otherwise, each "-ing" word after "and" or "or" in the clause, or
+/// after a comma right behind another charged gerund (not "killing civilians, calling for
+/// an inquiry", the accuser's own act).
+fn coordinated_gerunds(view: &SentenceView<'_>, first: usize) -> Vec<usize> {
+    let gerund = |j: usize| view.word(j).ends_with("ing") && view.mention_at[j].is_none();
+    let mut out: Vec<usize> = Vec::new();
+    if let Some(doc) = view.doc {
+        let mut frontier = vec![first];
+        while let Some(g) = frontier.pop() {
+            for c in doc.children_with(g, "conj").filter(|&c| gerund(c)) {
+                out.push(c);
+                frontier.push(c);
+            }
+        }
+    }
+    let mut last = first;
+    for j in (first + 1..view.len()).take_while(|&j| !view.is_hard_boundary(j)) {
+        let listed = match view.word(j - 1) {
+            "and" | "or" => true,
+            "," => j >= 2 && j - 2 == last,
+            _ => false,
+        };
+        if gerund(j) && listed {
+            last = j;
+            if !out.contains(&j) {
+                out.push(j);
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// What an accusation charges is an event of its own (annotation: "X accused Y of
@@ -467,7 +509,10 @@ pub(crate) fn release_charged_events(
         let Some(charge) = charge_of(lex, view, &matches[a]) else {
             continue;
         };
-        if let Some(g) = matches.iter_mut().find(|g| g.start == charge.gerund) {
+        for g in matches
+            .iter_mut()
+            .filter(|g| charge.gerunds.contains(&g.start))
+        {
             g.absorbed = false;
         }
     }
@@ -511,7 +556,7 @@ pub(crate) fn charged_parties(
     m: &TriggerMatch,
 ) -> Option<ChargedParties> {
     matches.iter().find_map(|a| {
-        let charge = charge_of(lex, view, a).filter(|c| c.gerund == m.start)?;
+        let charge = charge_of(lex, view, a).filter(|c| c.gerunds.contains(&m.start))?;
         Some(ChargedParties {
             accused: charge.accused,
             accuser: subject_left(lex, view, actors, a.start),

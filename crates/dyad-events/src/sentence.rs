@@ -406,6 +406,26 @@ impl SentenceCoding<'_> {
         let entry = &lex.triggers[m.entry];
         let next = active.get(idx + 1).map(|n| n.start);
         let mut args = arguments::find_arguments(lex, view, actors, m, next);
+        // "visited Peru and met officials": a coordinated verb's actor is the subject it
+        // shares in the parse (the frames below, charges and denials, come after).
+        if let Some(shared) = view
+            .doc
+            .filter(|_| entry.pos.is_verb())
+            .and_then(|doc| roles::shared_subject(view, doc, m))
+        {
+            args.recipient.retain(|k| !shared.contains(k));
+            args.actor = shared;
+        }
+        // "expelled two envoys, accusing them of spying": a participle adjunct's actor is
+        // its clause's subject.
+        if let Some(subject) = view
+            .doc
+            .filter(|_| entry.pos.is_verb())
+            .and_then(|doc| roles::adjunct_subject(view, doc, m))
+        {
+            args.recipient.retain(|k| !subject.contains(k));
+            args.actor = subject;
+        }
         // "X made Y attack Z": Y acts, X instigates ([`claims`]).
         let instigation = claims::instigation(lex, view, actors, m);
         if let Some(i) = &instigation {
@@ -441,26 +461,6 @@ impl SentenceCoding<'_> {
                 args.actor = prev.clone();
                 args.inanimate = coordination.inanimate;
             }
-        }
-        // "visited Peru and met officials": a coordinated verb's actor is the subject it
-        // shares in the parse.
-        if let Some(shared) = view
-            .doc
-            .filter(|_| entry.pos.is_verb())
-            .and_then(|doc| roles::shared_subject(view, doc, m))
-        {
-            args.recipient.retain(|k| !shared.contains(k));
-            args.actor = shared;
-        }
-        // "expelled two envoys, accusing them of spying": a participle adjunct's actor is
-        // its clause's subject.
-        if let Some(subject) = view
-            .doc
-            .filter(|_| entry.pos.is_verb())
-            .and_then(|doc| roles::adjunct_subject(view, doc, m))
-        {
-            args.recipient.retain(|k| !subject.contains(k));
-            args.actor = subject;
         }
         if entry.pos.is_verb() && (!args.actor.is_empty() || args.inanimate) {
             coordination.actor = Some(args.actor.clone());
