@@ -197,8 +197,8 @@ fn fits_object_frame(
 }
 
 /// Whether a verb has a "to" infinitive complement: in the parse (an `xcomp` or `advcl`
-/// with the marker "to"), or, where the tagger misreads the infinitive ("told members to
-/// draft rules" read with "draft" a noun), a "to" that marks one within the verb's clause.
+/// with the marker "to"), or, where the parse attaches the infinitive elsewhere, a "to"
+/// before a verb within the verb's clause (not "ordered him back to prison").
 fn has_to_clause(
     view: &SentenceView<'_>,
     doc: &SentenceDoc,
@@ -215,7 +215,11 @@ fn has_to_clause(
         || !said
             && (m.end..(m.end + 10).min(view.len()))
                 .take_while(|&j| !view.is_punct(j) && view.word(j) != "that")
-                .any(|j| view.word(j) == "to" && crate::arguments::is_infinitive_marker(view, j))
+                .any(|j| {
+                    view.word(j) == "to"
+                        && crate::arguments::is_infinitive_marker(view, j)
+                        && view.tagged_verb(j + 1)
+                })
 }
 
 /// Whether a noun trigger characterises rather than reports an act: a predicate noun

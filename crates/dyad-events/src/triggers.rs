@@ -4,6 +4,7 @@
 //! withdraw" is one AGREE; "pledged to attack" is a future ASSAULT).
 
 use dyad_model::{EventType, MentionKind};
+use dyad_text::Upos;
 
 use crate::lexicon::{Complement, Lexicon, Pos, Slot};
 use crate::view::{is_determiner, is_preposition, is_temporal, SentenceView};
@@ -115,6 +116,14 @@ fn fits_context(
         return false;
     }
     if t.pos == Pos::Noun && t.slots.len() == 1 && view.tagged_verb(i) {
+        return false;
+    }
+    // "push back the rebels", "lease back the base": a verb's word the tagger reads as an
+    // adverb or a particle is one.
+    let particle = view
+        .tag(i)
+        .is_some_and(|tag| matches!(tag.upos, Upos::Adv | Upos::Part));
+    if t.pos.is_verb() && !fixed_words && particle {
         return false;
     }
     if t.pos.is_verb() && i > 0 {
@@ -847,6 +856,7 @@ mod type_rules {
             "The Ghanaian minister told reporters in Accra that he was tired.",
             "The minister of Ghana told reporters on Friday he wanted to rest.",
             "The former mayor of Accra pleaded guilty to fraud in Ghana.",
+            "A judge in Ghana ordered the former mayor of Accra back to prison.",
         ] {
             assert!(
                 !types(s).contains(&EventType::Request),
@@ -860,6 +870,21 @@ mod type_rules {
             e.iter().all(|x| x.0 == EventType::Assault) && !e.is_empty(),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn a_verb_word_read_as_an_adverb_is_no_verb() {
+        assert!(types("Ghana backed Togo's bid for a seat.").contains(&EventType::Support));
+        for s in [
+            "Troops of Ghana were sent to push back the rebels of Togo.",
+            "Ghana will lease back the port from Togo.",
+        ] {
+            assert!(
+                !types(s).contains(&EventType::Support),
+                "{s}: {:?}",
+                types(s)
+            );
+        }
     }
 
     #[test]
