@@ -780,6 +780,15 @@ impl SentenceCoding<'_> {
             coded.cameo = "111".to_string();
             coded.mode = Some("disapprove".to_string());
         }
+        // "Mali withdrew from ECOWAS", "the US pulled out of the WHO": leaving an
+        // organisation cuts relations with it; withdrawing troops from it does not.
+        if coded.mode.as_deref() == Some("withdraw")
+            && coded.event == EventType::Retreat
+            && self.leaves_organisation(m, parties)
+        {
+            coded.event = EventType::Sanction;
+            coded.cameo = "160".to_string();
+        }
         if coded.event == EventType::Threaten && self.is_warning(m) {
             match self.warning(st, m, args) {
                 Warning::Threat => {}
@@ -795,6 +804,27 @@ impl SentenceCoding<'_> {
             coded.cameo = refined.to_string();
         }
         Some(coded)
+    }
+
+    /// Whether a withdrawal leaves an organisation: every recipient is an international
+    /// organisation and nothing is withdrawn (no object, no "of" phrase, in the parse).
+    fn leaves_organisation(&self, m: &TriggerMatch, parties: &Parties) -> bool {
+        let organisations = !parties.recipient.is_empty()
+            && parties
+                .recipient
+                .iter()
+                .all(|r| r.code.as_deref().is_some_and(|c| c.starts_with("IGO")));
+        let withdraws_something = self.view.doc.is_some_and(|doc| {
+            let head = roles::trigger_head(doc, m);
+            // "withdrew its troops from", "the withdrawal of troops from".
+            let of = |k: usize| {
+                doc.children_with(k, "case")
+                    .any(|c| self.view.word(c) == "of")
+            };
+            doc.children_with(head, "obj").next().is_some()
+                || doc.children_with(head, "nmod").any(of)
+        });
+        organisations && !withdraws_something
     }
 
     /// Whether the trigger is a warning (`warning` in `events/cues.tsv`).

@@ -888,6 +888,27 @@ mod type_rules {
     }
 
     #[test]
+    fn leaving_an_organisation_cuts_relations() {
+        for s in [
+            "Chad withdrew from the African Union in May.",
+            "Chad's withdrawal from the African Union took effect in May.",
+        ] {
+            assert_eq!(types(s), [EventType::Sanction], "{s}");
+        }
+        for s in [
+            "Chad withdrew its soldiers from the African Union mission.",
+            "The withdrawal of Chad's soldiers from the African Union mission began.",
+            "Chad withdrew its soldiers from Niger.",
+        ] {
+            assert!(
+                !types(s).contains(&EventType::Sanction),
+                "{s}: {:?}",
+                types(s)
+            );
+        }
+    }
+
+    #[test]
     fn stopping_aid_is_a_sanction() {
         for s in [
             "The European Union prohibited all aid to Niger.",
