@@ -465,13 +465,14 @@ fn refs_with_homes(
     out
 }
 
-/// Event types whose participants act together: "Jordan and Britain agreed", "the US,
-/// Russia and Switzerland met" code every participant as both actor and recipient.
-fn is_reciprocal(event: EventType) -> bool {
+/// Events whose participants act together: "Jordan and Britain agreed", "the US, Russia
+/// and Switzerland met", "India and Mauritius upgraded their ties" (ties established,
+/// restored or upgraded, CAMEO 054) code every participant as both actor and recipient.
+fn is_reciprocal(event: &Event) -> bool {
     matches!(
-        event,
+        event.event,
         EventType::Consult | EventType::Agree | EventType::Cooperate
-    )
+    ) || event.cameo == "054"
 }
 
 /// Fills an empty recipient where the coding conventions name one: reciprocal events
@@ -481,7 +482,7 @@ fn is_reciprocal(event: EventType) -> bool {
 fn complete_recipient(lex: &Lexicon, event: &mut Event) {
     // "Discussions between them also touched upon ...": participants of a reciprocal event
     // with no one else named act together.
-    if is_reciprocal(event.event) && event.actor.is_empty() && codes(&event.recipient).len() >= 2 {
+    if is_reciprocal(event) && event.actor.is_empty() && codes(&event.recipient).len() >= 2 {
         event.actor = event.recipient.clone();
     }
     // "X telephoned Y", "X held talks with Y": both sides consult each other.
@@ -506,7 +507,7 @@ fn complete_recipient(lex: &Lexicon, event: &mut Event) {
         return;
     }
     let actor_codes = codes(&event.actor);
-    if is_reciprocal(event.event) && actor_codes.len() >= 2 {
+    if is_reciprocal(event) && actor_codes.len() >= 2 {
         event.recipient = event.actor.clone();
         return;
     }
@@ -945,6 +946,8 @@ mod tests {
         let lex = lexicon();
         let e = code(&lex, "Jordan and Britain agreed to hold joint exercises.");
         assert_eq!(summary(&e[0]), "AGREE JOR+BRI>JOR+BRI asserted");
+        let e = code(&lex, "Jordan and Britain restored their diplomatic ties.");
+        assert_eq!(summary(&e[0]), "SUPPORT JOR+BRI>JOR+BRI asserted");
         let e = code(&lex, "Israel was attacked by Hamas on Monday.");
         assert_eq!(summary(&e[0]), "ASSAULT HAM>ISR asserted");
         let e = code(&lex, "New sanctions were imposed on Iran by Canada.");
