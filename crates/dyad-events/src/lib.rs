@@ -485,8 +485,9 @@ fn complete_recipient(lex: &Lexicon, event: &mut Event) {
     if is_reciprocal(event) && event.actor.is_empty() && codes(&event.recipient).len() >= 2 {
         event.actor = event.recipient.clone();
     }
-    // "X telephoned Y", "X held talks with Y": both sides consult each other.
-    if matches!(event.cameo.as_str(), "040" | "041" | "046")
+    // "X telephoned Y", "X held talks with Y", "X hosted Y": both sides consult each other
+    // (the CAMEO code keeps who hosted).
+    if matches!(event.cameo.as_str(), "040" | "041" | "043" | "046")
         && !event.actor.is_empty()
         && !event.recipient.is_empty()
     {
@@ -948,6 +949,10 @@ mod tests {
         assert_eq!(summary(&e[0]), "AGREE JOR+BRI>JOR+BRI asserted");
         let e = code(&lex, "Jordan and Britain restored their diplomatic ties.");
         assert_eq!(summary(&e[0]), "SUPPORT JOR+BRI>JOR+BRI asserted");
+        // A hosted visit is a meeting of both; the CAMEO code (043) keeps who hosted.
+        let e = code(&lex, "Jordan hosted Britain on Monday.");
+        assert_eq!(summary(&e[0]), "CONSULT JOR+BRI>JOR+BRI asserted");
+        assert_eq!(e[0].cameo, "043");
         let e = code(&lex, "Israel was attacked by Hamas on Monday.");
         assert_eq!(summary(&e[0]), "ASSAULT HAM>ISR asserted");
         let e = code(&lex, "New sanctions were imposed on Iran by Canada.");
