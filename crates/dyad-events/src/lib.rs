@@ -949,6 +949,9 @@ mod tests {
         assert_eq!(summary(&e[0]), "AGREE JOR+BRI>JOR+BRI asserted");
         let e = code(&lex, "Jordan and Britain restored their diplomatic ties.");
         assert_eq!(summary(&e[0]), "SUPPORT JOR+BRI>JOR+BRI asserted");
+        // What is done to a thing bound for a party is done to the party.
+        let e = code(&lex, "Canada banned the sale of rifles to Iran.");
+        assert_eq!(summary(&e[0]), "COERCE CAN>IRA asserted", "{e:?}");
         // A hosted visit is a meeting of both; the CAMEO code (043) keeps who hosted.
         let e = code(&lex, "Jordan hosted Britain on Monday.");
         assert_eq!(summary(&e[0]), "CONSULT JOR+BRI>JOR+BRI asserted");

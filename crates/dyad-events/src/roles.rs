@@ -474,6 +474,24 @@ fn verb_roles(
     if r.recipient.is_empty() {
         r.recipient = framed_obliques(view, doc, entry, v, &["obl"]);
     }
+    // "banned the supply of chips to China", "halted shipments to Iran": a thing done
+    // to something that goes to, or comes from, a party.
+    if r.recipient.is_empty() {
+        r.recipient = doc
+            .children_with(v, "obj")
+            .filter(|&o| view.mention_at[o].is_none())
+            .flat_map(|o| {
+                // One level down too: "the supply of chips to China".
+                let nested = doc
+                    .children_with(o, "nmod")
+                    .flat_map(|k| doc.children_with(k, "nmod"));
+                doc.children_with(o, "nmod").chain(nested).filter(|&k| {
+                    case_of(doc, k).is_some_and(|p| matches!(p.as_str(), "to" | "from"))
+                })
+            })
+            .flat_map(|k| phrase_mentions(view, doc, k))
+            .collect();
+    }
     dedup(&mut r.actor);
     dedup(&mut r.recipient);
     r
