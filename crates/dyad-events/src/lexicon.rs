@@ -155,6 +155,9 @@ pub struct Cues {
     /// Lemmas of verbs that characterise their object rather than perform it
     /// (`characterising`: "poses a threat", "constitutes an attack").
     pub characterising: HashSet<String>,
+    /// Verbs that stop what their object names (`stopping`, lemmas with their regular
+    /// forms: "halted arms shipments", "froze the loans"): aid stopped is a sanction.
+    pub stopping: HashSet<String>,
     /// Lemmas of verbs that pass a judgement on their object ("called the verdict
     /// arbitrary", "described the conditions as inhumane"; `evaluating`).
     pub evaluating: HashSet<String>,
@@ -411,6 +414,12 @@ impl Lexicon {
                 "hazard" => cues.hazard.extend(noun_forms(&fold_phrase(phrase))),
                 "characterising" => {
                     cues.characterising.insert(fold_phrase(phrase));
+                }
+                "stopping" => {
+                    // The lemma and its regular forms, for where the tagger misreads the
+                    // verb ("halted" read as an adjective).
+                    cues.stopping
+                        .extend(regular_forms(&fold_phrase(phrase)).forms);
                 }
                 "warning" => {
                     cues.warning.insert(fold_phrase(phrase));

@@ -780,6 +780,12 @@ impl SentenceCoding<'_> {
             coded.cameo = "111".to_string();
             coded.mode = Some("disapprove".to_string());
         }
+        // "halted arms shipments to Turkey", "froze the loans": aid stopped is cut.
+        if coded.event == EventType::Aid && entry.pos == Pos::Noun && self.is_stopped(m) {
+            coded.event = EventType::Sanction;
+            coded.cameo = "162".to_string();
+            coded.mode = Some("discontinue".to_string());
+        }
         // "Mali withdrew from ECOWAS", "the US pulled out of the WHO": leaving an
         // organisation cuts relations with it; withdrawing troops from it does not.
         if coded.mode.as_deref() == Some("withdraw")
@@ -804,6 +810,29 @@ impl SentenceCoding<'_> {
             coded.cameo = refined.to_string();
         }
         Some(coded)
+    }
+
+    /// Whether a noun trigger is the object of a stopping verb (`stopping` in
+    /// `events/cues.tsv`: "halted arms shipments", "the loans were frozen"): in the parse,
+    /// or right before the noun's modifiers where the tagger misread the verb.
+    fn is_stopped(&self, m: &TriggerMatch) -> bool {
+        let (lex, view) = (self.lex(), self.view);
+        let stopping = |w: &str| lex.cues.stopping.contains(&w.to_lowercase());
+        let parsed = view.doc.is_some_and(|doc| {
+            let noun = roles::trigger_head(doc, m);
+            matches!(doc.rels[noun].name(), "obj" | "nsubj:pass")
+                && doc.head(noun).is_some_and(|v| stopping(&doc.lemmas[v]))
+        });
+        let modifier = |j: usize| {
+            crate::view::is_determiner(view.word(j))
+                || view
+                    .tag(j)
+                    .is_some_and(|t| matches!(t.upos, Upos::Adj | Upos::Noun | Upos::Num))
+        };
+        let before = (m.start.saturating_sub(4)..m.start)
+            .rev()
+            .find(|&j| stopping(view.word(j)) || view.is_punct(j) || !modifier(j));
+        parsed || before.is_some_and(|j| stopping(view.word(j)))
     }
 
     /// Whether a withdrawal leaves an organisation: every recipient is an international

@@ -914,12 +914,16 @@ mod type_rules {
             "The European Union prohibited all aid to Niger.",
             "Washington halted military aid to Egypt.",
             "Japan suspended aid to Myanmar.",
+            // A stopping verb over any aid noun (`stopping` in events/cues.tsv).
+            "Germany halted arms shipments to Turkey.",
+            "The IMF froze the loan to Ghana.",
         ] {
             let t = types(s);
             assert!(t.contains(&EventType::Sanction), "{s}: {t:?}");
             assert!(!t.contains(&EventType::Aid), "{s}: {t:?}");
         }
         assert!(types("Japan sent aid to Myanmar.").contains(&EventType::Aid));
+        assert!(types("Japan sent rice shipments to Myanmar.").contains(&EventType::Aid));
     }
 
     #[test]
