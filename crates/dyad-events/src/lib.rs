@@ -466,7 +466,7 @@ fn refs_with_homes(
 }
 
 /// Events whose participants act together: "Jordan and Britain agreed", "the US, Russia
-/// and Switzerland met", "India and Mauritius upgraded their ties" (ties established,
+/// and Switzerland met", "Chile and Peru upgraded their ties" (ties established,
 /// restored or upgraded, CAMEO 054) code every participant as both actor and recipient.
 fn is_reciprocal(event: &Event) -> bool {
     matches!(

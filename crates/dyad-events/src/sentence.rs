@@ -786,7 +786,7 @@ impl SentenceCoding<'_> {
             coded.cameo = "162".to_string();
             coded.mode = Some("discontinue".to_string());
         }
-        // "Mali withdrew from ECOWAS", "the US pulled out of the WHO": leaving an
+        // "Chad withdrew from the African Union", "pulled out of the WHO": leaving an
         // organisation cuts relations with it; withdrawing troops from it does not.
         if coded.mode.as_deref() == Some("withdraw")
             && coded.event == EventType::Retreat
