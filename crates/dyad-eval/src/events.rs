@@ -702,6 +702,13 @@ pub fn reports(extraction: &Extraction) -> Vec<Event> {
         }
         let mut own = e.clone();
         own.mentions.clear();
+        // The first report's own telling, where a later one changed the event's status.
+        if let Some(status) = e.first_status {
+            own.status = status;
+            if status == Status::Asserted {
+                own.attribution.clear();
+            }
+        }
         out.push(own);
     }
     out

@@ -430,6 +430,7 @@ impl EventLexicon {
                 .unwrap_or("")
                 .to_string(),
             mentions: Vec::new(),
+            first_status: None,
         }
     }
 }

@@ -125,6 +125,7 @@ pub fn absorb(a: &mut Event, b: &Event) {
     // "X pledged support" (the article's words) told again as "according to state media,
     // X expressed support": the article reports what its source said.
     if a.status == Status::Asserted && b.status == Status::Reported && a.attribution.is_empty() {
+        a.first_status.get_or_insert(Status::Asserted);
         a.status = Status::Reported;
     }
     let attributed = matches!(a.status, Status::Reported | Status::Alleged);
@@ -306,6 +307,9 @@ mod tests {
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].mentions.len(), 1);
         assert_eq!(events[0].mentions[0].status, Some(Status::Reported));
+        // The event is the officials' report; its first sentence told it as fact.
+        assert_eq!(events[0].status, Status::Reported);
+        assert_eq!(events[0].first_status, Some(Status::Asserted));
     }
 
     #[test]

@@ -417,6 +417,12 @@ pub struct Event {
     /// trigger of the same sentence ("shelled the port, killing nine").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<EventMention>,
+    /// How the first report's own sentence tells the event, where a later report changed
+    /// the event's `status` (the lead states in the story's voice what the body then
+    /// attributes to a source: `asserted` here, `reported` above); as
+    /// [`EventMention::status`] for the other reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_status: Option<Status>,
 }
 
 /// Another report of an event in the same document.

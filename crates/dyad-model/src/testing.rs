@@ -110,6 +110,7 @@ pub fn event(kind: EventType, actors: &[&str], recipients: &[&str]) -> Event {
         },
         evidence: String::new(),
         mentions: vec![],
+        first_status: None,
     }
 }
 
