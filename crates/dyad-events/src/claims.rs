@@ -443,11 +443,9 @@ fn charge_of(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> Option
     }
     // The "of" of the charge, past any "of" inside the accused's phrase ("the rebels of
     // Niger of shelling").
-    let verb_form =
-        |g: usize| g < view.len() && view.word(g).ends_with("ing") && view.mention_at[g].is_none();
     let of = (m.end..(m.end + 8).min(view.len()))
         .take_while(|&j| !view.is_punct(j))
-        .find(|&j| view.word(j) == "of" && verb_form(j + 1))?;
+        .find(|&j| view.word(j) == "of" && is_gerund(view, j + 1))?;
     let gerund = of + 1;
     let mut accused: Vec<usize> = (m.end..of).filter_map(|j| view.mention_at[j]).collect();
     accused.dedup();
@@ -459,13 +457,18 @@ fn charge_of(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> Option
     Some(Charge { accused, gerunds })
 }
 
+/// Whether token `j` is an "-ing" word that names no actor: a charged act's gerund.
+fn is_gerund(view: &SentenceView<'_>, j: usize) -> bool {
+    j < view.len() && view.word(j).ends_with("ing") && view.mention_at[j].is_none()
+}
+
 /// The gerunds coordinated with the one at `first` ("killing, maiming and looting",
 /// "killing civilians and burning villages"): its conjuncts in the parse, and, where the
 /// parse reads a list otherwise, each "-ing" word after "and" or "or" in the clause, or
 /// after a comma right behind another charged gerund (not "killing civilians, calling for
 /// an inquiry", the accuser's own act).
 fn coordinated_gerunds(view: &SentenceView<'_>, first: usize) -> Vec<usize> {
-    let gerund = |j: usize| view.word(j).ends_with("ing") && view.mention_at[j].is_none();
+    let gerund = |j: usize| is_gerund(view, j);
     let mut out: Vec<usize> = Vec::new();
     if let Some(doc) = view.doc {
         let mut frontier = vec![first];

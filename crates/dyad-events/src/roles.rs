@@ -519,11 +519,22 @@ fn subject_token(doc: &SentenceDoc, v: usize) -> Option<usize> {
     None
 }
 
+/// The actor a verb trigger takes from the clause it belongs to where the words would
+/// put another nearest: a coordinated verb's shared subject ([`shared_subject`]) or the
+/// subject of the clause a participle adjunct hangs on ([`adjunct_subject`]).
+pub fn clause_subject(
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    m: &TriggerMatch,
+) -> Option<Vec<usize>> {
+    shared_subject(view, doc, m).or_else(|| adjunct_subject(view, doc, m))
+}
+
 /// The actor of a participle adjunct after a comma, which is the subject of the clause it
 /// hangs on ("Spain expelled two envoys, accusing them of spying": Spain accuses, not the
 /// envoys the words put nearest). None when the participle is no such adjunct, has a
 /// subject of its own, or the clause's subject names no party.
-pub fn adjunct_subject(
+fn adjunct_subject(
     view: &SentenceView<'_>,
     doc: &SentenceDoc,
     m: &TriggerMatch,
@@ -545,7 +556,7 @@ pub fn adjunct_subject(
 /// Peru and met officials": the minister meets, not Peru, whatever the words put nearest).
 /// Empty when the shared subject names no party; None when the verb is not coordinated
 /// in the parse or has a subject of its own.
-pub fn shared_subject(
+fn shared_subject(
     view: &SentenceView<'_>,
     doc: &SentenceDoc,
     m: &TriggerMatch,

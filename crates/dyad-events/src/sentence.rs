@@ -406,22 +406,13 @@ impl SentenceCoding<'_> {
         let entry = &lex.triggers[m.entry];
         let next = active.get(idx + 1).map(|n| n.start);
         let mut args = arguments::find_arguments(lex, view, actors, m, next);
-        // "visited Peru and met officials": a coordinated verb's actor is the subject it
-        // shares in the parse (the frames below, charges and denials, come after).
-        if let Some(shared) = view
-            .doc
-            .filter(|_| entry.pos.is_verb())
-            .and_then(|doc| roles::shared_subject(view, doc, m))
-        {
-            args.recipient.retain(|k| !shared.contains(k));
-            args.actor = shared;
-        }
-        // "expelled two envoys, accusing them of spying": a participle adjunct's actor is
-        // its clause's subject.
+        // "visited Peru and met officials", "expelled two envoys, accusing them of
+        // spying": a coordinated verb or a participle adjunct acts with the subject of its
+        // clause in the parse (the frames below, charges and denials, come after).
         if let Some(subject) = view
             .doc
             .filter(|_| entry.pos.is_verb())
-            .and_then(|doc| roles::adjunct_subject(view, doc, m))
+            .and_then(|doc| roles::clause_subject(view, doc, m))
         {
             args.recipient.retain(|k| !subject.contains(k));
             args.actor = subject;
@@ -821,7 +812,7 @@ impl SentenceCoding<'_> {
         let parsed = view.doc.is_some_and(|doc| {
             let noun = roles::trigger_head(doc, m);
             matches!(doc.rels[noun].name(), "obj" | "nsubj:pass")
-                && doc.head(noun).is_some_and(|v| stopping(&doc.lemmas[v]))
+                && doc.head(noun).is_some_and(|v| stopping(view.lemma(v)))
         });
         let modifier = |j: usize| {
             crate::view::is_determiner(view.word(j))
