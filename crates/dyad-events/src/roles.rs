@@ -672,7 +672,7 @@ fn framed_obliques(
 }
 
 /// The preposition (`case` dependent) of a nominal, folded.
-fn case_of(doc: &SentenceDoc, k: usize) -> Option<String> {
+pub(crate) fn case_of(doc: &SentenceDoc, k: usize) -> Option<String> {
     doc.children_with(k, "case")
         .next()
         .and_then(|c| doc.lemmas.get(c))

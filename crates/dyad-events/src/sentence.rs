@@ -837,12 +837,10 @@ impl SentenceCoding<'_> {
         let withdraws_something = self.view.doc.is_some_and(|doc| {
             let head = roles::trigger_head(doc, m);
             // "withdrew its troops from", "the withdrawal of troops from".
-            let of = |k: usize| {
-                doc.children_with(k, "case")
-                    .any(|c| self.view.word(c) == "of")
-            };
             doc.children_with(head, "obj").next().is_some()
-                || doc.children_with(head, "nmod").any(of)
+                || doc
+                    .children_with(head, "nmod")
+                    .any(|k| roles::case_of(doc, k).as_deref() == Some("of"))
         });
         organisations && !withdraws_something
     }
