@@ -1329,6 +1329,16 @@ mod tests {
     }
 
     #[test]
+    fn a_main_verb_tagged_as_participle_keeps_its_subject_as_actor() {
+        // The tagger reads "attacked" as a participle after "U.S.-backed forces"; the
+        // syntax layer's repair makes it the main verb again, so the forces' backer is
+        // no victim of the attack.
+        let got = coded("U.S.-backed forces attacked the town.");
+        assert!(got.iter().all(|g| !g.ends_with(">USA")), "{got:?}");
+        assert!(got.iter().any(|g| g.starts_with("ASSAULT")), "{got:?}");
+    }
+
+    #[test]
     fn recipients_inside_a_to_complement() {
         has(
             "Japan promised to continue economic aid to war-torn Somalia.",

@@ -227,9 +227,10 @@ impl Analyzer {
         for s in sentences {
             let forms: Vec<String> = s.words.iter().map(|w| w.form.clone()).collect();
             let words: Vec<&str> = forms.iter().map(String::as_str).collect();
-            let tags = self.tagger.tag_words(&words);
+            let mut tags = self.tagger.tag_words(&words);
             self.parser
                 .parse_into(&words, &tags, &mut scratch, &mut arcs);
+            crate::repair::repair(&mut tags, &mut arcs);
             for ((w, t), a) in s.words.iter_mut().zip(&tags).zip(&arcs) {
                 w.lemma = self.lemmatizer.lemma(&w.form, t.xpos);
                 w.upos = t.upos.to_string();
@@ -265,9 +266,10 @@ impl Analyzer {
                 .iter()
                 .map(|t| text.get(t.start..t.end).unwrap_or(""))
                 .collect();
-            let stags = tags[range.clone()].to_vec();
+            let mut stags = tags[range.clone()].to_vec();
             self.parser
                 .parse_into(&words, &stags, &mut scratch, &mut arcs);
+            crate::repair::repair(&mut stags, &mut arcs);
             let heads: Vec<Option<usize>> = arcs.iter().map(|a| a.head.checked_sub(1)).collect();
             let rels: Vec<Rel> = arcs.iter().map(|a| a.rel).collect();
             let lemmas = words

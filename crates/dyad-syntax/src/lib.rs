@@ -6,6 +6,7 @@ pub mod doc;
 pub mod lemma;
 pub mod parser;
 pub mod rel;
+pub mod repair;
 
 pub use doc::{Analysis, Analyzer, AnalyzerError, SentenceDoc};
 pub use lemma::Lemmatizer;

@@ -1,0 +1,149 @@
+//! Repairs of analyses that no grammatical sentence has, applied after the parser.
+//!
+//! The tagger sometimes reads a sentence's main verb as a past participle ("Rebels
+//! attacked the town": `attacked` VBN), and the parser then makes the subject the root
+//! and the verb a reduced relative clause of it ("rebels [that were] attacked the
+//! town"). A reduced passive relative cannot take a direct object, and a sentence of
+//! news has a main verb; so a nominal root without subject or copula whose `acl`
+//! participle has its own `obj` is read again as subject and main verb
+//! ([`main_verb_read_as_participle`]). Ditransitive passives ("officials given
+//! immunity") keep their object but stand in a sentence with a verb of its own, so
+//! they are untouched.
+
+use dyad_text::tag::{TaggedToken, Upos, Xpos};
+
+use crate::{Arc, Rel};
+
+/// Applies every repair to one sentence's tags and arcs (heads 1-based, 0 the root).
+pub fn repair(tags: &mut [TaggedToken], arcs: &mut [Arc]) {
+    main_verb_read_as_participle(tags, arcs);
+}
+
+/// "Rebels attacked the town", parsed as a nominal root `rebels` with the participle
+/// `attacked` as its `acl` and `town` as the participle's `obj`: the participle becomes
+/// the root, tagged VBD, the noun its `nsubj`, and the noun's dependents after the verb
+/// (the final stop, a second clause) the verb's. Returns whether it changed anything.
+pub fn main_verb_read_as_participle(tags: &mut [TaggedToken], arcs: &mut [Arc]) -> bool {
+    let n = tags.len().min(arcs.len());
+    let Some(root) = (0..n).find(|&i| arcs[i].head == 0) else {
+        return false;
+    };
+    if !matches!(tags[root].upos, Upos::Noun | Upos::Propn) {
+        return false;
+    }
+    let frozen: &[Arc] = &arcs[..n];
+    if children(frozen, root).any(|c| frozen[c].rel.is_subject() || frozen[c].rel == Rel::COP) {
+        return false;
+    }
+    let Some(verb) = children(frozen, root).find(|&c| {
+        c > root
+            && frozen[c].rel == Rel::ACL
+            && tags[c].xpos == Xpos::Vbn
+            && children(frozen, c).any(|o| frozen[o].rel == Rel::OBJ)
+            && !children(frozen, c).any(|k| {
+                let r = frozen[k].rel;
+                r.is_subject() || r.is("aux") || r.is("mark")
+            })
+    }) else {
+        return false;
+    };
+    let after: Vec<usize> = children(frozen, root).filter(|&k| k > verb).collect();
+    for k in after {
+        arcs[k].head = verb + 1;
+    }
+    arcs[verb] = Arc {
+        head: 0,
+        rel: Rel::ROOT,
+    };
+    arcs[root] = Arc {
+        head: verb + 1,
+        rel: Rel::NSUBJ,
+    };
+    tags[verb].xpos = Xpos::Vbd;
+    true
+}
+
+/// The words whose head is word `h` (0-based indices).
+fn children(arcs: &[Arc], h: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..arcs.len()).filter(move |&i| arcs[i].head == h + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(upos: Upos, xpos: Xpos) -> TaggedToken {
+        TaggedToken { upos, xpos }
+    }
+
+    fn arc(head: usize, rel: &str) -> Arc {
+        Arc {
+            head,
+            rel: Rel::from_name(rel).unwrap(),
+        }
+    }
+
+    /// "Rebels attacked the town ." with the verb read as a participle.
+    fn misread() -> (Vec<TaggedToken>, Vec<Arc>) {
+        let tags = vec![
+            tag(Upos::Noun, Xpos::Nns),
+            tag(Upos::Verb, Xpos::Vbn),
+            tag(Upos::Det, Xpos::Dt),
+            tag(Upos::Noun, Xpos::Nn),
+            tag(Upos::Punct, Xpos::Period),
+        ];
+        let arcs = vec![
+            arc(0, "root"),
+            arc(1, "acl"),
+            arc(4, "det"),
+            arc(2, "obj"),
+            arc(1, "punct"),
+        ];
+        (tags, arcs)
+    }
+
+    #[test]
+    fn a_participle_with_an_object_under_a_nominal_root_is_the_main_verb() {
+        let (mut tags, mut arcs) = misread();
+        assert!(main_verb_read_as_participle(&mut tags, &mut arcs));
+        let heads: Vec<usize> = arcs.iter().map(|a| a.head).collect();
+        assert_eq!(heads, vec![2, 0, 4, 2, 2]);
+        assert_eq!(arcs[0].rel.name(), "nsubj");
+        assert_eq!(arcs[1].rel.name(), "root");
+        assert_eq!(tags[1].xpos, Xpos::Vbd);
+    }
+
+    #[test]
+    fn a_reduced_relative_without_object_stays() {
+        // "Civilians killed in the raid ." — a fragment, but a true reduced relative.
+        let (mut tags, mut arcs) = misread();
+        arcs[3] = arc(2, "obl");
+        let before = arcs.clone();
+        assert!(!main_verb_read_as_participle(&mut tags, &mut arcs));
+        assert_eq!(arcs, before);
+    }
+
+    #[test]
+    fn a_copular_root_keeps_its_relative() {
+        // "They are the officials given immunity": the root noun has its own subject.
+        let tags = vec![
+            tag(Upos::Pron, Xpos::Prp),
+            tag(Upos::Aux, Xpos::Vbp),
+            tag(Upos::Det, Xpos::Dt),
+            tag(Upos::Noun, Xpos::Nns),
+            tag(Upos::Verb, Xpos::Vbn),
+            tag(Upos::Noun, Xpos::Nn),
+        ];
+        let mut arcs = vec![
+            arc(4, "nsubj"),
+            arc(4, "cop"),
+            arc(4, "det"),
+            arc(0, "root"),
+            arc(4, "acl"),
+            arc(5, "obj"),
+        ];
+        let mut t = tags.clone();
+        assert!(!main_verb_read_as_participle(&mut t, &mut arcs));
+        assert_eq!(t, tags);
+    }
+}
