@@ -128,7 +128,12 @@ fn fits_context(
     }
     if t.pos.is_verb() && i > 0 {
         let prev = view.word(i - 1);
-        if is_determiner(prev) || (prev.contains('-') && prev.len() > 2) {
+        // "a U.N.-organized meeting", "Saudi-backed forces": a participle inside a
+        // hyphenated modifier describes a noun; it reports no act.
+        if is_determiner(prev)
+            || (prev.contains('-') && prev.len() > 2)
+            || view.ends_hyphen_compound(i)
+        {
             return false;
         }
         if is_preposition(prev) && prev != "to" && !view.word(i).ends_with("ing") {
@@ -789,6 +794,17 @@ mod type_rules {
 
     fn types(text: &str) -> Vec<EventType> {
         events(text).into_iter().map(|e| e.0).collect()
+    }
+
+    #[test]
+    fn a_participle_in_a_hyphenated_modifier_is_no_act() {
+        // The organiser, backer or broker of a thing named by a compound modifier does
+        // nothing in the sentence; the sentence's own verb or noun carries the event.
+        let t = types("Iran attended a U.N.-organized meeting in Vienna.");
+        assert!(!t.contains(&EventType::Protest), "{t:?}");
+        assert!(t.contains(&EventType::Consult), "{t:?}");
+        let t = types("Kenya welcomed the U.S.-backed plan.");
+        assert_eq!(t, [EventType::Support]);
     }
 
     #[test]

@@ -225,6 +225,16 @@ impl<'a> SentenceView<'a> {
         (self.spans[from].0, self.spans[to - 1].1)
     }
 
+    /// Whether token `i` ends a hyphenated compound split after an abbreviation
+    /// ("U.N.-organized", "U.S.-backed": `U.S.`, `-`, `backed` with no space between).
+    pub fn ends_hyphen_compound(&self, i: usize) -> bool {
+        i >= 2
+            && i < self.spans.len()
+            && self.word(i - 1) == "-"
+            && self.spans[i - 2].1 == self.spans[i - 1].0
+            && self.spans[i - 1].1 == self.spans[i].0
+    }
+
     /// Whether the original token starts with an upper-case letter.
     pub fn is_capitalised(&self, i: usize) -> bool {
         self.spans
