@@ -97,18 +97,47 @@ enum DenialScope {
     Charge,
 }
 
-/// Whether the denial verb at `verb` closes a relative clause on a charge noun: "a charge
-/// that the Ethiopian government denied", "accusations which Moscow has denied".
+/// Whether the denial verb at `verb` closes a relative clause on a charge noun
+/// ([`denied_charge_noun`]).
 fn denies_charge_noun(lex: &Lexicon, view: &SentenceView<'_>, verb: usize) -> bool {
-    let Some(that) = (0..verb)
+    denied_charge_noun(lex, view, verb).is_some()
+}
+
+/// The charge noun whose relative clause the denial verb at `verb` closes: "a charge
+/// that the Ethiopian government denied", "accusations which Moscow has denied", and,
+/// without the relative word, in the parse or right after a comma ("..., charges the
+/// commission denied").
+fn denied_charge_noun(lex: &Lexicon, view: &SentenceView<'_>, verb: usize) -> Option<usize> {
+    let charge = |t: usize| lex.charge_nouns.contains(view.word(t));
+    let relative = view
+        .doc
+        .filter(|doc| doc.len() == view.len() && doc.rels[verb].name() == "acl:relcl")
+        .and_then(|doc| doc.head(verb))
+        .filter(|&h| charge(h));
+    if relative.is_some() {
+        return relative;
+    }
+    let clause: Vec<usize> = (0..verb)
         .rev()
         .take(8)
         .take_while(|&t| !view.is_comma(t) && !view.is_hard_boundary(t))
-        .find(|&t| matches!(view.word(t), "that" | "which"))
-    else {
-        return false;
+        .collect();
+    if let Some(&that) = clause
+        .iter()
+        .find(|&&t| matches!(view.word(t), "that" | "which"))
+    {
+        return (that > 0 && charge(that - 1)).then(|| that - 1);
+    }
+    // "..., charges Pakistan denied": the clause's first word after its comma (or its
+    // article) is the charge, and a subject stands between it and the verb.
+    let first = *clause.last()?;
+    let after_comma = first > 0 && view.is_comma(first - 1);
+    let noun = if crate::view::is_determiner(view.word(first)) {
+        first + 1
+    } else {
+        first
     };
-    that > 0 && lex.charge_nouns.contains(view.word(that - 1))
+    (after_comma && noun + 1 < verb && charge(noun)).then_some(noun)
 }
 
 /// Coding state of one event before ids are assigned.
@@ -616,16 +645,20 @@ fn link_denials(drafts: &mut [Draft]) {
                     .collect();
                 claims::with_earlier_reports(drafts, d, clause)
             }
-            DenialScope::Charge => (0..d)
-                .rev()
-                .filter(|&j| {
-                    drafts[j].event.sentence == sentence
-                        && drafts[j].denial.is_none()
-                        && drafts[j].event.event == EventType::Accuse
-                        && !codes(&drafts[j].event.recipient).is_disjoint(&deniers)
-                })
-                .take(1)
-                .collect(),
+            // "accused Y of E, a charge Y denied": what the accusation alleges of the
+            // deniers, told between it and the denial. The accusation itself was made
+            // (annotation: the ACCUSE stays asserted); only its content is denied.
+            DenialScope::Charge => match charged(drafts, d, &deniers) {
+                Some(j) => (j + 1..d)
+                    .filter(|&k| {
+                        drafts[k].event.sentence == sentence
+                            && drafts[k].denial.is_none()
+                            && drafts[k].event.status == Status::Alleged
+                            && involves(&drafts[k].event)
+                    })
+                    .collect(),
+                None => Vec::new(),
+            },
             // "X denied the claims": what others claim of X and what the story tells of
             // the same kind, in this paragraph or the one before; failing that, what the
             // sentence before says of X.
@@ -666,10 +699,23 @@ fn link_denials(drafts: &mut [Draft]) {
         // "Moscow denied the accusation": the denial answers whoever made the claims it
         // denies (their coded sources), where the sentence names no one else.
         let mut claimants: Vec<ActorRef> = Vec::new();
-        for a in targets.iter().flat_map(|&j| &drafts[j].event.attribution) {
-            let fresh = claimants.iter().all(|c| c.code != a.code);
-            if a.code.as_ref().is_some_and(|c| !deniers.contains(c)) && fresh {
-                claimants.push(attribution::party(a));
+        let sources = targets
+            .iter()
+            .flat_map(|&j| &drafts[j].event.attribution)
+            .map(attribution::party);
+        // The charge a relative clause denies was made by the accusation's actor.
+        let accusation = (scope == DenialScope::Charge)
+            .then(|| charged(drafts, d, &deniers))
+            .flatten();
+        let accusers = accusation
+            .map(|j| &drafts[j].event)
+            .filter(|e| e.attribution.is_empty())
+            .into_iter()
+            .flat_map(|e| e.actor.iter().filter(|a| !a.implicit).cloned());
+        for party in sources.chain(accusers).collect::<Vec<_>>() {
+            let fresh = claimants.iter().all(|c| c.code != party.code);
+            if party.code.as_ref().is_some_and(|c| !deniers.contains(c)) && fresh {
+                claimants.push(party);
             }
         }
         let answered = &mut drafts[d].event.recipient;
@@ -695,9 +741,28 @@ fn link_denials(drafts: &mut [Draft]) {
                 }
             }
         }
-        // Temporarily keep the draft indices as links; `finish` turns them into ids.
-        drafts[d].event.links = targets.iter().map(|j| j.to_string()).collect();
+        // Temporarily keep the draft indices as links; `finish` turns them into ids. A
+        // denied charge whose content the sentence does not code links the accusation
+        // it answers, whose status stays its own.
+        let linked = if targets.is_empty() {
+            accusation.into_iter().collect()
+        } else {
+            targets
+        };
+        drafts[d].event.links = linked.iter().map(|j| j.to_string()).collect();
     }
+}
+
+/// The accusation that the denial `d` answers as "a charge that X denied": the nearest
+/// earlier ACCUSE of its sentence against one of the `deniers`.
+fn charged(drafts: &[Draft], d: usize, deniers: &BTreeSet<String>) -> Option<usize> {
+    let sentence = drafts[d].event.sentence;
+    (0..d).rev().find(|&j| {
+        drafts[j].event.sentence == sentence
+            && drafts[j].denial.is_none()
+            && drafts[j].event.event == EventType::Accuse
+            && !codes(&drafts[j].event.recipient).is_disjoint(&deniers)
+    })
 }
 
 /// Whether a (folded) word is a first-person subject pronoun.

@@ -26,8 +26,9 @@ use crate::magnitude::Quantity;
 use crate::triggers::{self, TriggerMatch};
 use crate::view::SentenceView;
 use crate::{
-    cameo, codes, complete_recipient, contexts, denies_charge_noun, fits_quantity, is_first_person,
-    location, modality, refs_with_homes, roles, CodingInput, DenialScope, Draft, EventLexicon,
+    cameo, codes, complete_recipient, contexts, denied_charge_noun, denies_charge_noun,
+    fits_quantity, is_first_person, location, modality, refs_with_homes, roles, CodingInput,
+    DenialScope, Draft, EventLexicon,
 };
 use dyad_text::Upos;
 
@@ -129,6 +130,15 @@ fn candidates(s: &SentenceCoding<'_>, st: &mut SentenceState) {
     claims::release_denied_events(lex, view, &mut matches);
     // "accused the rebels of killing civilians": the killing is an alleged event.
     claims::release_charged_events(lex, view, &mut matches);
+    // "..., charges the commission denied": a denial that closes a charge's relative
+    // clause is an act of its own, whatever trigger took the charge for a verb.
+    for m in matches.iter_mut().filter(|m| m.absorbed) {
+        if lex.triggers[m.entry].event == EventType::Reject
+            && denies_charge_noun(lex, view, m.start)
+        {
+            m.absorbed = false;
+        }
+    }
     // "condemned Russia's invasion": the invasion happened ([`roles`]).
     if let Some(doc) = view.doc {
         roles::release_factive_objects(lex, view, doc, &mut matches);
@@ -358,6 +368,9 @@ impl SentenceCoding<'_> {
     ) -> Vec<Draft> {
         let m = &st.active[idx];
         let entry = &self.lex().triggers[m.entry];
+        if self.restates_charge(st, idx) {
+            return Vec::new();
+        }
         let Some(roles) = self.roles(st, idx, coordination) else {
             return Vec::new();
         };
@@ -377,7 +390,11 @@ impl SentenceCoding<'_> {
             // A bare participle after a noun is a reduced relative only once the sentence
             // has had its main event ("the wing refused" is the main verb, "began a
             // hunger strike ... property seized by" the main noun).
-            subordinate: arguments::is_subordinate(self.lex(), self.view, m) && idx > 0,
+            // A denial closing a charge's relative clause is news of its own ("a charge
+            // that Moscow denied").
+            subordinate: arguments::is_subordinate(self.lex(), self.view, m)
+                && idx > 0
+                && coded.denial != Some(DenialScope::Charge),
             speaker_subject: parties.speaker_subject,
             judgement: parties.own_judgement,
             ..Draft::new(
@@ -445,8 +462,9 @@ impl SentenceCoding<'_> {
                 .unwrap_or_default();
         }
         // "rebels kidnapped advisers and exploded bombs": a coordinated verb shares the
-        // subject of the verb before it.
-        if entry.pos.is_verb() && m.start > 0 && view.word(m.start - 1) == "and" {
+        // subject of the verb before it; a charged gerund has the accused.
+        if charge.is_none() && entry.pos.is_verb() && m.start > 0 && view.word(m.start - 1) == "and"
+        {
             if let Some(prev) = coordination.actor.as_ref() {
                 args.recipient.retain(|k| !prev.contains(k));
                 args.actor = prev.clone();
@@ -754,6 +772,11 @@ impl SentenceCoding<'_> {
             if coded.cameo == "016" || object || charge || clause {
                 coded.cameo = "016".to_string();
                 coded.mode = Some("deny".to_string());
+                // An accusation's hedge ("alleged that ...") covers what it charges,
+                // not the denial that answers it.
+                if charge && coded.status == Status::Alleged {
+                    coded.status = Status::Asserted;
+                }
                 coded.denial = Some(if charge {
                     DenialScope::Charge
                 } else if (object || args.recipient.is_empty() && view.word(m.end) != "that")
@@ -824,6 +847,20 @@ impl SentenceCoding<'_> {
             .rev()
             .find(|&j| stopping(view.word(j)) || view.is_punct(j) || !modifier(j));
         parsed || before.is_some_and(|j| stopping(view.word(j)))
+    }
+
+    /// "accused Y of E, charges Y denied": a charge noun that a denial's relative clause
+    /// follows, once the sentence has told an accusation, names that accusation again;
+    /// it is no second one.
+    fn restates_charge(&self, st: &SentenceState, idx: usize) -> bool {
+        let lex = self.lex();
+        let m = &st.active[idx];
+        lex.triggers[m.entry].event == EventType::Accuse
+            && st.out.iter().any(|d| d.event.event == EventType::Accuse)
+            && st.active[idx + 1..].iter().any(|later| {
+                lex.triggers[later.entry].event == EventType::Reject
+                    && denied_charge_noun(lex, self.view, later.start) == Some(m.start)
+            })
     }
 
     /// Whether a withdrawal leaves an organisation: every recipient is an international

@@ -632,22 +632,59 @@ fn demo_defects_stay_fixed() {
     );
 
     // "a charge that X rejected", and every other noun of the one list of charge nouns
-    // (events/charge-nouns.tsv): the relative clause denies the accusation.
-    for text in [
-        "Serbia accused Kosovo of arming local gangs, a charge that the Kosovar government rejected.",
-        "Uganda accused Kenya of arming the rebels, a suggestion that Nairobi has denied.",
+    // (events/charge-nouns.tsv): the relative clause answers the accusation, whose
+    // accuser is the denial's recipient; the accusation was made, so it stays asserted.
+    for (text, accuser) in [
+        (
+            "Serbia accused Kosovo of arming local gangs, a charge that the Kosovar government rejected.",
+            "SRB",
+        ),
+        (
+            "Uganda accused Kenya of arming the rebels, a suggestion that Nairobi has denied.",
+            "UGA",
+        ),
+        (
+            "Uganda accused Kenya of arming the rebels, charges Kenya's defence ministry denied.",
+            "UGA",
+        ),
     ] {
         let events = run(text);
         let charge = events.iter().find(|e| e.event == EventType::Accuse);
         let denial = events.iter().find(|e| e.cameo == "016");
         assert!(
-            charge
-                .zip(denial)
-                .is_some_and(|(c, d)| d.links.contains(&c.id)),
+            charge.zip(denial).is_some_and(|(c, d)| d.links.contains(&c.id)
+                && c.status == Status::Asserted
+                && codes(&d.recipient) == accuser),
             "denial not linked to the charge: {:#?}",
             all(&events)
         );
     }
+    // What the charge alleges is what is denied, and the resumptive noun is no second
+    // accusation.
+    let events = run(
+        "Pakistan accused India of backing the rebels and bombing a train, charges India rejected.",
+    );
+    let alleged: Vec<_> = events
+        .iter()
+        .filter(|e| matches!(e.event, EventType::Support | EventType::Assault))
+        .collect();
+    assert!(
+        alleged.len() == 2
+            && alleged
+                .iter()
+                .all(|e| e.status == Status::Denied && codes(&e.actor) == "IND"),
+        "{:#?}",
+        all(&events)
+    );
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| e.event == EventType::Accuse)
+            .count(),
+        1,
+        "{:#?}",
+        all(&events)
+    );
 
     let events = run(
         "Peru and Chile held border talks in Lima. The UN envoy urged both governments to compromise.",
