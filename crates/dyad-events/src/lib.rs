@@ -761,7 +761,7 @@ fn charged(drafts: &[Draft], d: usize, deniers: &BTreeSet<String>) -> Option<usi
         drafts[j].event.sentence == sentence
             && drafts[j].denial.is_none()
             && drafts[j].event.event == EventType::Accuse
-            && !codes(&drafts[j].event.recipient).is_disjoint(&deniers)
+            && !codes(&drafts[j].event.recipient).is_disjoint(deniers)
     })
 }
 

@@ -170,6 +170,28 @@ pub fn in_condition(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
     false
 }
 
+/// Whether the trigger's clause has a condition of its own: a clause under it marked by a
+/// subordinating hypothetical cue ("may halt its mediation if the talks founder", "will
+/// boycott the vote unless ..."). Without a parse, `false`.
+pub fn has_condition(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
+    let Some(doc) = view.doc else {
+        return false;
+    };
+    if m.start >= doc.len() {
+        return false;
+    }
+    let subordinator = |c: usize| {
+        doc.rels[c].main() == "mark"
+            && lex.cues.hypothetical.iter().any(|cue| {
+                cue.scope.is_none() && cue.words.len() == 1 && view.word(c) == cue.words[0]
+            })
+    };
+    // The condition's clause is an `advcl`, or whatever the parse made of a clause it
+    // misread ("if talks fail" with "fail" a noun): any dependent the cue marks.
+    let v = crate::roles::trigger_head(doc, m);
+    doc.children(v).any(|c| doc.children(c).any(subordinator))
+}
+
 /// Whether the parse makes the trigger's event planned: a modifier of it ("the planned
 /// talks", "upcoming elections", "proposed sanctions") or the predicate it is the subject
 /// or object of ("sanctions bills are pending", "new sanctions await approval") is a

@@ -289,6 +289,17 @@ fn demanded_of(view: &SentenceView<'_>, p: usize) -> Option<usize> {
         .find_map(|t| view.mention_at[t])
 }
 
+/// Whether one of the sources covering an event is its actor (the same entity, or, for
+/// parties the recogniser gave no entity, the same words).
+fn utters(covering: &[&Source], actor: &[ActorRef]) -> bool {
+    covering.iter().flat_map(|s| &s.refs).any(|r| {
+        actor.iter().any(|a| match (&r.entity, &a.entity) {
+            (Some(x), Some(y)) => x == y,
+            _ => r.text.eq_ignore_ascii_case(&a.text),
+        })
+    })
+}
+
 /// Stage `events`: each candidate coded in turn ([`SentenceCoding::candidate`]).
 fn events(s: &SentenceCoding<'_>, st: &mut SentenceState) {
     let mut coordination = Coordination::default();
@@ -381,7 +392,7 @@ impl SentenceCoding<'_> {
         let Some(mut coded) = self.coding(st, m, entry, &roles.args, &parties, &sourcing) else {
             return Vec::new();
         };
-        if !self.modal_recoding(m, &parties, sourcing.said, &mut coded) {
+        if !self.modal_recoding(m, &parties, &sourcing, &mut coded) {
             return Vec::new();
         }
         let draft = Draft {
@@ -942,10 +953,11 @@ impl SentenceCoding<'_> {
         &self,
         m: &TriggerMatch,
         parties: &Parties,
-        said: Status,
+        sourcing: &Sourcing<'_>,
         coded: &mut Coded,
     ) -> bool {
         let (lex, view) = (self.lex(), self.view);
+        let said = sourcing.said;
         // Whether the trigger stands inside an "if" clause, asked once of the parse (it
         // matters only to what a modal made hypothetical or future).
         let in_condition = matches!(coded.status, Status::Hypothetical | Status::Future)
@@ -957,7 +969,17 @@ impl SentenceCoding<'_> {
                     && (modality::is_commitment(view, m) || modality::planned(lex, view, m)))
             }
             // "if it imposes sanctions": an act in a condition is that act, hypothetical.
-            Status::Hypothetical => cameo::is_hostile_act(coded.event) && !in_condition,
+            // A hostile act that may come is a threat only when its actor holds it out:
+            // says it ("Beijing hinted it could retaliate", "we could strike") or ties it
+            // to a condition ("may halt its mediation if ..."); one that others fear or
+            // expect ("they believe rebels could attack") is that act, hypothetical.
+            Status::Hypothetical => {
+                cameo::is_hostile_act(coded.event)
+                    && !in_condition
+                    && (parties.speaker_subject
+                        || modality::has_condition(lex, view, m)
+                        || utters(&sourcing.covering, &parties.actor))
+            }
             _ => false,
         };
         let conditional = coded.status == Status::Hypothetical && in_condition;
