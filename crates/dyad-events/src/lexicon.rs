@@ -100,9 +100,9 @@ pub struct ObjectFrame {
     /// `no-hazard`: an object that is a hazard or a social ill (`hazard` in
     /// `events/cues.tsv`: "battled the blazes", "fight corruption") names no event.
     pub no_hazard: bool,
-    /// `to-clause`: the verb names the event only with a "to" infinitive complement
-    /// ("told the council to draft rules", "ordered the army to seal the border"; not
-    /// "told reporters", "the order of the day").
+    /// `to-clause`: the verb or noun names the event only with a "to" infinitive
+    /// complement ("told the council to draft rules", "its threat to impose tariffs"; not
+    /// "told reporters", "a threat to national security"). The only frame a noun reads.
     pub to_clause: bool,
 }
 

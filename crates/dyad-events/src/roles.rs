@@ -140,10 +140,15 @@ fn fits_object_frame(
 ) -> bool {
     let entry = &lex.triggers[m.entry];
     let frame = entry.object;
-    if !entry.pos.is_verb() || frame == ObjectFrame::default() {
+    if frame == ObjectFrame::default() {
         return true;
     }
     let head = trigger_head(doc, m);
+    // A noun's frame can ask only for its "to" infinitive ("a threat to impose tariffs";
+    // not "a threat to national security").
+    if !entry.pos.is_verb() {
+        return !frame.to_clause || has_to_clause(view, doc, head, m);
+    }
     let child = |rel: &str| doc.children(head).find(|&k| doc.rels[k].name() == rel);
     // With no object, information as the subject is what the verb is about, misparsed
     // ("a survey released Thursday showed ..." read with "released" as its verb).
@@ -196,8 +201,8 @@ fn fits_object_frame(
     }
 }
 
-/// Whether a verb has a "to" infinitive complement: in the parse (an `xcomp` or `advcl`
-/// with the marker "to"), or, where the parse attaches the infinitive elsewhere, a "to"
+/// Whether a verb or noun has a "to" infinitive complement: in the parse (an `xcomp`,
+/// `advcl` or, of a noun, `acl` with the marker "to"), or, where the parse attaches the infinitive elsewhere, a "to"
 /// before a verb within the verb's clause (not "ordered him back to prison").
 fn has_to_clause(
     view: &SentenceView<'_>,
@@ -207,7 +212,7 @@ fn has_to_clause(
 ) -> bool {
     let parsed = doc
         .children(head)
-        .filter(|&k| matches!(doc.rels[k].main(), "xcomp" | "advcl"))
+        .filter(|&k| matches!(doc.rels[k].main(), "xcomp" | "advcl" | "acl"))
         .any(|k| doc.children_with(k, "mark").any(|t| view.word(t) == "to"));
     // A clause complement of its own is what was said ("told reporters he wanted to go").
     let said = doc.children_with(head, "ccomp").next().is_some();
