@@ -1099,8 +1099,10 @@ mod tests {
                 "{text}: {e:#?}"
             );
         }
-        // The same nouns report acts where they are no predicate.
-        let e = code(&lex, "The threat from Iran to Israel grew.");
+        // The same nouns report acts where they are no predicate and say what is
+        // threatened ("threat of", "threats against", a "to" infinitive); a bare "threat"
+        // names a danger, not an act.
+        let e = code(&lex, "The threat of war from Iran to Israel grew.");
         assert_eq!(
             e.iter().map(|e| e.event).collect::<Vec<_>>(),
             [EventType::Threaten]

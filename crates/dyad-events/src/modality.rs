@@ -187,9 +187,12 @@ pub fn has_condition(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -
             })
     };
     // The condition's clause is an `advcl`, or whatever the parse made of a clause it
-    // misread ("if talks fail" with "fail" a noun): any dependent the cue marks.
+    // misread or attached lower ("if talks fail" with "fail" a noun; an "if" clause hung
+    // on the trigger's object): any clause the cue marks in the trigger's subtree.
     let v = crate::roles::trigger_head(doc, m);
-    doc.children(v).any(|c| doc.children(c).any(subordinator))
+    doc.subtree(v)
+        .filter(|&c| c != v)
+        .any(|c| subordinator(c) && doc.head(c) != Some(v))
 }
 
 /// Whether the parse makes the trigger's event planned: a modifier of it ("the planned
