@@ -88,6 +88,10 @@ fn fits_context(
     // The tagger settles verb/noun homonyms ("a Brazilian ship", "market partners";
     // "Cuba protests the decision").
     let w = view.word(i);
+    // "Given the delays, ...", ", given its failure to ...": a preposition, no giving.
+    if w == "given" && (i == 0 || view.is_punct(i - 1)) {
+        return false;
+    }
     let noun_like_form = !(w.ends_with("ed") || w.ends_with("ing")) && i > 0;
     // A verb followed straight by an actor ("made Kyiv attack Russia") keeps its reading.
     let object_follows = view.mention_at.get(end).copied().flatten().is_some();
@@ -794,6 +798,18 @@ mod type_rules {
 
     fn types(text: &str) -> Vec<EventType> {
         events(text).into_iter().map(|e| e.0).collect()
+    }
+
+    #[test]
+    fn given_as_a_preposition_and_talking_about_a_topic_are_no_acts() {
+        let t = types("Chile is angry with Peru, given its failure to sell arms to Bolivia.");
+        assert!(!t.contains(&EventType::Aid), "{t:?}");
+        let t = types("Given the crisis, Japan gave Ukraine food aid.");
+        assert_eq!(t, [EventType::Aid]);
+        let t = types("We are not talking about Russia, the Polish minister said.");
+        assert!(!t.contains(&EventType::Consult), "{t:?}");
+        let t = types("Putin is talking to Trump about Ukraine.");
+        assert_eq!(t, [EventType::Consult]);
     }
 
     #[test]
