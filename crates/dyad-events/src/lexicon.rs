@@ -102,7 +102,7 @@ pub struct ObjectFrame {
     pub no_hazard: bool,
     /// `to-clause`: the verb or noun names the event only with a "to" infinitive
     /// complement ("told the council to draft rules", "its threat to impose tariffs"; not
-    /// "told reporters", "a threat to national security"). The only frame a noun reads.
+    /// "told reporters", "a threat to the region"). The only frame a noun reads.
     pub to_clause: bool,
 }
 

@@ -145,7 +145,7 @@ fn fits_object_frame(
     }
     let head = trigger_head(doc, m);
     // A noun's frame can ask only for its "to" infinitive ("a threat to impose tariffs";
-    // not "a threat to national security").
+    // not "a threat to the region").
     if !entry.pos.is_verb() {
         return !frame.to_clause || has_to_clause(view, doc, head, m);
     }
