@@ -633,6 +633,10 @@ fn link_denials(drafts: &mut [Draft]) {
                 && (!codes(&e.actor).is_disjoint(&deniers)
                     || !codes(&e.recipient).is_disjoint(&deniers))
         };
+        // "accused Y of E, a charge Y denied": the accusation the denial answers.
+        let accusation = (scope == DenialScope::Charge)
+            .then(|| charged(drafts, d, &deniers))
+            .flatten();
         let targets: Vec<usize> = match scope {
             DenialScope::Forward => {
                 let clause: Vec<usize> = (0..drafts.len())
@@ -648,7 +652,7 @@ fn link_denials(drafts: &mut [Draft]) {
             // "accused Y of E, a charge Y denied": what the accusation alleges of the
             // deniers, told between it and the denial. The accusation itself was made
             // (annotation: the ACCUSE stays asserted); only its content is denied.
-            DenialScope::Charge => match charged(drafts, d, &deniers) {
+            DenialScope::Charge => match accusation {
                 Some(j) => (j + 1..d)
                     .filter(|&k| {
                         drafts[k].event.sentence == sentence
@@ -704,9 +708,6 @@ fn link_denials(drafts: &mut [Draft]) {
             .flat_map(|&j| &drafts[j].event.attribution)
             .map(attribution::party);
         // The charge a relative clause denies was made by the accusation's actor.
-        let accusation = (scope == DenialScope::Charge)
-            .then(|| charged(drafts, d, &deniers))
-            .flatten();
         let accusers = accusation
             .map(|j| &drafts[j].event)
             .filter(|e| e.attribution.is_empty())

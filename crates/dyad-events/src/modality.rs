@@ -4,6 +4,7 @@
 //! hedge, not a condition).
 
 use dyad_model::{Date, DatePrecision, Status};
+use dyad_syntax::SentenceDoc;
 
 use crate::lexicon::{Cue, Lexicon};
 use crate::triggers::TriggerMatch;
@@ -151,12 +152,7 @@ pub fn in_condition(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
     if m.start >= doc.len() {
         return false;
     }
-    let subordinator = |c: usize| {
-        doc.rels[c].main() == "mark"
-            && lex.cues.hypothetical.iter().any(|cue| {
-                cue.scope.is_none() && cue.words.len() == 1 && view.word(c) == cue.words[0]
-            })
-    };
+    let subordinator = |c: usize| is_condition_mark(lex, view, doc, c);
     let mut v = crate::roles::trigger_head(doc, m);
     for _ in 0..doc.len() {
         if doc.children(v).any(subordinator) {
@@ -170,6 +166,17 @@ pub fn in_condition(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
     false
 }
 
+/// Whether token `c` marks a condition: the `mark` of a clause that is a subordinating
+/// hypothetical cue of `events/cues.tsv` (one whose scope is the clause: "if", "unless").
+fn is_condition_mark(lex: &Lexicon, view: &SentenceView<'_>, doc: &SentenceDoc, c: usize) -> bool {
+    doc.rels[c].main() == "mark"
+        && lex
+            .cues
+            .hypothetical
+            .iter()
+            .any(|cue| cue.scope.is_none() && cue.words.len() == 1 && view.word(c) == cue.words[0])
+}
+
 /// Whether the trigger's clause has a condition of its own: a clause under it marked by a
 /// subordinating hypothetical cue ("may halt its mediation if the talks founder", "will
 /// boycott the vote unless ..."). Without a parse, `false`.
@@ -180,12 +187,7 @@ pub fn has_condition(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -
     if m.start >= doc.len() {
         return false;
     }
-    let subordinator = |c: usize| {
-        doc.rels[c].main() == "mark"
-            && lex.cues.hypothetical.iter().any(|cue| {
-                cue.scope.is_none() && cue.words.len() == 1 && view.word(c) == cue.words[0]
-            })
-    };
+    let subordinator = |c: usize| is_condition_mark(lex, view, doc, c);
     // The condition's clause is an `advcl`, or whatever the parse made of a clause it
     // misread or attached lower ("if talks fail" with "fail" a noun; an "if" clause hung
     // on the trigger's object): any clause the cue marks in the trigger's subtree.

@@ -202,8 +202,9 @@ fn fits_object_frame(
 }
 
 /// Whether a verb or noun has a "to" infinitive complement: in the parse (an `xcomp`,
-/// `advcl` or, of a noun, `acl` with the marker "to"), or, where the parse attaches the infinitive elsewhere, a "to"
-/// before a verb within the verb's clause (not "ordered him back to prison").
+/// `advcl` or, of a noun, `acl` with the marker "to"), or, where the parse attaches the
+/// infinitive elsewhere, a "to" before a verb within the trigger's clause (not "ordered
+/// him back to prison").
 fn has_to_clause(
     view: &SentenceView<'_>,
     doc: &SentenceDoc,

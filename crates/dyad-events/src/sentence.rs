@@ -130,15 +130,6 @@ fn candidates(s: &SentenceCoding<'_>, st: &mut SentenceState) {
     claims::release_denied_events(lex, view, &mut matches);
     // "accused the rebels of killing civilians": the killing is an alleged event.
     claims::release_charged_events(lex, view, &mut matches);
-    // "..., charges the commission denied": a denial that closes a charge's relative
-    // clause is an act of its own, whatever trigger took the charge for a verb.
-    for m in matches.iter_mut().filter(|m| m.absorbed) {
-        if lex.triggers[m.entry].event == EventType::Reject
-            && denies_charge_noun(lex, view, m.start)
-        {
-            m.absorbed = false;
-        }
-    }
     // "condemned Russia's invasion": the invasion happened ([`roles`]).
     if let Some(doc) = view.doc {
         roles::release_factive_objects(lex, view, doc, &mut matches);
@@ -970,7 +961,7 @@ impl SentenceCoding<'_> {
             }
             // "if it imposes sanctions": an act in a condition is that act, hypothetical.
             // A hostile act that may come is a threat only when its actor holds it out:
-            // says it ("Beijing hinted it could retaliate", "we could strike") or ties it
+            // says it ("China hinted it may retaliate", "we could strike") or ties it
             // to a condition ("may halt its mediation if ..."); one that others fear or
             // expect ("they believe rebels could attack") is that act, hypothetical.
             Status::Hypothetical => {

@@ -800,6 +800,12 @@ mod type_rules {
         events(text).into_iter().map(|e| e.0).collect()
     }
 
+    /// Asserts that no event of `text` has type `t`.
+    fn assert_lacks(text: &str, t: EventType) {
+        let got = types(text);
+        assert!(!got.contains(&t), "{text}: {got:?}");
+    }
+
     #[test]
     fn given_as_a_preposition_and_talking_about_a_topic_are_no_acts() {
         let t = types("Chile is angry with Peru, given its failure to sell arms to Bolivia.");
@@ -890,11 +896,7 @@ mod type_rules {
             "The former mayor of Accra pleaded guilty to fraud in Ghana.",
             "A judge in Ghana ordered the former mayor of Accra back to prison.",
         ] {
-            assert!(
-                !types(s).contains(&EventType::Request),
-                "{s}: {:?}",
-                types(s)
-            );
+            assert_lacks(s, EventType::Request);
         }
         // An instigated attack is the attack, by the instigator ([`crate::claims`]).
         let e = events("Ghana ordered the army to attack Togo.");
@@ -911,11 +913,7 @@ mod type_rules {
             "Troops of Ghana were sent to push back the rebels of Togo.",
             "Ghana will lease back the port from Togo.",
         ] {
-            assert!(
-                !types(s).contains(&EventType::Support),
-                "{s}: {:?}",
-                types(s)
-            );
+            assert_lacks(s, EventType::Support);
         }
     }
 
@@ -932,11 +930,7 @@ mod type_rules {
             "The withdrawal of Chad's soldiers from the African Union mission began.",
             "Chad withdrew its soldiers from Niger.",
         ] {
-            assert!(
-                !types(s).contains(&EventType::Sanction),
-                "{s}: {:?}",
-                types(s)
-            );
+            assert_lacks(s, EventType::Sanction);
         }
     }
 
