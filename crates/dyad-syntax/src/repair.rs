@@ -9,6 +9,12 @@
 //! ([`main_verb_read_as_participle`]). Ditransitive passives ("officials given
 //! immunity") keep their object but stand in a sentence with a verb of its own, so
 //! they are untouched.
+//!
+//! News puts a time between a named subject and its verb ("Russia on Monday launched
+//! ..."), which the web text the parser learnt from seldom does; the parser then makes the
+//! name the root and the finite verb its modifier. A finite verb without a subject of its
+//! own, after a nominal root without one and with no other verb between them, is read
+//! again as the main verb ([`finite_verb_under_nominal_root`]).
 
 use dyad_text::tag::{TaggedToken, Upos, Xpos};
 
@@ -16,7 +22,9 @@ use crate::{Arc, Rel};
 
 /// Applies every repair to one sentence's tags and arcs (heads 1-based, 0 the root).
 pub fn repair(tags: &mut [TaggedToken], arcs: &mut [Arc]) {
-    main_verb_read_as_participle(tags, arcs);
+    if !main_verb_read_as_participle(tags, arcs) {
+        finite_verb_under_nominal_root(tags, arcs);
+    }
 }
 
 /// "Rebels attacked the town", parsed as a nominal root `rebels` with the participle
@@ -60,6 +68,57 @@ pub fn main_verb_read_as_participle(tags: &mut [TaggedToken], arcs: &mut [Arc]) 
         rel: Rel::NSUBJ,
     };
     tags[verb].xpos = Xpos::Vbd;
+    true
+}
+
+/// "Russia on Monday launched a missile attack", parsed as a nominal root `Russia` with
+/// the finite verb `launched` as a modifier (`amod`, `ccomp`, `acl`, ...): the verb
+/// becomes the root, the noun its `nsubj`, and the noun's dependents after the verb the
+/// verb's. Only a verb in the past or present tense (VBD, VBZ, VBP) with no subject or
+/// subordinator of its own, and no other verb or auxiliary between the two, so that
+/// relative clauses ("the town rebels took") and fragments keep their reading. Returns
+/// whether it changed anything.
+pub fn finite_verb_under_nominal_root(tags: &[TaggedToken], arcs: &mut [Arc]) -> bool {
+    let n = tags.len().min(arcs.len());
+    let Some(root) = (0..n).find(|&i| arcs[i].head == 0) else {
+        return false;
+    };
+    if !matches!(tags[root].upos, Upos::Noun | Upos::Propn) {
+        return false;
+    }
+    let frozen: &[Arc] = &arcs[..n];
+    if children(frozen, root).any(|c| frozen[c].rel.is_subject() || frozen[c].rel == Rel::COP) {
+        return false;
+    }
+    let finite = |i: usize| {
+        tags[i].upos == Upos::Verb && matches!(tags[i].xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp)
+    };
+    let Some(verb) = children(frozen, root).find(|&c| {
+        c > root
+            && finite(c)
+            && frozen[c].rel != Rel::CONJ
+            && !children(frozen, c).any(|k| {
+                let r = frozen[k].rel;
+                r.is_subject() || r.is("mark")
+            })
+    }) else {
+        return false;
+    };
+    if (root + 1..verb).any(|i| matches!(tags[i].upos, Upos::Verb | Upos::Aux)) {
+        return false;
+    }
+    let after: Vec<usize> = children(frozen, root).filter(|&k| k > verb).collect();
+    for k in after {
+        arcs[k].head = verb + 1;
+    }
+    arcs[verb] = Arc {
+        head: 0,
+        rel: Rel::ROOT,
+    };
+    arcs[root] = Arc {
+        head: verb + 1,
+        rel: Rel::NSUBJ,
+    };
     true
 }
 
@@ -121,6 +180,56 @@ mod tests {
         let before = arcs.clone();
         assert!(!main_verb_read_as_participle(&mut tags, &mut arcs));
         assert_eq!(arcs, before);
+    }
+
+    /// "Peru on Friday expelled diplomats ." with the name as root and the verb its `amod`.
+    fn time_before_verb() -> (Vec<TaggedToken>, Vec<Arc>) {
+        let tags = vec![
+            tag(Upos::Propn, Xpos::Nnp),
+            tag(Upos::Adp, Xpos::In),
+            tag(Upos::Propn, Xpos::Nnp),
+            tag(Upos::Verb, Xpos::Vbd),
+            tag(Upos::Noun, Xpos::Nns),
+            tag(Upos::Punct, Xpos::Period),
+        ];
+        let arcs = vec![
+            arc(0, "root"),
+            arc(3, "case"),
+            arc(1, "nmod"),
+            arc(1, "amod"),
+            arc(4, "obj"),
+            arc(1, "punct"),
+        ];
+        (tags, arcs)
+    }
+
+    #[test]
+    fn a_finite_verb_under_a_nominal_root_is_the_main_verb() {
+        let (tags, mut arcs) = time_before_verb();
+        assert!(finite_verb_under_nominal_root(&tags, &mut arcs));
+        let heads: Vec<usize> = arcs.iter().map(|a| a.head).collect();
+        // The time stays with the name (as the parser attaches it after a common noun).
+        assert_eq!(heads, vec![4, 3, 1, 0, 4, 4]);
+        assert_eq!(arcs[0].rel.name(), "nsubj");
+        assert_eq!(arcs[3].rel.name(), "root");
+    }
+
+    #[test]
+    fn a_verb_with_its_own_subject_or_after_another_verb_stays() {
+        // "... the town rebels took": a relative clause with its own subject.
+        let (tags, mut arcs) = time_before_verb();
+        arcs[2] = arc(4, "nsubj");
+        let before = arcs.clone();
+        assert!(!finite_verb_under_nominal_root(&tags, &mut arcs));
+        assert_eq!(arcs, before);
+        // A participle is no finite verb ("troops stationed in Syria").
+        let (mut tags, mut arcs) = time_before_verb();
+        tags[3].xpos = Xpos::Vbn;
+        assert!(!finite_verb_under_nominal_root(&tags, &mut arcs));
+        // Another verb between the two: the parser's reading is kept.
+        let (mut tags, mut arcs) = time_before_verb();
+        tags[1] = tag(Upos::Verb, Xpos::Vbg);
+        assert!(!finite_verb_under_nominal_root(&tags, &mut arcs));
     }
 
     #[test]
