@@ -201,6 +201,22 @@ fn fits_object_frame(
     }
 }
 
+/// Whether a verb whose entry names its event only with a "to" infinitive (`to-clause`)
+/// stands here with a plain direct object and neither that infinitive nor a clause of
+/// what was said: "ordered the arrest of the mayor" orders no one to do anything, its
+/// object is the act ordered (not "ordered the army to withdraw", "told reporters the
+/// arrest was lawful").
+pub fn object_without_to_clause(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
+    let Some(doc) = view.doc.filter(|d| d.len() == view.len()) else {
+        return false;
+    };
+    let head = trigger_head(doc, m);
+    lex.triggers[m.entry].object.to_clause
+        && doc.children_with(head, "obj").next().is_some()
+        && doc.children_with(head, "ccomp").next().is_none()
+        && !has_to_clause(view, doc, head, m)
+}
+
 /// Whether a verb or noun has a "to" infinitive complement: in the parse (an `xcomp`,
 /// `advcl` or, of a noun, `acl` with the marker "to"), or, where the parse attaches the
 /// infinitive elsewhere, a "to" before a verb within the trigger's clause (not "ordered

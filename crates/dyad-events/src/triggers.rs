@@ -4,7 +4,7 @@
 //! withdraw" is one AGREE; "pledged to attack" is a future ASSAULT).
 
 use dyad_model::{EventType, MentionKind};
-use dyad_text::Upos;
+use dyad_text::{Upos, Xpos};
 
 use crate::lexicon::{Complement, Lexicon, Pos, Slot};
 use crate::view::{is_determiner, is_preposition, is_temporal, SentenceView};
@@ -161,11 +161,17 @@ fn fits_context(
         let mut j = i;
         while j > 0 && i - j < 5 {
             j -= 1;
-            if topic(j) {
+            // "on Monday" is a time ("Kenya on Monday announced the release").
+            if topic(j) && !is_temporal(view.word(j + 1)) {
                 return false;
             }
-            // "over two Israeli air raids": demonyms and numbers stay inside the phrase.
-            if view.is_punct(j) || is_preposition(view.word(j)) {
+            // "over two Israeli air raids": demonyms and numbers stay inside the phrase;
+            // a finite verb starts the noun's own clause ("talks on trade ended the
+            // dispute"; not "focused on deepening military cooperation").
+            let finite = view
+                .tag(j)
+                .is_some_and(|t| matches!(t.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp));
+            if view.is_punct(j) || is_preposition(view.word(j)) || finite {
                 break;
             }
         }
@@ -445,6 +451,11 @@ fn resolve_complements(lex: &Lexicon, view: &SentenceView<'_>, found: &mut [Trig
         }
         let entry = &lex.triggers[found[a].entry];
         let end = found[a].end;
+        // A verb that is a demand only with a "to" infinitive is none with a plain
+        // object ("ordered the arrest of the mayor"): the object is the event.
+        if entry.pos.is_verb() && crate::roles::object_without_to_clause(lex, view, &found[a]) {
+            continue;
+        }
         match entry.complement {
             Complement::Purpose => {
                 if let Some(b) = purpose_investigation(lex, view, found, a) {
@@ -804,6 +815,42 @@ mod type_rules {
     fn assert_lacks(text: &str, t: EventType) {
         let got = types(text);
         assert!(!got.contains(&t), "{text}: {got:?}");
+    }
+
+    #[test]
+    fn a_time_before_the_verb_is_no_topic_of_its_object() {
+        // "on" + a day is a time, and a finite verb opens the object's own clause.
+        assert_eq!(
+            types("Kenya on Monday announced the release of the Ugandan activist."),
+            [EventType::Retreat]
+        );
+        assert_eq!(
+            types("Chile on Friday confirmed the arrest of two Peruvian officers."),
+            [EventType::Coerce]
+        );
+        // A topic after "on" stays one.
+        assert_lacks(
+            "The seminar focused on deepening military cooperation with Japan.",
+            EventType::Cooperate,
+        );
+    }
+
+    #[test]
+    fn ordering_an_act_is_the_act() {
+        // A verb that demands only with a "to" infinitive: its plain object is the event.
+        assert_eq!(
+            types("Serbian prosecutors ordered the arrest of the Kosovo mayor."),
+            [EventType::Coerce]
+        );
+        assert_eq!(
+            types("A Kenyan court ordered the release of the Ugandan activist."),
+            [EventType::Retreat]
+        );
+        // With the infinitive it is a demand.
+        assert_eq!(
+            types("Sudan ordered Kenya to close its embassy."),
+            [EventType::Request]
+        );
     }
 
     #[test]
