@@ -519,7 +519,11 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             } else {
                 (String::new(), Vec::new(), p)
             };
-            let scope = if is_verb_cue { (p + 1, n) } else { (0, n) };
+            let scope = if is_verb_cue {
+                (p + 1, n)
+            } else {
+                modifier_scope(lex, view, p).unwrap_or((0, n))
+            };
             out.push(Source {
                 refs,
                 text,
@@ -535,6 +539,30 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
     }
     type_sources(lex, view, actors, &mut out);
     out
+}
+
+/// What a hedging modifier covers in the parse: an adverbial or adjectival modifier
+/// ("allegedly", "the alleged attack") hedges the word it modifies and what that word
+/// governs — the whole sentence when it modifies the main verb ("troops allegedly
+/// shelled the town"), only its own phrase below it ("arrested him for allegedly plotting
+/// a coup": the arrest is not hedged; "condemned the alleged attack": the condemnation is
+/// not). A hedged speaker hedges what it says ("unconfirmed reports said ..."). None
+/// without a parse or for other words.
+fn modifier_scope(lex: &Lexicon, view: &SentenceView<'_>, p: usize) -> Option<(usize, usize)> {
+    let doc = view.doc.filter(|d| d.len() == view.len())?;
+    if !matches!(doc.rels[p].main(), "advmod" | "amod") {
+        return None;
+    }
+    let mut head = doc.head(p)?;
+    if doc.rels[head].main() == "nsubj" {
+        if let Some(verb) = doc.head(head) {
+            if is_report_or_hedge_verb(lex, view.word(verb)) {
+                head = verb;
+            }
+        }
+    }
+    let span = doc.subtree(head);
+    Some((span.start, span.end))
 }
 
 /// Whether the reporting verb at `r` governs a complement clause after it in the parse
