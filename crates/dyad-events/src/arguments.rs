@@ -1329,6 +1329,29 @@ mod tests {
     }
 
     #[test]
+    fn the_possessor_of_an_arrest_undergoes_it_and_of_an_invasion_does_it() {
+        // `possessor-undergoes` in events/triggers.tsv.
+        has(
+            "Police in Chile confirmed the Peruvian diplomat's arrest.",
+            "COERCE CHL>PER",
+        );
+        has(
+            "Kenya condemned the Somali commander's killing.",
+            "ASSAULT >SOM",
+        );
+        // An "of" phrase names who undergoes it: the possessor acts.
+        has(
+            "Mali's release of the Ivorian soldiers eased tensions.",
+            "RETREAT MLI>CIV",
+        );
+        // Nouns without the flag keep their possessor as actor.
+        has(
+            "France condemned Russia's invasion of Ukraine.",
+            "ASSAULT RUS>UKR",
+        );
+    }
+
+    #[test]
     fn a_main_verb_tagged_as_participle_keeps_its_subject_as_actor() {
         // The tagger reads "attacked" as a participle after "U.S.-backed forces"; the
         // syntax layer's repair makes it the main verb again, so the forces' backer is

@@ -102,8 +102,12 @@ pub struct ObjectFrame {
     pub no_hazard: bool,
     /// `to-clause`: the verb or noun names the event only with a "to" infinitive
     /// complement ("told the council to draft rules", "its threat to impose tariffs"; not
-    /// "told reporters", "a threat to the region"). The only frame a noun reads.
+    /// "told reporters", "a threat to the region").
     pub to_clause: bool,
+    /// `possessor-undergoes`: a noun whose possessor is who undergoes the act, not who
+    /// does it ("the journalist's arrest", "his release"), unless an "of" phrase names
+    /// that one ("the junta's release of prisoners").
+    pub possessor_undergoes: bool,
 }
 
 /// A cue phrase and its scope in words before the trigger (`None`: the whole clause).
@@ -565,6 +569,7 @@ fn read_triggers(
                 "no-information" => object.no_information = true,
                 "no-hazard" => object.no_hazard = true,
                 "to-clause" => object.to_clause = true,
+                "possessor-undergoes" => object.possessor_undergoes = true,
                 other => return Err(err(format!("unknown object requirement {other:?}"))),
             }
         }

@@ -145,7 +145,7 @@ fn fits_object_frame(
     }
     let head = trigger_head(doc, m);
     // A noun's frame can ask only for its "to" infinitive ("a threat to impose tariffs";
-    // not "a threat to the region").
+    // not "a threat to the region"); who undergoes it is no requirement.
     if !entry.pos.is_verb() {
         return !frame.to_clause || has_to_clause(view, doc, head, m);
     }
@@ -668,6 +668,31 @@ fn noun_roles(
     dedup(&mut r.actor);
     dedup(&mut r.recipient);
     r
+}
+
+/// The possessor of a noun trigger whose entry says its possessor undergoes the act
+/// (`possessor-undergoes`: "the journalist's arrest", "the commander's killing"), as an
+/// actor mention; none when an "of" phrase names who undergoes it ("the junta's release
+/// of prisoners": the junta releases).
+pub fn undergoing_possessor(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    m: &TriggerMatch,
+) -> Option<usize> {
+    let entry = &lex.triggers[m.entry];
+    if entry.pos != Pos::Noun || !entry.object.possessor_undergoes || doc.len() != view.len() {
+        return None;
+    }
+    let n = trigger_head(doc, m);
+    let of_phrase = doc
+        .children_with(n, "nmod")
+        .any(|k| case_of(doc, k).as_deref() == Some("of"));
+    if of_phrase {
+        return None;
+    }
+    doc.children_with(n, "nmod:poss")
+        .find_map(|k| view.mention_at.get(k).copied().flatten())
 }
 
 /// Mentions in the dependents of `head` with one of `rels` whose preposition is in the

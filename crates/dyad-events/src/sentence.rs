@@ -520,6 +520,13 @@ impl SentenceCoding<'_> {
             let syn = self.parse_roles(doc, entry, m)?;
             subject = syn.subject;
             self.fill_from_parse(m, syn, &mut args);
+            // "the journalist's arrest": whose it is undergoes it.
+            if let Some(k) = roles::undergoing_possessor(lex, view, doc, m) {
+                args.actor.retain(|&a| a != k);
+                if !args.recipient.contains(&k) {
+                    args.recipient.insert(0, k);
+                }
+            }
         }
         Some(CandidateRoles {
             args,
