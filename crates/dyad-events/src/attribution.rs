@@ -11,6 +11,7 @@
 use dyad_actors::Actors;
 use dyad_model::codes::in_group;
 use dyad_model::{ActorRef, Attribution, EntityType, Status};
+use dyad_text::{Upos, Xpos};
 
 use crate::arguments::{actor_refs, subject_left};
 use crate::lexicon::Lexicon;
@@ -485,7 +486,12 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             text,
             cue: view.slice(r, r + 1).to_string(),
             scope,
-            hedged: false,
+            // "Hamas claimed that ...": said without proof, alleged.
+            hedged: lex
+                .cues
+                .report
+                .get(view.word(r))
+                .is_some_and(|lemma| lex.cues.claiming.contains(lemma)),
             speech: true,
             cue_tokens: (r, r + 1),
             phrase: (
@@ -537,8 +543,48 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             });
         }
     }
+    // Charges: "Chile's allegations that Bolivia shelled the town", "claims that ...":
+    // what a charge's "that" clause tells is alleged, on the word of whose charge it is.
+    for p in 0..n.saturating_sub(1) {
+        let noun = view.tag(p).is_some_and(|t| t.upos == Upos::Noun);
+        if !noun || !lex.charge_nouns.contains(view.word(p)) || view.word(p + 1) != "that" {
+            continue;
+        }
+        let start = (0..p)
+            .rev()
+            .take(4)
+            .take_while(|&j| charge_modifier(view, j))
+            .last()
+            .unwrap_or(p);
+        let end = (p + 2..n)
+            .find(|&j| view.is_comma(j) || view.is_hard_boundary(j))
+            .unwrap_or(n);
+        out.push(Source {
+            refs: actor_refs(view, actors, &mentions_in(view, start, p)),
+            text: view.slice(start, p).to_string(),
+            cue: view.slice(p, p + 2).to_string(),
+            scope: (p + 2, end),
+            hedged: true,
+            speech: false,
+            cue_tokens: (p, p + 2),
+            phrase: (start, p + 2),
+            source_types: Vec::new(),
+        });
+    }
     type_sources(lex, view, actors, &mut out);
     out
+}
+
+/// Whether token `j` belongs to the words before a charge noun that say whose charge it
+/// is: a party ("Chile's", "Chilean"), an article, a possessive pronoun or an adjective
+/// ("its repeated allegations").
+fn charge_modifier(view: &SentenceView<'_>, j: usize) -> bool {
+    view.mention_at[j].is_some()
+        || view.word(j) == "'s"
+        || crate::view::is_determiner(view.word(j))
+        || view
+            .tag(j)
+            .is_some_and(|t| matches!(t.upos, Upos::Adj | Upos::Propn) || t.xpos == Xpos::PrpS)
 }
 
 /// What a hedging modifier covers in the parse: an adverbial or adjectival modifier

@@ -31,6 +31,7 @@ use std::collections::BTreeSet;
 
 use dyad_actors::Actors;
 use dyad_model::{ActorRef, Attribution, EventType, Status};
+use dyad_text::{Upos, Xpos};
 
 use crate::arguments::{actor_refs, extend_left, main_subject, subject_left, Arguments};
 use crate::attribution::{find_sources, Source};
@@ -329,10 +330,22 @@ fn before_charge_noun(word: &str) -> bool {
 }
 
 /// The local token of "that" when a charge noun with its clause follows token `from`:
-/// "claims that", "the reports that", "Western media reports that".
+/// "claims that", "the reports that", "Western media reports that", and with whose
+/// charge it is before it ("Chile's allegation that", "Chilean claims that", "its
+/// baseless allegations that").
 pub(crate) fn charge_clause(lex: &Lexicon, view: &SentenceView<'_>, from: usize) -> Option<usize> {
+    let modifier = |p: usize| {
+        let w = view.word(p);
+        before_charge_noun(w)
+            || w == "'s"
+            || view.mention_at[p].is_some()
+            || view
+                .tag(p)
+                .is_some_and(|t| matches!(t.upos, Upos::Adj | Upos::Propn) || t.xpos == Xpos::PrpS)
+    };
     let mut p = from;
-    while p < view.len() && p < from + 3 && before_charge_noun(view.word(p)) {
+    while p < view.len() && p < from + 5 && modifier(p) && !lex.charge_nouns.contains(view.word(p))
+    {
         p += 1;
     }
     let noun = p < view.len() && lex.charge_nouns.contains(view.word(p));

@@ -130,6 +130,9 @@ pub struct Cues {
     pub hedge: Vec<Cue>,
     /// Inflected forms of reporting verbs, each with its lemma.
     pub report: HashMap<String, String>,
+    /// Lemmas of the reporting verbs (`claim` in the cue file) whose speaker asserts
+    /// without proof: what they report is alleged ("Hamas claimed that ...").
+    pub claiming: HashSet<String>,
     pub according: Vec<Cue>,
     pub denial_object: Vec<Cue>,
     pub request_modal: Vec<String>,
@@ -447,13 +450,16 @@ impl Lexicon {
                     cues.source_types
                         .push((c, k["source_".len()..].to_string()));
                 }
-                "report" => {
+                "report" | "claim" => {
                     let vf = irregular
                         .get(phrase)
                         .cloned()
                         .unwrap_or_else(|| regular_forms(phrase));
                     for f in vf.forms {
                         cues.report.insert(f, phrase.to_string());
+                    }
+                    if kind == "claim" {
+                        cues.claiming.insert(phrase.to_string());
                     }
                 }
                 other => {

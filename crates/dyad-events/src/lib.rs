@@ -639,12 +639,18 @@ fn link_denials(drafts: &mut [Draft]) {
             .flatten();
         let targets: Vec<usize> = match scope {
             DenialScope::Forward => {
+                // Others' accusation that the denial names ("rejected Chile's allegation
+                // that ...") was made; what it alleges is denied.
+                let others_charge = |e: &Event| {
+                    e.event == EventType::Accuse && codes(&e.actor).is_disjoint(&deniers)
+                };
                 let clause: Vec<usize> = (0..drafts.len())
                     .filter(|&j| {
                         j != d
                             && drafts[j].event.sentence == sentence
                             && drafts[j].token > drafts[d].token
                             && drafts[j].denial.is_none()
+                            && !(drafts[j].noun && others_charge(&drafts[j].event))
                     })
                     .collect();
                 claims::with_earlier_reports(drafts, d, clause)

@@ -659,6 +659,20 @@ fn noun_roles(
         }
     }
     r.recipient = framed_obliques(view, doc, entry, n, &["nmod"]);
+    if r.recipient.is_empty() && entry.event == EventType::Accuse {
+        // "Chile's allegation that Bolivia armed the rebels": the accused is who the
+        // charge's "that" clause says acted.
+        // The parser often reads that "that" as a relative pronoun; the words say it: the
+        // first party after "that", before the clause's verb.
+        let that = n + 1;
+        if that < view.len() && view.word(that) == "that" {
+            r.recipient = (that + 1..(that + 5).min(view.len()))
+                .take_while(|&k| !view.tagged_verb(k) && !view.is_punct(k))
+                .find_map(|k| view.mention_at[k])
+                .into_iter()
+                .collect();
+        }
+    }
     if r.recipient.is_empty() {
         // "imposed sanctions on Iran": the frame's phrase may hang on the light verb.
         if let (Some(h), "obj") = (doc.head(n), doc.rels[n].name()) {
