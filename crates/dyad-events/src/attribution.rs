@@ -270,8 +270,17 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
         if !reporting || view.mention_at[r].is_some() {
             continue;
         }
-        // Not a noun use ("the reports", "a statement").
+        // Not a noun use ("the reports", "a statement"); a claim only as a verb ("refugee
+        // claims", "suspend claims on the water").
         if r > 0 && crate::view::is_determiner(view.word(r - 1)) {
+            continue;
+        }
+        let claiming = lex
+            .cues
+            .report
+            .get(w)
+            .is_some_and(|lemma| lex.cues.claiming.contains(lemma));
+        if claiming && view.has_tags() && !view.tagged_verb(r) {
             continue;
         }
         // "denied reports that ...", "rejected Western claims that ...": the charge a
@@ -487,11 +496,7 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             cue: view.slice(r, r + 1).to_string(),
             scope,
             // "Hamas claimed that ...": said without proof, alleged.
-            hedged: lex
-                .cues
-                .report
-                .get(view.word(r))
-                .is_some_and(|lemma| lex.cues.claiming.contains(lemma)),
+            hedged: claiming,
             speech: true,
             cue_tokens: (r, r + 1),
             phrase: (
@@ -556,6 +561,11 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             .take_while(|&j| charge_modifier(view, j))
             .last()
             .unwrap_or(p);
+        // "denied reports that ...", "rejected Chile's allegation that ...": a charge a
+        // denial rejects vouches for nothing (the denial decides its content).
+        if rejected_charge(view, start) {
+            continue;
+        }
         let end = (p + 2..n)
             .find(|&j| view.is_comma(j) || view.is_hard_boundary(j))
             .unwrap_or(n);

@@ -148,6 +148,10 @@ pub struct Cues {
     /// Lemmas that make the event they modify or hold planned (`planned`: "the planned
     /// talks", "upcoming elections", "sanctions … are pending"), read in the parse.
     pub planned: HashSet<String>,
+    /// Lemmas of predicates that say an event takes place (`occurrence`: "sanctions could
+    /// follow", "talks will resume", "an attack may be imminent"): an event noun as their
+    /// subject has their modality.
+    pub occurrence: HashSet<String>,
     /// Forms of nouns for information — reports, statements, data (`information`): what
     /// is published, not freed or given ([`ObjectFrame::no_information`]).
     pub information: HashSet<String>,
@@ -445,6 +449,9 @@ impl Lexicon {
                 }
                 "planned" => {
                     cues.planned.insert(fold_phrase(phrase));
+                }
+                "occurrence" => {
+                    cues.occurrence.insert(fold_phrase(phrase));
                 }
                 k if k.starts_with("source_") && k.len() > "source_".len() => {
                     cues.source_types

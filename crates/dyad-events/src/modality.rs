@@ -116,7 +116,18 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
             return Some(Status::Hypothetical);
         }
     }
-    if m.intended || cue_before(&cues.future, m.start).is_some() || planned(lex, view, m) {
+    // "sanctions could follow", "an attack may be imminent": a noun event that is the
+    // subject of a modal predicate is as sure as that predicate.
+    let predicate_aux = subject_of_modal(lex, view, m);
+    let starts = |list: &[Cue], p: usize| list.iter().any(|c| view.phrase_starts_at(&c.words, p));
+    if predicate_aux.is_some_and(|p| starts(&cues.hypothetical, p)) {
+        return Some(Status::Hypothetical);
+    }
+    if m.intended
+        || cue_before(&cues.future, m.start).is_some()
+        || planned(lex, view, m)
+        || predicate_aux.is_some_and(|p| starts(&cues.future, p))
+    {
         return Some(Status::Future);
     }
     if let Some(p) = cue_before(&cues.future_if_reported, m.start) {
@@ -128,6 +139,28 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
         });
     }
     None
+}
+
+/// The auxiliary of the predicate of occurrence (`occurrence` in `events/cues.tsv`)
+/// whose subject a noun trigger is, when it comes after the noun ("sanctions could
+/// follow": "could"); a token.
+fn subject_of_modal(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> Option<usize> {
+    let doc = view.doc.filter(|d| d.len() == view.len())?;
+    let noun = crate::roles::trigger_head(doc, m);
+    let nominal = doc
+        .tags
+        .get(noun)
+        .is_some_and(|t| matches!(t.upos, dyad_text::Upos::Noun | dyad_text::Upos::Propn));
+    if !nominal || !doc.rels[noun].is_subject() {
+        return None;
+    }
+    let predicate = doc.head(noun)?;
+    let lemma = doc.lemmas.get(predicate)?.to_lowercase();
+    if !lex.cues.occurrence.contains(&lemma) {
+        return None;
+    }
+    doc.children(predicate)
+        .find(|&k| k > noun && doc.rels[k].main() == "aux")
 }
 
 /// Whether a negation of the trigger refuses it rather than reports it undone: a `refusal`

@@ -15,6 +15,11 @@
 //! name the root and the finite verb its modifier. A finite verb without a subject of its
 //! own, after a nominal root without one and with no other verb between them, is read
 //! again as the main verb ([`finite_verb_under_nominal_root`]).
+//!
+//! "Officials said new talks could resume" has no "that": the parser makes "talks" the
+//! object of "said" and leaves "resume" without a subject. A clause complement with a
+//! verb of its own tense and no subject, after an object of the same verb, has that
+//! object as its subject ([`object_is_subject_of_complement`]).
 
 use dyad_text::tag::{TaggedToken, Upos, Xpos};
 
@@ -25,6 +30,7 @@ pub fn repair(tags: &mut [TaggedToken], arcs: &mut [Arc]) {
     if !main_verb_read_as_participle(tags, arcs) {
         finite_verb_under_nominal_root(tags, arcs);
     }
+    object_is_subject_of_complement(tags, arcs);
 }
 
 /// "Rebels attacked the town", parsed as a nominal root `rebels` with the participle
@@ -120,6 +126,66 @@ pub fn finite_verb_under_nominal_root(tags: &[TaggedToken], arcs: &mut [Arc]) ->
         rel: Rel::NSUBJ,
     };
     true
+}
+
+/// "Officials said new talks could resume", parsed with `talks` the `obj` of `said` and
+/// `resume` its `ccomp` without subject: the object becomes the complement's `nsubj`.
+/// Only a complement right after the object's phrase whose verb has an auxiliary of
+/// its own ("could", "will", "had") and no subject. Returns whether it changed anything.
+pub fn object_is_subject_of_complement(tags: &[TaggedToken], arcs: &mut [Arc]) -> bool {
+    let n = tags.len().min(arcs.len());
+    let frozen: &[Arc] = &arcs[..n];
+    let tensed = |c: usize| children(frozen, c).any(|k| frozen[k].rel.is("aux"));
+    // The object's phrase ends right where the complement's begins.
+    let span = |h: usize| {
+        let mut lo = h;
+        let mut hi = h;
+        for k in 0..n {
+            if dominates(frozen, h, k) {
+                lo = lo.min(k);
+                hi = hi.max(k);
+            }
+        }
+        (lo, hi)
+    };
+    let adjacent = |o: usize, c: usize| span(o).1 + 1 == span(c).0;
+    let found = (0..n).find_map(|v| {
+        let object = children(frozen, v).find(|&o| frozen[o].rel == Rel::OBJ)?;
+        let complement = children(frozen, v).find(|&c| {
+            c > object
+                && frozen[c].rel == Rel::CCOMP
+                && tags[c].upos == Upos::Verb
+                && tensed(c)
+                && adjacent(object, c)
+                && !children(frozen, c).any(|k| {
+                    let r = frozen[k].rel;
+                    r.is_subject() || r.is("expl") || r.is("mark")
+                })
+        })?;
+        Some((object, complement))
+    });
+    let Some((object, complement)) = found else {
+        return false;
+    };
+    arcs[object] = Arc {
+        head: complement + 1,
+        rel: Rel::NSUBJ,
+    };
+    true
+}
+
+/// Whether word `a` dominates word `k` (0-based; a word dominates itself).
+fn dominates(arcs: &[Arc], a: usize, mut k: usize) -> bool {
+    for _ in 0..=arcs.len() {
+        if k == a {
+            return true;
+        }
+        match arcs[k].head.checked_sub(1) {
+            Some(h) => k = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// The words whose head is word `h` (0-based indices).
@@ -230,6 +296,40 @@ mod tests {
         let (mut tags, mut arcs) = time_before_verb();
         tags[1] = tag(Upos::Verb, Xpos::Vbg);
         assert!(!finite_verb_under_nominal_root(&tags, &mut arcs));
+    }
+
+    #[test]
+    fn an_object_before_a_subjectless_complement_is_its_subject() {
+        // "Officials said talks could resume ." with `talks` the object of `said`.
+        let tags = vec![
+            tag(Upos::Noun, Xpos::Nns),
+            tag(Upos::Verb, Xpos::Vbd),
+            tag(Upos::Noun, Xpos::Nns),
+            tag(Upos::Aux, Xpos::Md),
+            tag(Upos::Verb, Xpos::Vb),
+            tag(Upos::Punct, Xpos::Period),
+        ];
+        let misread = vec![
+            arc(2, "nsubj"),
+            arc(0, "root"),
+            arc(2, "obj"),
+            arc(5, "aux"),
+            arc(2, "ccomp"),
+            arc(2, "punct"),
+        ];
+        let mut arcs = misread.clone();
+        assert!(object_is_subject_of_complement(&tags, &mut arcs));
+        assert_eq!((arcs[2].head, arcs[2].rel.name()), (5, "nsubj"));
+        // "told reporters talks could resume": the complement has its own subject.
+        let mut arcs = misread.clone();
+        arcs[3] = arc(5, "nsubj");
+        let before = arcs.clone();
+        assert!(!object_is_subject_of_complement(&tags, &mut arcs));
+        assert_eq!(arcs, before);
+        // A bare infinitive shows no tense of its own ("made the rebels withdraw").
+        let mut arcs = misread;
+        arcs[3] = arc(5, "advmod");
+        assert!(!object_is_subject_of_complement(&tags, &mut arcs));
     }
 
     #[test]
