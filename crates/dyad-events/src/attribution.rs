@@ -588,7 +588,7 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
 /// Whether token `j` belongs to the words before a charge noun that say whose charge it
 /// is: a party ("Chile's", "Chilean"), an article, a possessive pronoun or an adjective
 /// ("its repeated allegations").
-fn charge_modifier(view: &SentenceView<'_>, j: usize) -> bool {
+pub(crate) fn charge_modifier(view: &SentenceView<'_>, j: usize) -> bool {
     view.mention_at[j].is_some()
         || view.word(j) == "'s"
         || crate::view::is_determiner(view.word(j))

@@ -31,7 +31,6 @@ use std::collections::BTreeSet;
 
 use dyad_actors::Actors;
 use dyad_model::{ActorRef, Attribution, EventType, Status};
-use dyad_text::{Upos, Xpos};
 
 use crate::arguments::{actor_refs, extend_left, main_subject, subject_left, Arguments};
 use crate::attribution::{find_sources, Source};
@@ -334,15 +333,8 @@ fn before_charge_noun(word: &str) -> bool {
 /// charge it is before it ("Chile's allegation that", "Chilean claims that", "its
 /// baseless allegations that").
 pub(crate) fn charge_clause(lex: &Lexicon, view: &SentenceView<'_>, from: usize) -> Option<usize> {
-    let modifier = |p: usize| {
-        let w = view.word(p);
-        before_charge_noun(w)
-            || w == "'s"
-            || view.mention_at[p].is_some()
-            || view
-                .tag(p)
-                .is_some_and(|t| matches!(t.upos, Upos::Adj | Upos::Propn) || t.xpos == Xpos::PrpS)
-    };
+    let modifier =
+        |p: usize| before_charge_noun(view.word(p)) || crate::attribution::charge_modifier(view, p);
     let mut p = from;
     while p < view.len() && p < from + 5 && modifier(p) && !lex.charge_nouns.contains(view.word(p))
     {
