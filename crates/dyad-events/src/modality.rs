@@ -116,8 +116,8 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
             return Some(Status::Hypothetical);
         }
     }
-    // "sanctions could follow", "an attack may be imminent": a noun event that is the
-    // subject of a modal predicate is as sure as that predicate.
+    // "sanctions could follow", "talks will resume": a noun event that is the subject of
+    // a predicate of occurrence is as sure as that predicate.
     let predicate_aux = subject_of_modal(lex, view, m);
     let starts = |list: &[Cue], p: usize| list.iter().any(|c| view.phrase_starts_at(&c.words, p));
     if predicate_aux.is_some_and(|p| starts(&cues.hypothetical, p)) {

@@ -145,7 +145,7 @@ fn fits_object_frame(
     }
     let head = trigger_head(doc, m);
     // A noun's frame can ask only for its "to" infinitive ("a threat to impose tariffs";
-    // not "a threat to the region"); who undergoes it is no requirement.
+    // not "a threat to the region").
     if !entry.pos.is_verb() {
         return !frame.to_clause || has_to_clause(view, doc, head, m);
     }
@@ -660,10 +660,9 @@ fn noun_roles(
     }
     r.recipient = framed_obliques(view, doc, entry, n, &["nmod"]);
     if r.recipient.is_empty() && entry.event == EventType::Accuse {
-        // "Chile's allegation that Bolivia armed the rebels": the accused is who the
-        // charge's "that" clause says acted.
-        // The parser often reads that "that" as a relative pronoun; the words say it: the
-        // first party after "that", before the clause's verb.
+        // "Chile's allegation that Bolivia armed the rebels": the accused is the first
+        // party of the charge's "that" clause, before its verb (read in the words: the
+        // parser often takes that "that" for a relative pronoun).
         let that = n + 1;
         if that < view.len() && view.word(that) == "that" {
             r.recipient = (that + 1..(that + 5).min(view.len()))
