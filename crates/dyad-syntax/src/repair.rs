@@ -39,16 +39,10 @@ pub fn repair(tags: &mut [TaggedToken], arcs: &mut [Arc]) {
 /// (the final stop, a second clause) the verb's. Returns whether it changed anything.
 pub fn main_verb_read_as_participle(tags: &mut [TaggedToken], arcs: &mut [Arc]) -> bool {
     let n = tags.len().min(arcs.len());
-    let Some(root) = (0..n).find(|&i| arcs[i].head == 0) else {
+    let frozen: &[Arc] = &arcs[..n];
+    let Some(root) = subjectless_nominal_root(tags, frozen) else {
         return false;
     };
-    if !matches!(tags[root].upos, Upos::Noun | Upos::Propn) {
-        return false;
-    }
-    let frozen: &[Arc] = &arcs[..n];
-    if children(frozen, root).any(|c| frozen[c].rel.is_subject() || frozen[c].rel == Rel::COP) {
-        return false;
-    }
     let Some(verb) = children(frozen, root).find(|&c| {
         c > root
             && frozen[c].rel == Rel::ACL
@@ -61,18 +55,7 @@ pub fn main_verb_read_as_participle(tags: &mut [TaggedToken], arcs: &mut [Arc]) 
     }) else {
         return false;
     };
-    let after: Vec<usize> = children(frozen, root).filter(|&k| k > verb).collect();
-    for k in after {
-        arcs[k].head = verb + 1;
-    }
-    arcs[verb] = Arc {
-        head: 0,
-        rel: Rel::ROOT,
-    };
-    arcs[root] = Arc {
-        head: verb + 1,
-        rel: Rel::NSUBJ,
-    };
+    make_main_verb(&mut arcs[..n], root, verb);
     tags[verb].xpos = Xpos::Vbd;
     true
 }
@@ -86,16 +69,10 @@ pub fn main_verb_read_as_participle(tags: &mut [TaggedToken], arcs: &mut [Arc]) 
 /// whether it changed anything.
 pub fn finite_verb_under_nominal_root(tags: &[TaggedToken], arcs: &mut [Arc]) -> bool {
     let n = tags.len().min(arcs.len());
-    let Some(root) = (0..n).find(|&i| arcs[i].head == 0) else {
+    let frozen: &[Arc] = &arcs[..n];
+    let Some(root) = subjectless_nominal_root(tags, frozen) else {
         return false;
     };
-    if !matches!(tags[root].upos, Upos::Noun | Upos::Propn) {
-        return false;
-    }
-    let frozen: &[Arc] = &arcs[..n];
-    if children(frozen, root).any(|c| frozen[c].rel.is_subject() || frozen[c].rel == Rel::COP) {
-        return false;
-    }
     let finite = |i: usize| {
         tags[i].upos == Upos::Verb && matches!(tags[i].xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp)
     };
@@ -113,18 +90,7 @@ pub fn finite_verb_under_nominal_root(tags: &[TaggedToken], arcs: &mut [Arc]) ->
     if (root + 1..verb).any(|i| matches!(tags[i].upos, Upos::Verb | Upos::Aux)) {
         return false;
     }
-    let after: Vec<usize> = children(frozen, root).filter(|&k| k > verb).collect();
-    for k in after {
-        arcs[k].head = verb + 1;
-    }
-    arcs[verb] = Arc {
-        head: 0,
-        rel: Rel::ROOT,
-    };
-    arcs[root] = Arc {
-        head: verb + 1,
-        rel: Rel::NSUBJ,
-    };
+    make_main_verb(&mut arcs[..n], root, verb);
     true
 }
 
@@ -172,6 +138,32 @@ pub fn object_is_subject_of_complement(tags: &[TaggedToken], arcs: &mut [Arc]) -
         rel: Rel::NSUBJ,
     };
     true
+}
+
+/// The root of a sentence parsed as a noun or name without subject or copula, the
+/// reading both main-verb repairs start from.
+fn subjectless_nominal_root(tags: &[TaggedToken], arcs: &[Arc]) -> Option<usize> {
+    let root = (0..arcs.len()).find(|&i| arcs[i].head == 0)?;
+    let nominal = matches!(tags[root].upos, Upos::Noun | Upos::Propn);
+    let subject = children(arcs, root).any(|c| arcs[c].rel.is_subject() || arcs[c].rel == Rel::COP);
+    (nominal && !subject).then_some(root)
+}
+
+/// Makes `verb` the root and the nominal `root` its `nsubj`; the noun's dependents after
+/// the verb (the final stop, a second clause) become the verb's.
+fn make_main_verb(arcs: &mut [Arc], root: usize, verb: usize) {
+    let after: Vec<usize> = children(arcs, root).filter(|&k| k > verb).collect();
+    for k in after {
+        arcs[k].head = verb + 1;
+    }
+    arcs[verb] = Arc {
+        head: 0,
+        rel: Rel::ROOT,
+    };
+    arcs[root] = Arc {
+        head: verb + 1,
+        rel: Rel::NSUBJ,
+    };
 }
 
 /// Whether word `a` dominates word `k` (0-based; a word dominates itself).
