@@ -73,9 +73,8 @@ pub fn finite_verb_under_nominal_root(tags: &[TaggedToken], arcs: &mut [Arc]) ->
     let Some(root) = subjectless_nominal_root(tags, frozen) else {
         return false;
     };
-    let finite = |i: usize| {
-        tags[i].upos == Upos::Verb && matches!(tags[i].xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp)
-    };
+    // A main verb in the past or present tense (the tagger gives MD to auxiliaries only).
+    let finite = |i: usize| tags[i].upos == Upos::Verb && tags[i].xpos.is_finite_verb();
     let Some(verb) = children(frozen, root).find(|&c| {
         c > root
             && finite(c)
