@@ -165,7 +165,7 @@ fn fits_context(
             if topic(j) && !is_temporal(view.word(j + 1)) {
                 return false;
             }
-            // "over two Israeli air raids": demonyms and numbers stay inside the phrase;
+            // "over three Turkish drone strikes": demonyms and numbers stay inside the phrase;
             // a finite verb starts the noun's own clause ("talks on trade ended the
             // dispute"; not "focused on deepening military cooperation").
             let finite = view
