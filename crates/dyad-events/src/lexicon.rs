@@ -108,6 +108,10 @@ pub struct ObjectFrame {
     /// does it ("the journalist's arrest", "his release"), unless an "of" phrase names
     /// that one ("the junta's release of prisoners").
     pub possessor_undergoes: bool,
+    /// `party`: the verb names the event only when its object is a party: a person or
+    /// group the text names, a pronoun or a name ("caught 30 rebels", "eliminated the
+    /// commander"; not "caught fire", "eliminate tariffs").
+    pub party: bool,
 }
 
 /// A cue phrase and its scope in words before the trigger (`None`: the whole clause).
@@ -583,6 +587,7 @@ fn read_triggers(
                 "no-hazard" => object.no_hazard = true,
                 "to-clause" => object.to_clause = true,
                 "possessor-undergoes" => object.possessor_undergoes = true,
+                "party" => object.party = true,
                 other => return Err(err(format!("unknown object requirement {other:?}"))),
             }
         }

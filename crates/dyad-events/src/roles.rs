@@ -195,10 +195,36 @@ fn fits_object_frame(
     if frame.to_clause && !has_to_clause(view, doc, head, m) {
         return false;
     }
+    // Where the parse found no object, the noun right after the verb (past determiners,
+    // numbers and adjectives: "caught 300 migrants") stands for it.
+    let noun_after = || {
+        (m.end..view.len()).find(|&k| {
+            let modifier = crate::view::is_determiner(view.word(k))
+                || view
+                    .tag(k)
+                    .is_some_and(|t| matches!(t.upos, Upos::Adj | Upos::Num));
+            !modifier
+        })
+    };
     match object {
+        None if frame.party => noun_after().is_some_and(|k| is_party(view, doc, k)),
         None => !frame.needed || actor_follows,
+        Some(o) if frame.party => is_party(view, doc, o),
         Some(o) => !frame.no_information || !lex.cues.information.contains(view.word(o)),
     }
+}
+
+/// Whether a noun phrase names a party: the actor layer found one in it (a name, a
+/// country, "rebels", "Kenyan smugglers", "a commander of the militia"), or its head is
+/// a personal pronoun or a proper name the layer did not know.
+fn is_party(view: &SentenceView<'_>, doc: &SentenceDoc, head: usize) -> bool {
+    let personal = matches!(
+        view.word(head),
+        "him" | "her" | "them" | "us" | "me" | "he" | "she" | "they" | "we"
+    );
+    personal
+        || doc.tags.get(head).is_some_and(|t| t.upos == Upos::Propn)
+        || !phrase_mentions(view, doc, head).is_empty()
 }
 
 /// Whether a verb whose entry names its event only with a "to" infinitive (`to-clause`)

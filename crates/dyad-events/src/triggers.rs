@@ -1171,4 +1171,23 @@ mod type_rules {
         assert!(types("Armenia mobilized its reservists.").contains(&EventType::Mobilize));
         assert!(types("Canada helped Haiti.").contains(&EventType::Aid));
     }
+
+    #[test]
+    fn a_verb_that_needs_a_party_as_object_names_no_event_without_one() {
+        // `party` in the object column: "caught rebels" is an arrest, "caught fire" none;
+        // "eliminated the commander" is a killing, "eliminate tariffs" none.
+        assert_eq!(
+            types("Kenyan police caught him near the border."),
+            [EventType::Coerce]
+        );
+        assert_eq!(
+            types("Chad said its troops eliminated 12 rebels."),
+            [EventType::Assault]
+        );
+        assert_lacks("A Kenyan ship caught fire near Somalia.", EventType::Coerce);
+        assert_lacks(
+            "Chile will eliminate tariffs on Peruvian copper.",
+            EventType::Assault,
+        );
+    }
 }
