@@ -1589,4 +1589,38 @@ mod tests {
         );
         has("Taiwan mobilized its reserves in Taipei.", "MOBILIZE TWN>");
     }
+
+    #[test]
+    fn a_relative_clause_that_lacks_its_object_acts_on_the_noun_it_modifies() {
+        // "the soldiers that Niger had arrested": Niger arrests the soldiers.
+        has(
+            "Mali released the Malian soldiers that Niger had arrested in May.",
+            "COERCE NER>MLI",
+        );
+        has(
+            "Ghana freed the Togolese activists it had detained.",
+            "RETREAT GHA>TGO",
+        );
+        let got = coded("Ghana freed the Togolese activists it had detained.");
+        assert!(
+            !got.iter().any(|g| g.starts_with("COERCE TGO")),
+            "the activists detain no one: {got:?}"
+        );
+        // A place or an oblique is no missing object.
+        let got = coded("Chad sent troops to the region where Nigerian rebels attacked.");
+        assert!(
+            !got.iter()
+                .any(|g| g.starts_with("ASSAULT") && g.ends_with(">TCD")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_actor_inside_a_relative_clause_does_not_act_in_the_main_clause() {
+        // The word rules would take the Malian town's country as the releaser.
+        let text = "Chadian rebels who attacked the Malian town on Sunday released 12 hostages.";
+        has(text, "RETREAT TCD>-");
+        let got = coded(text);
+        assert!(!got.iter().any(|g| g.starts_with("RETREAT MLI")), "{got:?}");
+    }
 }

@@ -518,6 +518,10 @@ fn verb_roles(
                 r.recipient.extend(phrase_mentions(view, doc, o));
             }
         }
+        // "the journalists it had detained": the noun is the object the clause lacks.
+        if let Some(noun) = object_gap_noun(view, doc, v) {
+            r.recipient.extend(phrase_mentions(view, doc, noun));
+        }
     }
     if r.recipient.is_empty() {
         r.recipient = framed_obliques(view, doc, entry, v, &["obl"]);
@@ -568,14 +572,88 @@ fn subject_token(doc: &SentenceDoc, v: usize) -> Option<usize> {
 }
 
 /// The actor a verb trigger takes from the clause it belongs to where the words would
-/// put another nearest: a coordinated verb's shared subject ([`shared_subject`]) or the
-/// subject of the clause a participle adjunct hangs on ([`adjunct_subject`]).
+/// put another nearest: a coordinated verb's shared subject ([`shared_subject`]), the
+/// subject of the clause a participle adjunct hangs on ([`adjunct_subject`]), or the
+/// subject of a relative clause that lacks its object ([`object_gap_noun`]).
 pub fn clause_subject(
     view: &SentenceView<'_>,
     doc: &SentenceDoc,
     m: &TriggerMatch,
 ) -> Option<Vec<usize>> {
-    shared_subject(view, doc, m).or_else(|| adjunct_subject(view, doc, m))
+    shared_subject(view, doc, m)
+        .or_else(|| adjunct_subject(view, doc, m))
+        .or_else(|| gapped_relative_subject(view, doc, m))
+}
+
+/// The noun a relative clause headed by `v` modifies when it stands for the clause's
+/// missing object ("the journalists [it had detained]", "the town [that the rebels
+/// shelled]"): the clause has a subject of its own that is no relative pronoun, and no
+/// object. None for other verbs.
+fn object_gap_noun(view: &SentenceView<'_>, doc: &SentenceDoc, v: usize) -> Option<usize> {
+    let relative_pronoun = |k: usize| {
+        matches!(
+            view.word(k).to_lowercase().as_str(),
+            "who" | "which" | "that" | "whom"
+        )
+    };
+    // The object is missing, or is the relative pronoun standing for the noun; and the
+    // noun is no place, time or oblique of the clause ("the region where it is fighting",
+    // "the talks in which they agreed").
+    let gap = doc.children_with(v, "obj").all(relative_pronoun);
+    let adverbial = doc.children(v).any(|k| {
+        let wh = matches!(
+            view.word(k).to_lowercase().as_str(),
+            "where" | "when" | "why" | "whereby"
+        );
+        wh || doc.rels[k].main() == "obl" && relative_pronoun(k)
+    });
+    if doc.rels[v].name() != "acl:relcl" || !gap || adverbial {
+        return None;
+    }
+    let subject = doc.children_with(v, "nsubj").next()?;
+    (!relative_pronoun(subject)).then(|| doc.head(v)).flatten()
+}
+
+/// The actor of a relative clause that lacks its object: its own subject (empty when
+/// that names no party), where the words would take the noun the clause modifies.
+fn gapped_relative_subject(
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    m: &TriggerMatch,
+) -> Option<Vec<usize>> {
+    let v = trigger_head(doc, m);
+    object_gap_noun(view, doc, v)?;
+    // A subject that names no party leaves the actor unknown: the noun is not it.
+    Some(
+        doc.children_with(v, "nsubj")
+            .flat_map(|s| phrase_mentions(view, doc, s))
+            .collect(),
+    )
+}
+
+/// The actor of a verb trigger whose word-rule actor `actor` (mention indices) lies
+/// inside a relative clause that does not hold the trigger: the trigger's own subject in
+/// the parse ("the rebels who attacked the Malian town released hostages": the rebels
+/// release, not the town's country). None when the actor is not so placed or the parse
+/// gives no subject with a party.
+pub fn subject_outside_relative(
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    m: &TriggerMatch,
+    actor: &[usize],
+) -> Option<Vec<usize>> {
+    let v = trigger_head(doc, m);
+    let inside_other_relative = |k: usize| {
+        let t = view.mentions[k].1;
+        (0..doc.len()).any(|r| {
+            doc.rels[r].name() == "acl:relcl" && doc.dominates(r, t) && !doc.dominates(r, v)
+        })
+    };
+    if actor.is_empty() || !actor.iter().all(|&k| inside_other_relative(k)) {
+        return None;
+    }
+    let own = subject_of(view, doc, v);
+    (!own.is_empty() && own.iter().all(|&k| !inside_other_relative(k))).then_some(own)
 }
 
 /// The actor of a participle adjunct after a comma, which is the subject of the clause it
@@ -638,8 +716,12 @@ fn subject_of(view: &SentenceView<'_>, doc: &SentenceDoc, v: usize) -> Vec<usize
         if !own.is_empty() {
             return own;
         }
-        // "the rebels who attacked": the relative pronoun stands for the noun.
+        // "the rebels who attacked": the relative pronoun stands for the noun (not in
+        // "the journalists it detained", where the noun is the object).
         if doc.rels[verb].name() == "acl:relcl" {
+            if object_gap_noun(view, doc, verb).is_some() {
+                break;
+            }
             return doc
                 .head(verb)
                 .map(|h| phrase_mentions(view, doc, h))

@@ -435,6 +435,13 @@ impl SentenceCoding<'_> {
         {
             args.recipient.retain(|k| !subject.contains(k));
             args.actor = subject;
+        } else if let Some(subject) = view
+            .doc
+            .filter(|_| entry.pos.is_verb())
+            .and_then(|doc| roles::subject_outside_relative(view, doc, m, &args.actor))
+        {
+            args.recipient.retain(|k| !subject.contains(k));
+            args.actor = subject;
         }
         // "X made Y attack Z": Y acts, X instigates ([`claims`]).
         let instigation = claims::instigation(lex, view, actors, m);
