@@ -1017,6 +1017,24 @@ pub fn date_for_event(
     best.map(|(_, date)| date)
 }
 
+/// The date of the saying that governs the clause at `within` (a modal's: "told
+/// reporters on Monday that Iran must ..."): only a date of a clause that governs it; one
+/// in its own clause is when the demanded act should happen ("must hold elections in May").
+pub fn date_of_saying(
+    lex: &DateLexicon,
+    dates: &[DateMention],
+    sentence: &SentenceDoc,
+    within: (usize, usize),
+    published: Option<Date>,
+) -> Option<DateMention> {
+    let said_when: Vec<DateMention> = dates
+        .iter()
+        .filter(|d| clause::place(sentence, within, d.tokens).is_some_and(|p| p.level == 2))
+        .cloned()
+        .collect();
+    date_for_event(lex, &said_when, sentence, within, false, published)
+}
+
 /// Whether a date expression can date an event: a limit cannot ("by 2050", "until 2040",
 /// "a March 1 deadline"), except "by" a past date in a past clause ("by Friday, the army
 /// had retaken the town").

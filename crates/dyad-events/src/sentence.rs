@@ -192,7 +192,26 @@ fn demands(s: &SentenceCoding<'_>, st: &mut SentenceState) {
         event.actor = speaker;
         event.recipient = target;
         event.contexts = st.keyword_contexts.clone();
-        event.date = None;
+        // The demand is made when it is said: "told reporters on Monday that Iran must
+        // ..." (the date of the clause that governs the modal's).
+        if st.dates.is_empty() {
+            let tokens = s.input.layer().sentence_tokens(view.index);
+            st.dates = dates::find_dates_in_tokens(s.input.text, tokens, s.input.published);
+        }
+        let date = dates::date_of_saying(
+            &s.coder.dates,
+            &st.dates,
+            &s.input.doc.sentences[view.index],
+            (p, p + 1),
+            s.input.published,
+        );
+        event.date = date.as_ref().map(|d| d.date);
+        event.date_end = date.as_ref().and_then(|d| d.end);
+        event.date_text = date
+            .as_ref()
+            .and_then(|d| s.input.text.get(d.span.start..d.span.end))
+            .map(str::to_string);
+        event.date_precision = date.as_ref().map(|d| d.precision);
         st.out.push(Draft::new(event, s.paragraph, p));
     }
 }
@@ -1289,6 +1308,27 @@ mod tests {
         assert!(!summaries("Spain said Spain must cut spending.")
             .iter()
             .any(|s| s.starts_with("REQUEST")));
+    }
+
+    #[test]
+    fn a_demand_is_dated_when_it_is_said_not_when_the_act_is_due() {
+        // Published Sunday 2024-12-01: "on Friday" is 2024-11-29.
+        let lex = lexicon();
+        let date = |text: &str| {
+            code(&lex, text)
+                .into_iter()
+                .find(|e| e.event == EventType::Request)
+                .map(|e| e.date.map(|d| d.to_string()))
+        };
+        assert_eq!(
+            date("Spain said on Friday that Chile must withdraw its soldiers."),
+            Some(Some("2024-11-29".into()))
+        );
+        // "in March" is when Chile should act, not when Spain spoke.
+        assert_eq!(
+            date("Spain said Chile must hold elections in March."),
+            Some(None)
+        );
     }
 
     #[test]
