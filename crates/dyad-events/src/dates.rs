@@ -1557,6 +1557,19 @@ mod tests {
                 march,
                 "2026-02-03",
             ),
+            // What one is ordered or told to do lies ahead of the order.
+            (
+                "A judge ordered the minister to appear in court on March 27.",
+                "appear",
+                march,
+                "2025-03-27",
+            ),
+            (
+                "The council told the mayor to resign in April.",
+                "resign",
+                march,
+                "2025-04-01",
+            ),
         ]);
     }
 
