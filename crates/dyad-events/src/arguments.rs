@@ -1623,4 +1623,24 @@ mod tests {
         let got = coded(text);
         assert!(!got.iter().any(|g| g.starts_with("RETREAT MLI")), "{got:?}");
     }
+
+    #[test]
+    fn a_participle_on_the_event_noun_names_its_target() {
+        // The object of "targeting", "encircling"; the "at" phrase of "aimed at".
+        has(
+            "Peru held naval drills encircling Chile's islands.",
+            "MOBILIZE PER>CHL",
+        );
+        has(
+            "Ukraine launched strikes targeting Russian oil depots.",
+            "ASSAULT UKR>RUS",
+        );
+        has(
+            "Canada adopted sanctions aimed at Iranian banks.",
+            "SANCTION CAN>IRN",
+        );
+        // The participle's object does not act in the main clause.
+        let got = coded("Russian drones targeting Ukrainian cities killed 12 people.");
+        assert!(!got.iter().any(|g| g.starts_with("ASSAULT UKR")), "{got:?}");
+    }
 }

@@ -544,9 +544,38 @@ fn verb_roles(
             .flat_map(|k| phrase_mentions(view, doc, k))
             .collect();
     }
+    // "launched strikes targeting Kyiv": what the object's participle acts on.
+    if r.recipient.is_empty() {
+        r.recipient = doc
+            .children_with(v, "obj")
+            .flat_map(|o| participle_target(view, doc, o))
+            .collect();
+    }
     dedup(&mut r.actor);
     dedup(&mut r.recipient);
     r
+}
+
+/// The parties a participle modifying the noun `n` acts on: its object ("drills
+/// encircling Taiwan", "strikes targeting Ukrainian power plants") or, for a past
+/// participle, its "at" or "against" phrase ("sanctions aimed at Russian banks").
+fn participle_target(view: &SentenceView<'_>, doc: &SentenceDoc, n: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for p in doc.children_with(n, "acl") {
+        let Some(tag) = doc.tags.get(p) else { continue };
+        if tag.xpos == Xpos::Vbg {
+            for o in doc.children_with(p, "obj") {
+                out.extend(phrase_mentions(view, doc, o));
+            }
+        } else if tag.is_past_participle() {
+            for o in doc.children_with(p, "obl") {
+                if matches!(case_of(doc, o).as_deref(), Some("at" | "against")) {
+                    out.extend(phrase_mentions(view, doc, o));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether a verb in an `acl` is a passive participle ("killed by", "arrested last week").
@@ -632,9 +661,10 @@ fn gapped_relative_subject(
 }
 
 /// The actor of a verb trigger whose word-rule actor `actor` (mention indices) lies
-/// inside a relative clause that does not hold the trigger: the trigger's own subject in
-/// the parse ("the rebels who attacked the Malian town released hostages": the rebels
-/// release, not the town's country). None when the actor is not so placed or the parse
+/// inside a clause modifying a noun (a relative clause or a participle) that does not
+/// hold the trigger: the trigger's own subject in the parse ("the rebels who attacked the
+/// Malian town released hostages": the rebels release, not the town's country; "Russian
+/// strikes targeting Ukrainian cities killed 12": the strikes kill). None when the actor is not so placed or the parse
 /// gives no subject with a party.
 pub fn subject_outside_relative(
     view: &SentenceView<'_>,
@@ -646,7 +676,16 @@ pub fn subject_outside_relative(
     let inside_other_relative = |k: usize| {
         let t = view.mentions[k].1;
         (0..doc.len()).any(|r| {
-            doc.rels[r].name() == "acl:relcl" && doc.dominates(r, t) && !doc.dominates(r, v)
+            // A participle that is one in form too (the tagger reads a noun such as
+            // "watchdog" before a name as a gerund).
+            let clause = match doc.rels[r].name() {
+                "acl:relcl" => true,
+                "acl" => doc.tags.get(r).is_some_and(|t| {
+                    t.xpos == Xpos::Vbn || t.xpos == Xpos::Vbg && view.word(r).ends_with("ing")
+                }),
+                _ => false,
+            };
+            clause && doc.dominates(r, t) && !doc.dominates(r, v)
         })
     };
     if actor.is_empty() || !actor.iter().all(|&k| inside_other_relative(k)) {
@@ -785,6 +824,9 @@ fn noun_roles(
         if let (Some(h), "obj") = (doc.head(n), doc.rels[n].name()) {
             r.recipient = framed_obliques(view, doc, entry, h, &["obl"]);
         }
+    }
+    if r.recipient.is_empty() {
+        r.recipient = participle_target(view, doc, n);
     }
     dedup(&mut r.actor);
     dedup(&mut r.recipient);
