@@ -1643,4 +1643,21 @@ mod tests {
         let got = coded("Russian drones targeting Ukrainian cities killed 12 people.");
         assert!(!got.iter().any(|g| g.starts_with("ASSAULT UKR")), "{got:?}");
     }
+
+    #[test]
+    fn who_receives_an_event_undergoes_it_and_its_from_party_acts() {
+        // `receiving` in events/cues.tsv.
+        has("Haiti received emergency aid from Canada.", "AID CAN>HTI");
+        has(
+            "Ghana secured a loan from the World Bank.",
+            "AID IGOWBK>GHA",
+        );
+        has(
+            "Israel faced rocket attacks from Lebanon.",
+            "ASSAULT LBN>ISR",
+        );
+        // Without a "from" party the giver is unknown, never the receiver.
+        let got = coded("Haiti received emergency aid last year.");
+        assert!(!got.iter().any(|g| g.starts_with("AID HTI")), "{got:?}");
+    }
 }

@@ -156,6 +156,10 @@ pub struct Cues {
     /// follow", "talks will resume", "an attack may be imminent"): an event noun as their
     /// subject has their modality.
     pub occurrence: HashSet<String>,
+    /// Lemmas of verbs whose subject undergoes the event their object names (`receiving`:
+    /// "received aid from Japan", "faced criticism from rights groups"): the "from" party
+    /// acts, the subject receives.
+    pub receiving: HashSet<String>,
     /// Forms of nouns for information — reports, statements, data (`information`): what
     /// is published, not freed or given ([`ObjectFrame::no_information`]).
     pub information: HashSet<String>,
@@ -456,6 +460,9 @@ impl Lexicon {
                 }
                 "occurrence" => {
                     cues.occurrence.insert(fold_phrase(phrase));
+                }
+                "receiving" => {
+                    cues.receiving.insert(fold_phrase(phrase));
                 }
                 k if k.starts_with("source_") && k.len() > "source_".len() => {
                     cues.source_types

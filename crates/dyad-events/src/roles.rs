@@ -858,6 +858,44 @@ pub fn undergoing_possessor(
         .find_map(|k| view.mention_at.get(k).copied().flatten())
 }
 
+/// The parties of a noun trigger that is the object of a receiving verb (`receiving` in
+/// `events/cues.tsv`): the actor is the "from" phrase of the noun or the verb (unknown
+/// without one), the recipient the verb's subject ("Peru received military aid from
+/// Japan", "the plan faced criticism from rights groups"). None for other triggers.
+pub fn received_from(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    m: &TriggerMatch,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    if lex.triggers[m.entry].pos != Pos::Noun || doc.len() != view.len() {
+        return None;
+    }
+    let mut n = trigger_head(doc, m);
+    // "received bailout packages": the trigger may modify the object.
+    if doc.rels[n].name() == "compound" {
+        n = doc.head(n)?;
+    }
+    let verb = doc.head(n).filter(|_| doc.rels[n].name() == "obj")?;
+    let receiving = doc
+        .lemmas
+        .get(verb)
+        .is_some_and(|l| lex.cues.receiving.contains(&l.to_lowercase()));
+    if !receiving {
+        return None;
+    }
+    let from = |h: usize, rel: &'static str| {
+        doc.children_with(h, rel)
+            .filter(|&k| case_of(doc, k).as_deref() == Some("from"))
+            .flat_map(|k| phrase_mentions(view, doc, k))
+            .collect::<Vec<usize>>()
+    };
+    let mut actor = from(n, "nmod");
+    actor.extend(from(verb, "obl"));
+    let recipient = subject_of(view, doc, verb);
+    Some((actor, recipient))
+}
+
 /// Mentions in the dependents of `head` with one of `rels` whose preposition is in the
 /// trigger's frame.
 fn framed_obliques(

@@ -546,6 +546,12 @@ impl SentenceCoding<'_> {
             let syn = self.parse_roles(doc, entry, m)?;
             subject = syn.subject;
             self.fill_from_parse(m, syn, &mut args);
+            // "received aid from Japan": the giver acts, the subject receives.
+            if let Some((actor, recipient)) = roles::received_from(lex, view, doc, m) {
+                args.actor = actor;
+                args.recipient = recipient;
+                args.recipient.retain(|k| !args.actor.contains(k));
+            }
             // "the journalist's arrest": whose it is undergoes it.
             if let Some(k) = roles::undergoing_possessor(lex, view, doc, m) {
                 args.actor.retain(|&a| a != k);
