@@ -628,15 +628,19 @@ fn link_denials(drafts: &mut [Draft]) {
             e.event != EventType::Reject
                 && !matches!(e.cameo.as_str(), "110" | "111")
                 // An accusation a claim implies: its content (the linked events) is what
-                // is denied, not that the accuser spoke.
+                // is denied, not that the accuser spoke; nor is another's accusation of
+                // the deniers ("Peru accused Chile of ... Chile denied it": the
+                // accusation was made, the denial answers it).
                 && (e.event != EventType::Accuse || e.links.is_empty())
+                && !accuses_deniers(e, &deniers)
                 && (!codes(&e.actor).is_disjoint(&deniers)
                     || !codes(&e.recipient).is_disjoint(&deniers))
         };
         // "accused Y of E, a charge Y denied": the accusation the denial answers.
-        let accusation = (scope == DenialScope::Charge)
-            .then(|| charged(drafts, d, &deniers))
-            .flatten();
+        let mut accusation = match scope {
+            DenialScope::Charge => charged(drafts, d, &deniers),
+            _ => None,
+        };
         let targets: Vec<usize> = match scope {
             DenialScope::Forward => {
                 // Others' accusation that the denial names ("rejected Chile's allegation
@@ -706,6 +710,11 @@ fn link_denials(drafts: &mut [Draft]) {
                 found
             }
         };
+        // An anaphoric denial of no event the story tells answers the last accusation of
+        // the deniers ("Peru accused Chile of ... Chile denied the allegations").
+        if scope == DenialScope::Anaphoric && targets.is_empty() {
+            accusation = earlier_accusation(drafts, d, &deniers);
+        }
         // "Moscow denied the accusation": the denial answers whoever made the claims it
         // denies (their coded sources), where the sentence names no one else.
         let mut claimants: Vec<ActorRef> = Vec::new();
@@ -769,6 +778,25 @@ fn charged(drafts: &[Draft], d: usize, deniers: &BTreeSet<String>) -> Option<usi
             && drafts[j].denial.is_none()
             && drafts[j].event.event == EventType::Accuse
             && !codes(&drafts[j].event.recipient).is_disjoint(deniers)
+    })
+}
+
+/// Whether `e` is an accusation by others of one of `deniers`.
+fn accuses_deniers(e: &Event, deniers: &BTreeSet<String>) -> bool {
+    e.event == EventType::Accuse
+        && !codes(&e.recipient).is_disjoint(deniers)
+        && codes(&e.actor).is_disjoint(deniers)
+}
+
+/// The latest accusation by others of the deniers of an anaphoric denial `d` ("Chile
+/// denied the allegations"), in an earlier sentence of its paragraph or the sentence
+/// before it.
+fn earlier_accusation(drafts: &[Draft], d: usize, deniers: &BTreeSet<String>) -> Option<usize> {
+    let (sentence, para) = (drafts[d].event.sentence, drafts[d].paragraph);
+    (0..d).rev().find(|&j| {
+        let e = &drafts[j].event;
+        let near = drafts[j].paragraph == para || e.sentence + 1 == sentence;
+        e.sentence < sentence && near && drafts[j].denial.is_none() && accuses_deniers(e, deniers)
     })
 }
 
