@@ -15,7 +15,7 @@
 //! cross-validation. `--data DIR` reads the data files of DIR over the embedded ones (as
 //! `dyad --data`). Every candidate event the rules propose is an example: kept when the
 //! scorer matches it to a gold event of its sentence, NONE otherwise. `--keep-bias X`
-//! moves the decision threshold towards keeping (the shipped model: 8, chosen by two-fold
+//! moves the decision threshold towards keeping (the shipped model: 12, chosen by two-fold
 //! cross-validation on the voa-events training part; ARCHITECTURE.md).
 
 use std::path::Path;
