@@ -1559,10 +1559,10 @@ mod tests {
             ),
             // What one is ordered or told to do lies ahead of the order.
             (
-                "A judge ordered the minister to appear in court on March 27.",
-                "appear",
+                "A judge ordered the minister to testify before the senate on June 3.",
+                "testify",
                 march,
-                "2025-03-27",
+                "2025-06-03",
             ),
             (
                 "The council told the mayor to resign in April.",

@@ -557,7 +557,7 @@ fn verb_roles(
 }
 
 /// The parties a participle modifying the noun `n` acts on: its object ("drills
-/// encircling Taiwan", "strikes targeting Ukrainian power plants") or, for a past
+/// encircling the islands", "strikes targeting Ukrainian power plants") or, for a past
 /// participle, its "at" or "against" phrase ("sanctions aimed at Russian banks").
 fn participle_target(view: &SentenceView<'_>, doc: &SentenceDoc, n: usize) -> Vec<usize> {
     let mut out = Vec::new();
@@ -872,7 +872,7 @@ pub fn received_from(
         return None;
     }
     let mut n = trigger_head(doc, m);
-    // "received bailout packages": the trigger may modify the object.
+    // "received relief shipments": the trigger may modify the object.
     if doc.rels[n].name() == "compound" {
         n = doc.head(n)?;
     }
