@@ -664,8 +664,8 @@ fn gapped_relative_subject(
 /// inside a clause modifying a noun (a relative clause or a participle) that does not
 /// hold the trigger: the trigger's own subject in the parse ("the rebels who attacked the
 /// Malian town released hostages": the rebels release, not the town's country; "Russian
-/// strikes targeting Ukrainian cities killed 12": the strikes kill). None when the actor is not so placed or the parse
-/// gives no subject with a party.
+/// strikes targeting Ukrainian cities killed 12": the strikes kill). None when the actor
+/// is not so placed or the parse gives no subject with a party.
 pub fn subject_outside_relative(
     view: &SentenceView<'_>,
     doc: &SentenceDoc,
