@@ -673,20 +673,26 @@ pub fn subject_outside_relative(
     actor: &[usize],
 ) -> Option<Vec<usize>> {
     let v = trigger_head(doc, m);
+    // A participle that is one in form too (the tagger reads a noun such as "watchdog"
+    // before a name as a gerund).
+    let noun_clause = |r: usize| match doc.rels[r].name() {
+        "acl:relcl" => true,
+        "acl" => doc.tags.get(r).is_some_and(|t| {
+            t.xpos == Xpos::Vbn || t.xpos == Xpos::Vbg && view.word(r).ends_with("ing")
+        }),
+        _ => false,
+    };
+    // The mention's token or one of its heads opens such a clause, not the trigger's.
     let inside_other_relative = |k: usize| {
-        let t = view.mentions[k].1;
-        (0..doc.len()).any(|r| {
-            // A participle that is one in form too (the tagger reads a noun such as
-            // "watchdog" before a name as a gerund).
-            let clause = match doc.rels[r].name() {
-                "acl:relcl" => true,
-                "acl" => doc.tags.get(r).is_some_and(|t| {
-                    t.xpos == Xpos::Vbn || t.xpos == Xpos::Vbg && view.word(r).ends_with("ing")
-                }),
-                _ => false,
-            };
-            clause && doc.dominates(r, t) && !doc.dominates(r, v)
-        })
+        let mut r = Some(view.mentions[k].1);
+        for _ in 0..=doc.len() {
+            let Some(at) = r else { break };
+            if noun_clause(at) && !doc.dominates(at, v) {
+                return true;
+            }
+            r = doc.head(at);
+        }
+        false
     };
     if actor.is_empty() || !actor.iter().all(|&k| inside_other_relative(k)) {
         return None;

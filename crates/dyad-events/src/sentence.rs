@@ -60,6 +60,9 @@ pub(crate) struct SentenceCoding<'a> {
     /// The sentence's counts, read once when first needed (whether an event with no party
     /// is kept; which event a count belongs to).
     quantities: OnceCell<Vec<Quantity>>,
+    /// The sentence's dates, read once when an event first needs one: most sentences
+    /// have none to date.
+    dates: OnceCell<Vec<DateMention>>,
 }
 
 /// What the stages have built for one sentence so far.
@@ -72,8 +75,6 @@ pub(crate) struct SentenceState {
     active: Vec<TriggerMatch>,
     /// The sentence's keyword contexts ([`contexts::keyword_contexts`]).
     keyword_contexts: Vec<String>,
-    /// The sentence's dates, read only when it has a candidate.
-    dates: Vec<DateMention>,
     /// The sentence's events.
     out: Vec<Draft>,
 }
@@ -95,6 +96,7 @@ impl<'a> SentenceCoding<'a> {
             sources,
             homes,
             quantities: OnceCell::new(),
+            dates: OnceCell::new(),
         }
     }
 
@@ -109,6 +111,25 @@ impl<'a> SentenceCoding<'a> {
 
     fn lex(&self) -> &'a Lexicon {
         &self.coder.lexicon
+    }
+
+    fn dates(&self) -> &[DateMention] {
+        self.dates.get_or_init(|| {
+            let tokens = self.input.layer().sentence_tokens(self.view.index);
+            dates::find_dates_in_tokens(self.input.text, tokens, self.input.published)
+        })
+    }
+
+    /// Puts the date expression `d` on `event`.
+    fn put_date(&self, event: &mut Event, d: &DateMention) {
+        event.date = Some(d.date);
+        event.date_end = d.end;
+        event.date_text = self
+            .input
+            .text
+            .get(d.span.start..d.span.end)
+            .map(str::to_string);
+        event.date_precision = Some(d.precision);
     }
 
     fn quantities(&self) -> &[Quantity] {
@@ -153,11 +174,6 @@ fn candidates(s: &SentenceCoding<'_>, st: &mut SentenceState) {
         .filter(|m| !m.absorbed && view.mention_at.get(m.start).is_none_or(Option::is_none))
         .filter(|m| !describes_source(s.sources, view, m))
         .collect();
-    // Dates only go on the triggers' events: most sentences have none to date.
-    if !st.active.is_empty() {
-        let tokens = s.input.layer().sentence_tokens(view.index);
-        st.dates = dates::find_dates_in_tokens(s.input.text, tokens, s.input.published);
-    }
 }
 
 /// "..., an envoy of the group seeking to mediate a truce said": the words that
@@ -194,24 +210,15 @@ fn demands(s: &SentenceCoding<'_>, st: &mut SentenceState) {
         event.contexts = st.keyword_contexts.clone();
         // The demand is made when it is said: "told reporters on Monday that Iran must
         // ..." (the date of the clause that governs the modal's).
-        if st.dates.is_empty() {
-            let tokens = s.input.layer().sentence_tokens(view.index);
-            st.dates = dates::find_dates_in_tokens(s.input.text, tokens, s.input.published);
-        }
-        let date = dates::date_of_saying(
+        if let Some(d) = dates::date_of_saying(
             &s.coder.dates,
-            &st.dates,
+            s.dates(),
             &s.input.doc.sentences[view.index],
             (p, p + 1),
             s.input.published,
-        );
-        event.date = date.as_ref().map(|d| d.date);
-        event.date_end = date.as_ref().and_then(|d| d.end);
-        event.date_text = date
-            .as_ref()
-            .and_then(|d| s.input.text.get(d.span.start..d.span.end))
-            .map(str::to_string);
-        event.date_precision = date.as_ref().map(|d| d.precision);
+        ) {
+            s.put_date(&mut event, &d);
+        }
         st.out.push(Draft::new(event, s.paragraph, p));
     }
 }
@@ -446,19 +453,12 @@ impl SentenceCoding<'_> {
         let mut args = arguments::find_arguments(lex, view, actors, m, next);
         // "visited Peru and met officials", "expelled two envoys, accusing them of
         // spying": a coordinated verb or a participle adjunct acts with the subject of its
-        // clause in the parse (the frames below, charges and denials, come after).
-        if let Some(subject) = view
-            .doc
-            .filter(|_| entry.pos.is_verb())
-            .and_then(|doc| roles::clause_subject(view, doc, m))
-        {
-            args.recipient.retain(|k| !subject.contains(k));
-            args.actor = subject;
-        } else if let Some(subject) = view
-            .doc
-            .filter(|_| entry.pos.is_verb())
-            .and_then(|doc| roles::subject_outside_relative(view, doc, m, &args.actor))
-        {
+        // clause in the parse, and so does a verb whose word-rule actor sits in a clause
+        // on another noun (the frames below, charges and denials, come after).
+        if let Some(subject) = view.doc.filter(|_| entry.pos.is_verb()).and_then(|doc| {
+            roles::clause_subject(view, doc, m)
+                .or_else(|| roles::subject_outside_relative(view, doc, m, &args.actor))
+        }) {
             args.recipient.retain(|k| !subject.contains(k));
             args.actor = subject;
         }
@@ -1076,16 +1076,13 @@ impl SentenceCoding<'_> {
         let future = matches!(event.status, Status::Future);
         if let Some(d) = dates::date_for_event(
             &self.coder.dates,
-            &st.dates,
+            self.dates(),
             &input.doc.sentences[view.index],
             (m.start, m.end),
             future,
             input.published,
         ) {
-            event.date = Some(d.date);
-            event.date_end = d.end;
-            event.date_text = input.text.get(d.span.start..d.span.end).map(str::to_string);
-            event.date_precision = Some(d.precision);
+            self.put_date(&mut event, &d);
         }
         event.status = modality::status_by_date(
             event.status,
