@@ -152,7 +152,7 @@ pub struct Cues {
     /// Lemmas that make the event they modify or hold planned (`planned`: "the planned
     /// talks", "upcoming elections", "sanctions … are pending"), read in the parse.
     pub planned: HashSet<String>,
-    /// Lemmas of predicates that say an event takes place (`occurrence`: "sanctions could
+    /// Lemmas of predicates that say an event takes place (`occurrence`: "tariffs could
     /// follow", "talks will resume", "an attack may be imminent"): an event noun as their
     /// subject has their modality.
     pub occurrence: HashSet<String>,

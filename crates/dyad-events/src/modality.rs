@@ -116,7 +116,7 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
             return Some(Status::Hypothetical);
         }
     }
-    // "sanctions could follow", "talks will resume": a noun event that is the subject of
+    // "tariffs could follow", "talks will resume": a noun event that is the subject of
     // a predicate of occurrence is as sure as that predicate.
     let predicate_aux = subject_of_modal(lex, view, m);
     let starts = |list: &[Cue], p: usize| list.iter().any(|c| view.phrase_starts_at(&c.words, p));
@@ -142,7 +142,7 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
 }
 
 /// The auxiliary of the predicate of occurrence (`occurrence` in `events/cues.tsv`)
-/// whose subject a noun trigger is, when it comes after the noun ("sanctions could
+/// whose subject a noun trigger is, when it comes after the noun ("tariffs could
 /// follow": "could"); a token.
 fn subject_of_modal(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> Option<usize> {
     let doc = view.doc.filter(|d| d.len() == view.len())?;
