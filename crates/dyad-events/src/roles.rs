@@ -990,7 +990,11 @@ mod tests {
         let actors = toy_actors(text, &doc.layer);
         let mut view = SentenceView::new(text, &doc.layer, &actors, 0);
         view.set_doc(&doc.sentences[0]);
-        let matches = crate::triggers::find_triggers(lex.lexicon(), &view);
+        let matches = crate::triggers::find_triggers(
+            lex.lexicon(),
+            &view,
+            &crate::contexts::keyword_contexts(lex.lexicon(), &view),
+        );
         let m = matches
             .iter()
             .find(|m| (m.start..m.end).any(|i| view.word(i) == trigger))

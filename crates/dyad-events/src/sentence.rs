@@ -146,7 +146,8 @@ impl<'a> SentenceCoding<'a> {
 /// that release or rule out an event read first.
 fn candidates(s: &SentenceCoding<'_>, st: &mut SentenceState) {
     let (lex, view) = (s.lex(), s.view);
-    let mut matches = triggers::find_triggers(lex, view);
+    st.keyword_contexts = contexts::keyword_contexts(lex, view);
+    let mut matches = triggers::find_triggers(lex, view, &st.keyword_contexts);
     // "denied attacking the hospital": what a denial denies is an event ([`claims`]).
     claims::release_denied_events(lex, view, &mut matches);
     // "accused the rebels of killing civilians": the killing is an alleged event.
@@ -158,18 +159,10 @@ fn candidates(s: &SentenceCoding<'_>, st: &mut SentenceState) {
         roles::drop_non_events(lex, view, doc, &mut matches);
     }
     st.absorbed = matches.iter().filter(|m| m.absorbed).cloned().collect();
-    st.keyword_contexts = contexts::keyword_contexts(lex, view);
-    // An entry that asks for a context proposes an event only in a sentence that has it
-    // ("test" beside a weapon word).
-    let in_context = |m: &TriggerMatch| {
-        let wanted = &lex.triggers[m.entry].contexts;
-        wanted.is_empty() || wanted.iter().any(|c| st.keyword_contexts.contains(c))
-    };
     // A trigger word inside an actor's own phrase names the actor, not an event
     // ("Georgian demonstrators", "Liberian riot police").
     st.active = matches
         .into_iter()
-        .filter(in_context)
         .filter(|m| !triggers::is_aim_or_slogan(lex, view, m))
         .filter(|m| !m.absorbed && view.mention_at.get(m.start).is_none_or(Option::is_none))
         .filter(|m| !describes_source(s.sources, view, m))

@@ -186,7 +186,15 @@ fn fits_context(
 }
 
 /// Finds the triggers of a sentence, longest match first, left to right, non-overlapping.
-pub fn find_triggers(lex: &Lexicon, view: &SentenceView<'_>) -> Vec<TriggerMatch> {
+/// `contexts` are the sentence's keyword contexts ([`crate::contexts::keyword_contexts`]):
+/// an entry that asks for a context matches only in a sentence that has one, and of
+/// entries with the same words the first that fits is read ("raid" in a military
+/// sentence is an attack, elsewhere a coercive act).
+pub fn find_triggers(
+    lex: &Lexicon,
+    view: &SentenceView<'_>,
+    contexts: &[String],
+) -> Vec<TriggerMatch> {
     let mut found: Vec<TriggerMatch> = Vec::new();
     // "press release", "press conference": words that only look like triggers.
     let mut blocked = vec![false; view.len()];
@@ -212,7 +220,9 @@ pub fn find_triggers(lex: &Lexicon, view: &SentenceView<'_>) -> Vec<TriggerMatch
                 let Some(end) = match_slots(view, &lex.triggers[e].slots, 0, i) else {
                     continue;
                 };
-                if !fits_context(lex, view, e, i, end) {
+                let wanted = &lex.triggers[e].contexts;
+                let in_context = wanted.is_empty() || wanted.iter().any(|c| contexts.contains(c));
+                if !in_context || !fits_context(lex, view, e, i, end) {
                     continue;
                 }
                 let better = match best {
@@ -688,7 +698,7 @@ mod tests {
         let layer = dyad_text::analyze(text);
         let actors = Actors::default();
         let view = SentenceView::new(text, &layer, &actors, 0);
-        find_triggers(&lex, &view)
+        find_triggers(&lex, &view, &crate::contexts::keyword_contexts(&lex, &view))
             .into_iter()
             .map(|m| {
                 (
@@ -729,7 +739,7 @@ mod tests {
         let layer = dyad_text::analyze(text);
         let actors = Actors::default();
         let view = SentenceView::new(text, &layer, &actors, 0);
-        find_triggers(&lex, &view)
+        find_triggers(&lex, &view, &crate::contexts::keyword_contexts(&lex, &view))
             .into_iter()
             .filter(|m| !is_aim_or_slogan(&lex, &view, m))
             .map(|m| lex.triggers[m.entry].pattern.clone())
