@@ -1329,6 +1329,15 @@ mod tests {
     }
 
     #[test]
+    fn no_party_is_its_own_counterpart() {
+        // "their" resolves to the attackers themselves: no recipient from it; the place
+        // names the one attacked.
+        let text = "Russian troops shelled their positions near Kharkiv.";
+        has(text, "ASSAULT RUS>UKR");
+        assert!(!coded(text).contains(&"ASSAULT RUS>RUS".to_string()));
+    }
+
+    #[test]
     fn the_possessor_of_an_arrest_undergoes_it_and_of_an_invasion_does_it() {
         // `possessor-undergoes` in events/triggers.tsv.
         has(

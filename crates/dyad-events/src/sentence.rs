@@ -627,6 +627,10 @@ impl SentenceCoding<'_> {
             .filter(|c| lex.is_country(c));
         let mut actor = refs_with_homes(view, actors, &args.actor, &all, homes, place_code);
         let mut recipient = refs_with_homes(view, actors, &args.recipient, &all, homes, place_code);
+        // No party is its own counterpart: "the rebels attacked their convoy" where "their"
+        // resolves to the rebels names no recipient. (Participants acting together are
+        // made both sides later, by the conventions: [`crate::complete_recipient`].)
+        recipient.retain(|r| r.entity.is_none() || !actor.iter().any(|a| a.entity == r.entity));
         // "Egypt jails journalists, Amnesty protested": a complaint by the protester about
         // the subject of the reported clause.
         let reporting_protest = entry.event == EventType::Protest
