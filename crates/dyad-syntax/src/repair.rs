@@ -20,6 +20,12 @@
 //! object of "said" and leaves "resume" without a subject. A clause complement with a
 //! verb of its own tense and no subject, after an object of the same verb, has that
 //! object as its subject ([`object_is_subject_of_complement`]).
+//!
+//! News names people after their title or role ("opposition leader Jane Smith was
+//! arrested", "rights lawyer Li Wei criticised ..."), which the web text the parser learnt
+//! from seldom does; the parser then hangs the title on the verb or makes it the root.
+//! A title noun right before a name is the name's `nmod:desc`, as the treebank
+//! annotates it ([`title_before_name`]).
 
 use dyad_text::tag::{TaggedToken, Upos, Xpos};
 
@@ -31,6 +37,7 @@ pub fn repair(tags: &mut [TaggedToken], arcs: &mut [Arc]) {
         finite_verb_under_nominal_root(tags, arcs);
     }
     object_is_subject_of_complement(tags, arcs);
+    title_before_name(tags, arcs);
 }
 
 /// "Rebels attacked the town", parsed as a nominal root `rebels` with the participle
@@ -137,6 +144,77 @@ pub fn object_is_subject_of_complement(tags: &[TaggedToken], arcs: &mut [Arc]) -
         rel: Rel::NSUBJ,
     };
     true
+}
+
+/// "Opposition leader Jane Smith was arrested", parsed with `leader` the root (or an
+/// `obl` of the verb) and the name the subject of a clause below it: the title noun
+/// becomes the name's `nmod:desc`, and when it was the root, the clause that holds the
+/// name becomes the root, with the title's dependents outside its phrase. Only a common
+/// noun right before a run of proper nouns whose head lies outside the run, where the
+/// noun has no preposition of its own and does not head the name. Returns whether it
+/// changed anything.
+pub fn title_before_name(tags: &[TaggedToken], arcs: &mut [Arc]) -> bool {
+    let n = tags.len().min(arcs.len());
+    let propn = |i: usize| i < n && tags[i].upos == Upos::Propn;
+    let mut changed = false;
+    for t in 0..n.saturating_sub(1) {
+        if tags[t].upos != Upos::Noun || !propn(t + 1) {
+            continue;
+        }
+        let end = (t + 1..n).find(|&i| !propn(i)).unwrap_or(n);
+        let run = t + 1..end;
+        // The name's head: the one word of the run whose head is outside it.
+        let mut heads = run.clone().filter(|&i| {
+            arcs[i]
+                .head
+                .checked_sub(1)
+                .is_none_or(|h| !run.contains(&h))
+        });
+        let (Some(name), None) = (heads.next(), heads.next()) else {
+            continue;
+        };
+        let frozen: &[Arc] = &arcs[..n];
+        let above = frozen[name].head.checked_sub(1);
+        if above == Some(t)
+            || !frozen[name].rel.is_subject()
+            || children(frozen, t).any(|k| frozen[k].rel == Rel::CASE)
+        {
+            continue;
+        }
+        let Some(verb) = above else { continue };
+        if frozen[t].head == 0 {
+            // The title was the root: the name's clause takes its place.
+            let Some(clause) =
+                (0..n).find(|&c| frozen[c].head == t + 1 && dominates(frozen, c, verb))
+            else {
+                continue;
+            };
+            let outside: Vec<usize> = children(frozen, t)
+                .filter(|&k| {
+                    k != clause
+                        && !matches!(frozen[k].rel.main(), "amod" | "compound" | "det" | "nmod")
+                })
+                .collect();
+            for k in outside {
+                arcs[k].head = clause + 1;
+            }
+            arcs[clause] = Arc {
+                head: 0,
+                rel: Rel::ROOT,
+            };
+        } else if !matches!(frozen[t].rel.main(), "obl" | "nmod")
+            || frozen[t].head != verb + 1
+            || children(frozen, t).any(|k| k > t)
+        {
+            continue;
+        }
+        arcs[t] = Arc {
+            head: name + 1,
+            rel: Rel::NMOD_DESC,
+        };
+        changed = true;
+    }
+    changed
 }
 
 /// The root of a sentence parsed as a noun or name without subject or copula, the
@@ -345,5 +423,65 @@ mod tests {
         let mut t = tags.clone();
         assert!(!main_verb_read_as_participle(&mut t, &mut arcs));
         assert_eq!(t, tags);
+    }
+
+    /// "Rights lawyer Ann Lee was detained ." with the title as root and the verb its
+    /// relative clause.
+    fn title_as_root() -> (Vec<TaggedToken>, Vec<Arc>) {
+        let tags = vec![
+            tag(Upos::Noun, Xpos::Nns),
+            tag(Upos::Noun, Xpos::Nn),
+            tag(Upos::Propn, Xpos::Nnp),
+            tag(Upos::Propn, Xpos::Nnp),
+            tag(Upos::Aux, Xpos::Vbd),
+            tag(Upos::Verb, Xpos::Vbn),
+            tag(Upos::Punct, Xpos::Period),
+        ];
+        let arcs = vec![
+            arc(2, "compound"),
+            arc(0, "root"),
+            arc(6, "nsubj:pass"),
+            arc(3, "flat"),
+            arc(6, "aux:pass"),
+            arc(2, "acl:relcl"),
+            arc(2, "punct"),
+        ];
+        (tags, arcs)
+    }
+
+    #[test]
+    fn a_title_before_a_name_describes_the_name() {
+        let (tags, mut arcs) = title_as_root();
+        assert!(title_before_name(&tags, &mut arcs));
+        let heads: Vec<usize> = arcs.iter().map(|a| a.head).collect();
+        assert_eq!(heads, vec![2, 3, 6, 3, 6, 0, 6]);
+        assert_eq!(arcs[1].rel.name(), "nmod:desc");
+        assert_eq!(arcs[5].rel.name(), "root");
+        // The title hung on the verb as an `obl`: only its head changes.
+        let (tags, mut arcs) = title_as_root();
+        arcs[1] = arc(6, "obl");
+        arcs[5] = arc(0, "root");
+        arcs[6] = arc(6, "punct");
+        assert!(title_before_name(&tags, &mut arcs));
+        assert_eq!(arcs[1], arc(3, "nmod:desc"));
+    }
+
+    #[test]
+    fn a_title_with_a_preposition_or_heading_the_name_stays() {
+        // "... met with lawyer Ann Lee": the noun has its own preposition.
+        let (tags, mut arcs) = title_as_root();
+        arcs[1] = arc(6, "obl");
+        arcs[5] = arc(0, "root");
+        arcs[6] = arc(6, "punct");
+        arcs[0] = arc(2, "case");
+        let before = arcs.clone();
+        assert!(!title_before_name(&tags, &mut arcs));
+        assert_eq!(arcs, before);
+        // The name is the title's own dependent ("lawyer Ann Lee" as one phrase).
+        let (tags, mut arcs) = title_as_root();
+        arcs[2] = arc(2, "appos");
+        let before = arcs.clone();
+        assert!(!title_before_name(&tags, &mut arcs));
+        assert_eq!(arcs, before);
     }
 }
