@@ -46,7 +46,7 @@ fn cue_before_where(
             None => from,
         };
         for p in (lowest..start).rev() {
-            if p + n > start || !view.phrase_starts_at(&c.words, p) {
+            if p + n > start || !view.phrase_starts_at(&c.words, p) || is_name(view, p) {
                 continue;
             }
             let gap_clean = c.scope.is_none()
@@ -58,6 +58,12 @@ fn cue_before_where(
         }
     }
     None
+}
+
+/// Whether the word at `p` is a capitalised word inside the sentence, a name rather
+/// than a cue: the month in "began in May" is no "may", "Will Smith" no "will".
+fn is_name(view: &SentenceView<'_>, p: usize) -> bool {
+    p > 0 && view.is_capitalised(p) && !view.is_punct(p - 1)
 }
 
 /// Whether the cue of `n` words at `p` governs trigger `m` in the parse: the verb the cue
