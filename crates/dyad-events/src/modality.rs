@@ -157,12 +157,34 @@ fn subject_of_modal(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
         .tags
         .get(noun)
         .is_some_and(|t| matches!(t.upos, dyad_text::Upos::Noun | dyad_text::Upos::Propn));
-    if !nominal || !doc.rels[noun].is_subject() {
+    if !nominal {
+        return None;
+    }
+    // "there will be talks" parsed with the noun as the head of "be": its own auxiliary.
+    let has = |h: usize, rel: &str| doc.children(h).any(|k| doc.rels[k].main() == rel);
+    if has(noun, "expl") && has(noun, "cop") {
+        return doc.children(noun).find(|&k| doc.rels[k].main() == "aux");
+    }
+    if !doc.rels[noun].is_subject() {
         return None;
     }
     let predicate = doc.head(noun)?;
     let lemma = doc.lemmas.get(predicate)?.to_lowercase();
-    if !lex.cues.occurrence.contains(&lemma) {
+    // "take place": the predicate's lemma and its object's.
+    let with_object = || {
+        doc.children(predicate)
+            .filter(|&k| doc.rels[k].main() == "obj")
+            .any(|k| {
+                let object = doc.lemmas[k].to_lowercase();
+                lex.cues.occurrence.contains(&format!("{lemma} {object}"))
+            })
+    };
+    // "there will be talks": the existential says the event takes place.
+    let existential = lemma == "be"
+        && doc
+            .children(predicate)
+            .any(|k| doc.rels[k].main() == "expl");
+    if !lex.cues.occurrence.contains(&lemma) && !with_object() && !existential {
         return None;
     }
     doc.children(predicate)

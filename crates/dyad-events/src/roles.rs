@@ -271,7 +271,8 @@ fn has_to_clause(
 }
 
 /// Whether a noun trigger characterises rather than reports an act: a predicate noun
-/// ("Iran is a threat to the region"; not "Iran was behind the attack"), one introduced by
+/// ("Iran is a threat to the region"; not "Iran was behind the attack", nor "there were
+/// clashes"), one introduced by
 /// "as" ("saw the drills as a threat"), or the object of a characterising verb
 /// (`characterising` in `events/cues.tsv`: "the drones pose a threat to shipping").
 /// Nothing was threatened, attacked or agreed there; the sentence says what something is.
@@ -283,8 +284,12 @@ fn characterises(lex: &Lexicon, doc: &SentenceDoc, m: &TriggerMatch) -> bool {
     // A prepositional predicate names the act it points at ("Iran was behind the
     // attack"): only a bare predicate noun or one after "as" characterises.
     let case = case_of(doc, noun);
-    let predicate = (doc.children_with(noun, "cop").next().is_some() && case.is_none())
-        || case.as_deref() == Some("as");
+    // "there will be talks" says the talks take place (an existential, parsed with "be"
+    // as the noun's copula).
+    let existential = doc.children_with(noun, "expl").next().is_some();
+    let predicate =
+        (doc.children_with(noun, "cop").next().is_some() && case.is_none() && !existential)
+            || case.as_deref() == Some("as");
     let characterised = doc.rels[noun].main() == "obj"
         && doc
             .head(noun)
