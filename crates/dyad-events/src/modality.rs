@@ -180,10 +180,7 @@ fn subject_of_modal(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
             })
     };
     // "there will be talks": the existential says the event takes place.
-    let existential = lemma == "be"
-        && doc
-            .children(predicate)
-            .any(|k| doc.rels[k].main() == "expl");
+    let existential = lemma == "be" && has(predicate, "expl");
     if !lex.cues.occurrence.contains(&lemma) && !with_object() && !existential {
         return None;
     }
