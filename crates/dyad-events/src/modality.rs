@@ -161,9 +161,8 @@ fn subject_of_modal(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
         return None;
     }
     // "there will be talks" parsed with the noun as the head of "be": its own auxiliary.
-    let has = |h: usize, rel: &str| doc.children(h).any(|k| doc.rels[k].main() == rel);
-    if has(noun, "expl") && has(noun, "cop") {
-        return doc.children(noun).find(|&k| doc.rels[k].main() == "aux");
+    if crate::roles::is_existential(doc, noun) {
+        return doc.children_with(noun, "aux").next();
     }
     if !doc.rels[noun].is_subject() {
         return None;
@@ -172,15 +171,13 @@ fn subject_of_modal(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
     let lemma = doc.lemmas.get(predicate)?.to_lowercase();
     // "take place": the predicate's lemma and its object's.
     let with_object = || {
-        doc.children(predicate)
-            .filter(|&k| doc.rels[k].main() == "obj")
-            .any(|k| {
-                let object = doc.lemmas[k].to_lowercase();
-                lex.cues.occurrence.contains(&format!("{lemma} {object}"))
-            })
+        doc.children_with(predicate, "obj").any(|k| {
+            let object = doc.lemmas[k].to_lowercase();
+            lex.cues.occurrence.contains(&format!("{lemma} {object}"))
+        })
     };
     // "there will be talks": the existential says the event takes place.
-    let existential = lemma == "be" && has(predicate, "expl");
+    let existential = lemma == "be" && doc.children_with(predicate, "expl").next().is_some();
     if !lex.cues.occurrence.contains(&lemma) && !with_object() && !existential {
         return None;
     }

@@ -270,6 +270,12 @@ fn has_to_clause(
                 })
 }
 
+/// Whether the noun `n` is what "there is" says exists ("there were clashes", "there
+/// will be talks"), parsed with "be" as the noun's copula and "there" its `expl`.
+pub fn is_existential(doc: &SentenceDoc, n: usize) -> bool {
+    doc.children_with(n, "expl").next().is_some() && doc.children_with(n, "cop").next().is_some()
+}
+
 /// Whether a noun trigger characterises rather than reports an act: a predicate noun
 /// ("Iran is a threat to the region"; not "Iran was behind the attack", nor "there were
 /// clashes"), one introduced by
@@ -284,12 +290,11 @@ fn characterises(lex: &Lexicon, doc: &SentenceDoc, m: &TriggerMatch) -> bool {
     // A prepositional predicate names the act it points at ("Iran was behind the
     // attack"): only a bare predicate noun or one after "as" characterises.
     let case = case_of(doc, noun);
-    // "there will be talks" says the talks take place (an existential, parsed with "be"
-    // as the noun's copula).
-    let existential = doc.children_with(noun, "expl").next().is_some();
-    let predicate =
-        (doc.children_with(noun, "cop").next().is_some() && case.is_none() && !existential)
-            || case.as_deref() == Some("as");
+    // "there will be talks" says the talks take place.
+    let predicate = (doc.children_with(noun, "cop").next().is_some()
+        && case.is_none()
+        && !is_existential(doc, noun))
+        || case.as_deref() == Some("as");
     let characterised = doc.rels[noun].main() == "obj"
         && doc
             .head(noun)
