@@ -1654,6 +1654,33 @@ mod tests {
     }
 
     #[test]
+    fn a_nouns_from_phrase_names_its_doer() {
+        // The parse may hang the "from" phrase on the noun before: read after the noun.
+        has(
+            "Chile issued a decree amid criticism from Peru.",
+            "ACCUSE PER>",
+        );
+        has(
+            "The decision drew condemnation from the European Union.",
+            "ACCUSE IGOEEC>",
+        );
+        // A requester is who the request comes from.
+        has(
+            "The troops arrived after a request from the Malian government.",
+            "REQUEST MLI>",
+        );
+        has(
+            "Mali received a request from France for more troops.",
+            "REQUEST FRA>MLI",
+        );
+        // Unless the noun's frame reads "from": a withdrawal from a country leaves it.
+        has(
+            "Turkey announced its withdrawal from Syria.",
+            "RETREAT TUR>SYR",
+        );
+    }
+
+    #[test]
     fn who_receives_an_event_undergoes_it_and_its_from_party_acts() {
         // `receiving` in events/cues.tsv.
         has("Haiti received emergency aid from Canada.", "AID CAN>HTI");

@@ -41,6 +41,9 @@ pub struct SyntaxRoles {
     /// A verb trigger's grammatical subject (its own, or the one it shares with the verb
     /// it is coordinated with or the infinitive's controller), a token index.
     pub subject: Option<usize>,
+    /// The actor comes from a noun trigger's own "by" or "from" phrase ([`doer_phrase`]),
+    /// which names the doer more surely than the words around the noun.
+    pub doer_phrase: bool,
 }
 
 /// The syntactic head of the trigger's words: the token whose head lies outside them.
@@ -794,6 +797,45 @@ fn subject_of(view: &SentenceView<'_>, doc: &SentenceDoc, v: usize) -> Vec<usize
     Vec::new()
 }
 
+/// The doers a noun trigger's own phrase names: "attacks by the RSF", "criticism from
+/// rights groups", "pressure from Washington" ("from" unless the noun's frame reads it:
+/// "withdrawal from Syria"). A "from" phrase is read where the parse hangs it or right
+/// after the noun, or after the last of its conjuncts ("criticism and threats from rights
+/// groups"): the parser often gives it to a noun before ("an order amid criticism from
+/// rights groups").
+fn doer_phrase(
+    view: &SentenceView<'_>,
+    doc: &SentenceDoc,
+    entry: &TriggerEntry,
+    n: usize,
+) -> Vec<usize> {
+    let from_is_frame = entry.preps.iter().any(|p| p == "from");
+    let last = doc.children_with(n, "conj").max().unwrap_or(n);
+    let doer = |k: usize| {
+        doc.rels[k].name() == "nmod"
+            && match case_of(doc, k).as_deref() {
+                Some("by") => doc.head(k) == Some(n),
+                Some("from") => {
+                    !from_is_frame && matches!(doc.head(k), Some(h) if h == n || h == last)
+                }
+                _ => false,
+            }
+    };
+    let found: Vec<usize> = (0..doc.len())
+        .filter(|&k| doer(k))
+        .flat_map(|k| phrase_mentions(view, doc, k))
+        .collect();
+    if !found.is_empty() || from_is_frame || view.word(last + 1) != "from" {
+        return found;
+    }
+    // Read in the words: the first party named after "from", before any verb.
+    (last + 2..(last + 6).min(view.len()))
+        .take_while(|&k| !view.tagged_verb(k) && !view.is_punct(k))
+        .find_map(|k| view.mention_at[k])
+        .into_iter()
+        .collect()
+}
+
 fn noun_roles(
     view: &SentenceView<'_>,
     doc: &SentenceDoc,
@@ -802,18 +844,17 @@ fn noun_roles(
 ) -> SyntaxRoles {
     let mut r = SyntaxRoles::default();
     for k in doc.children(n) {
-        match doc.rels[k].name() {
-            // "Russia's invasion", "U.S. sanctions", "Russian strikes".
-            "nmod:poss" | "compound" | "amod" => {
-                if let Some(x) = view.mention_at[k] {
-                    r.actor.push(x);
-                }
+        // "Russia's invasion", "U.S. sanctions", "Russian strikes".
+        if matches!(doc.rels[k].name(), "nmod:poss" | "compound" | "amod") {
+            if let Some(x) = view.mention_at[k] {
+                r.actor.push(x);
             }
-            "nmod" if case_of(doc, k).as_deref() == Some("by") => {
-                r.actor.extend(phrase_mentions(view, doc, k));
-            }
-            _ => {}
         }
+    }
+    let doers = doer_phrase(view, doc, entry, n);
+    if !doers.is_empty() {
+        r.actor = doers;
+        r.doer_phrase = true;
     }
     if r.actor.is_empty() {
         // "launched an attack", "imposed sanctions", "held talks": the light verb's subject.

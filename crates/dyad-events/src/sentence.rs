@@ -601,7 +601,7 @@ impl SentenceCoding<'_> {
             args.recipient = syn.recipient;
             args.recipient.retain(|k| !args.actor.contains(k));
         }
-        if args.actor.is_empty() && !args.inanimate {
+        if (args.actor.is_empty() || syn.doer_phrase) && !args.inanimate {
             args.actor = syn.actor;
             args.actor.retain(|k| !args.recipient.contains(k));
         }
