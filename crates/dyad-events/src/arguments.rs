@@ -134,6 +134,13 @@ pub const PLACE_PREPS: &[&str] = &[
     "throughout",
 ];
 
+/// Whether the parse makes the words `start..end` a clause's subject.
+fn parse_subject(view: &SentenceView<'_>, start: usize, end: usize) -> bool {
+    view.doc
+        .filter(|d| d.len() == view.len())
+        .is_some_and(|d| d.rels[crate::roles::phrase_head(d, start, end)].is_subject())
+}
+
 fn preceded_by_preposition(view: &SentenceView<'_>, start: usize) -> Option<String> {
     preposition_before(view, start).map(|j| view.word(j).to_string())
 }
@@ -754,9 +761,14 @@ pub fn subject_left(
         let Some(k) = view.mention_at[i] else {
             continue;
         };
-        let (_, ms, _) = view.mentions[k];
+        let (_, ms, me) = view.mentions[k];
         i = ms;
-        let prep = preceded_by_preposition(view, ms);
+        // "after police raided the offices": a word that is a preposition before a noun
+        // opens a clause whose subject this is, as the parse shows.
+        let prep = preceded_by_preposition(view, ms).filter(|p| {
+            !dyad_syntax::repair::SUBORDINATORS.contains(&p.as_str())
+                || !parse_subject(view, ms, me)
+        });
         if prep.is_some() || !can_act(view, actors, k) {
             if prep.as_deref() == Some("of") && of_fallback.is_none() && can_act(view, actors, k) {
                 of_fallback = Some(k);
@@ -1651,6 +1663,17 @@ mod tests {
         // The participle's object does not act in the main clause.
         let got = coded("Russian drones targeting Ukrainian cities killed 12 people.");
         assert!(!got.iter().any(|g| g.starts_with("ASSAULT UKR")), "{got:?}");
+    }
+
+    #[test]
+    fn a_clause_after_a_subordinator_has_its_own_subject() {
+        // "after", "as", "until" before a noun and a verb open a clause: the noun acts.
+        let got = coded("Two Chilean newspapers were closed after police raided their offices.");
+        assert!(!got.iter().any(|g| g.starts_with("COERCE CHL")), "{got:?}");
+        has(
+            "Chilean protesters were detained as Peruvian police fired tear gas.",
+            "ASSAULT PER>",
+        );
     }
 
     #[test]

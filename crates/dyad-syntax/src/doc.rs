@@ -230,7 +230,7 @@ impl Analyzer {
             let mut tags = self.tagger.tag_words(&words);
             self.parser
                 .parse_into(&words, &tags, &mut scratch, &mut arcs);
-            crate::repair::repair(&mut tags, &mut arcs);
+            crate::repair::repair(&words, &mut tags, &mut arcs);
             for ((w, t), a) in s.words.iter_mut().zip(&tags).zip(&arcs) {
                 w.lemma = self.lemmatizer.lemma(&w.form, t.xpos);
                 w.upos = t.upos.to_string();
@@ -269,7 +269,7 @@ impl Analyzer {
             let mut stags = tags[range.clone()].to_vec();
             self.parser
                 .parse_into(&words, &stags, &mut scratch, &mut arcs);
-            crate::repair::repair(&mut stags, &mut arcs);
+            crate::repair::repair(&words, &mut stags, &mut arcs);
             let heads: Vec<Option<usize>> = arcs.iter().map(|a| a.head.checked_sub(1)).collect();
             let rels: Vec<Rel> = arcs.iter().map(|a| a.rel).collect();
             let lemmas = words

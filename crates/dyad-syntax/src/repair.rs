@@ -26,18 +26,24 @@
 //! from seldom does; the parser then hangs the title on the verb or makes it the root.
 //! A title noun right before a name is the name's `nmod:desc`, as the treebank
 //! annotates it ([`title_before_name`]).
+//!
+//! "Groups were banned after police raided their offices": the parser reads "after"
+//! as a preposition, "police" as its object and "raided" as a clause with no subject. A
+//! finite verb right after a prepositional phrase, with no subject of its own, is a
+//! subordinate clause whose subject that phrase is ([`subordinator_read_as_preposition`]).
 
 use dyad_text::tag::{TaggedToken, Upos, Xpos};
 
 use crate::{Arc, Rel};
 
 /// Applies every repair to one sentence's tags and arcs (heads 1-based, 0 the root).
-pub fn repair(tags: &mut [TaggedToken], arcs: &mut [Arc]) {
+pub fn repair(words: &[&str], tags: &mut [TaggedToken], arcs: &mut [Arc]) {
     if !main_verb_read_as_participle(tags, arcs) {
         finite_verb_under_nominal_root(tags, arcs);
     }
     object_is_subject_of_complement(tags, arcs);
     title_before_name(tags, arcs);
+    subordinator_read_as_preposition(words, tags, arcs);
 }
 
 /// "Rebels attacked the town", parsed as a nominal root `rebels` with the participle
@@ -211,6 +217,67 @@ pub fn title_before_name(tags: &[TaggedToken], arcs: &mut [Arc]) -> bool {
         arcs[t] = Arc {
             head: name + 1,
             rel: Rel::NMOD_DESC,
+        };
+        changed = true;
+    }
+    changed
+}
+
+/// Words that are prepositions before a noun and subordinators before a clause.
+pub const SUBORDINATORS: &[&str] = &["after", "before", "since", "until", "till", "as"];
+
+/// "Groups were banned after police raided their offices", parsed with `police` the
+/// `obl` of `banned` (marked by `after`) and `raided` a clause without subject: the noun
+/// becomes the verb's `nsubj`, its preposition the verb's `mark`, and the verb an `advcl`
+/// of the noun's head. Only a verb in the past or present tense (VBD, VBZ, VBP) with no
+/// subject, right after a noun or pronoun whose phrase starts with a word that can open a
+/// clause ([`SUBORDINATORS`]) and ends before the verb ("the assortment of customers adds"
+/// keeps its reading). Returns whether it changed anything.
+pub fn subordinator_read_as_preposition(
+    words: &[&str],
+    tags: &[TaggedToken],
+    arcs: &mut [Arc],
+) -> bool {
+    let n = tags.len().min(arcs.len()).min(words.len());
+    let mut changed = false;
+    for v in 1..n {
+        let frozen: &[Arc] = &arcs[..n];
+        let x = v - 1;
+        let finite = matches!(tags[v].xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp);
+        if !finite
+            || tags[v].upos != Upos::Verb
+            || !matches!(tags[x].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+            || !matches!(frozen[x].rel.main(), "obl" | "nmod")
+            || children(frozen, v).any(|k| frozen[k].rel.is_subject() || frozen[k].rel.is("mark"))
+            || children(frozen, x).any(|k| k > x)
+        {
+            continue;
+        }
+        let Some(p) = children(frozen, x).find(|&k| frozen[k].rel == Rel::CASE) else {
+            continue;
+        };
+        // The phrase is the preposition and the noun's own words, nothing else.
+        let opens_clause = SUBORDINATORS.contains(&words[p].to_lowercase().as_str());
+        if !opens_clause || !(p + 1..x).all(|k| dominates(frozen, x, k)) {
+            continue;
+        }
+        let Some(head) = frozen[x].head.checked_sub(1) else {
+            continue;
+        };
+        if dominates(frozen, v, head) {
+            continue;
+        }
+        arcs[v] = Arc {
+            head: head + 1,
+            rel: Rel::ADVCL,
+        };
+        arcs[x] = Arc {
+            head: v + 1,
+            rel: Rel::NSUBJ,
+        };
+        arcs[p] = Arc {
+            head: v + 1,
+            rel: Rel::MARK,
         };
         changed = true;
     }
@@ -483,5 +550,67 @@ mod tests {
         let before = arcs.clone();
         assert!(!title_before_name(&tags, &mut arcs));
         assert_eq!(arcs, before);
+    }
+
+    /// "Groups were banned after police raided offices ." with "after police" read as a
+    /// prepositional phrase of `banned` and `raided` its `xcomp`.
+    fn after_read_as_preposition() -> (Vec<&'static str>, Vec<TaggedToken>, Vec<Arc>) {
+        let words = vec![
+            "Groups", "were", "banned", "after", "police", "raided", "offices", ".",
+        ];
+        let tags = vec![
+            tag(Upos::Noun, Xpos::Nns),
+            tag(Upos::Aux, Xpos::Vbd),
+            tag(Upos::Verb, Xpos::Vbn),
+            tag(Upos::Adp, Xpos::In),
+            tag(Upos::Noun, Xpos::Nns),
+            tag(Upos::Verb, Xpos::Vbd),
+            tag(Upos::Noun, Xpos::Nns),
+            tag(Upos::Punct, Xpos::Period),
+        ];
+        let arcs = vec![
+            arc(3, "nsubj:pass"),
+            arc(3, "aux:pass"),
+            arc(0, "root"),
+            arc(5, "case"),
+            arc(3, "obl"),
+            arc(3, "xcomp"),
+            arc(6, "obj"),
+            arc(3, "punct"),
+        ];
+        (words, tags, arcs)
+    }
+
+    #[test]
+    fn a_subordinator_read_as_preposition_opens_a_clause() {
+        let (words, tags, mut arcs) = after_read_as_preposition();
+        assert!(subordinator_read_as_preposition(&words, &tags, &mut arcs));
+        let heads: Vec<usize> = arcs.iter().map(|a| a.head).collect();
+        assert_eq!(heads, vec![3, 3, 0, 6, 6, 3, 6, 3]);
+        assert_eq!(arcs[3].rel.name(), "mark");
+        assert_eq!(arcs[4].rel.name(), "nsubj");
+        assert_eq!(arcs[5].rel.name(), "advcl");
+    }
+
+    #[test]
+    fn a_true_preposition_before_a_verb_keeps_its_reading() {
+        // "the assortment of customers adds ...": "of" opens no clause.
+        let (mut words, tags, mut arcs) = after_read_as_preposition();
+        words[3] = "of";
+        let before = arcs.clone();
+        assert!(!subordinator_read_as_preposition(&words, &tags, &mut arcs));
+        assert_eq!(arcs, before);
+        // A verb with a subject of its own is already a clause.
+        let (words, tags, mut arcs) = after_read_as_preposition();
+        let mut arcs2 = arcs.clone();
+        arcs2.push(arc(6, "nsubj"));
+        let mut tags2 = tags.clone();
+        tags2.push(tag(Upos::Pron, Xpos::Prp));
+        let mut words2 = words.clone();
+        words2.push("they");
+        assert!(!subordinator_read_as_preposition(
+            &words2, &tags2, &mut arcs2
+        ));
+        assert!(subordinator_read_as_preposition(&words, &tags, &mut arcs));
     }
 }
