@@ -546,6 +546,20 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_high_court_is_the_storys_not_a_foreign_one() {
+        // A court named by its rank alone belongs to the country the text gives it, or
+        // stays uncoded: never the United States' by default.
+        let text = "Kenya's president criticised the Supreme Court on Monday.";
+        let a = recognize(text);
+        let e = entity_of(&a, text, "the Supreme Court", 0).expect("the court is an actor");
+        assert_ne!(e.code.as_deref(), Some("USA"));
+        let text = "The U.S. Supreme Court blocked the order.";
+        let a = recognize(text);
+        let e = entity_of(&a, text, "U.S. Supreme Court", 0).expect("the court is an actor");
+        assert_eq!(e.code.as_deref(), Some("USA"));
+    }
+
+    #[test]
     fn they_resolves_to_a_plural_descriptor() {
         let text = "Russian officials met in the capital on Monday. They said the talks went well.";
         let a = recognize(text);
