@@ -129,6 +129,9 @@ pub struct Cues {
     /// (`refusal`: "will not", "does not"; [`crate::modality::is_refusal`]).
     pub refusal: Vec<Cue>,
     pub future: Vec<Cue>,
+    /// Future cues by which the actor itself promises or declares itself willing
+    /// (`promise`: "pledged to", "is ready to"); they are among [`Cues::future`] too.
+    pub promise: Vec<Cue>,
     pub future_if_reported: Vec<Cue>,
     pub hypothetical: Vec<Cue>,
     pub hedge: Vec<Cue>,
@@ -421,6 +424,10 @@ impl Lexicon {
                 "negation" => cues.negation.push(c),
                 "refusal" => cues.refusal.push(c),
                 "future" => cues.future.push(c),
+                "promise" => {
+                    cues.promise.push(c.clone());
+                    cues.future.push(c);
+                }
                 "future_if_reported" => cues.future_if_reported.push(c),
                 "hypothetical" => cues.hypothetical.push(c),
                 "hedge" => cues.hedge.push(c),

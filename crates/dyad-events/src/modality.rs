@@ -305,6 +305,17 @@ pub fn status_by_date(
     }
 }
 
+/// Whether the actor itself promises the trigger's act or declares itself willing to do
+/// it: the trigger is the complement of a promise verb ("pledged to withdraw") or a
+/// `promise` cue of `events/cues.tsv` governs it ("is ready to work with").
+pub fn is_promise(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
+    m.intended
+        || cue_before_where(view, &lex.cues.promise, m.start, |p, n| {
+            governs(view, p, n, m)
+        })
+        .is_some()
+}
+
 /// Whether a future trigger is a commitment rather than a threat: pledged, promised,
 /// decided or announced ("pledged to expel the exiled leaders", "announced it would
 /// prohibit all aid"). A committed hostile act keeps its own type with status future;

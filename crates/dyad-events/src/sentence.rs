@@ -1020,6 +1020,15 @@ impl SentenceCoding<'_> {
                 coded.event = t;
                 coded.cameo = c.to_string();
                 coded.mode = None;
+                // "pledged to ratify", "is ready to work with": a promise is made as it
+                // is said (annotation.md), as a threat is; a plan ("will visit") stays
+                // ahead.
+                if t == EventType::Agree
+                    && coded.status == Status::Future
+                    && modality::is_promise(lex, view, m)
+                {
+                    coded.status = said;
+                }
             }
         }
         // "will not cooperate", "does not recognize the court": an actor refusing a
