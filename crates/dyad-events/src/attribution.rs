@@ -16,7 +16,7 @@ use dyad_text::{Upos, Xpos};
 use crate::arguments::{actor_refs, subject_left};
 use crate::lexicon::Lexicon;
 use crate::modality::cue_before;
-use crate::view::SentenceView;
+use crate::view::{SentenceView, CLAUSE_OPENERS};
 
 /// One source of a sentence and the tokens it covers.
 #[derive(Clone, Debug, PartialEq)]
@@ -283,6 +283,15 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
         if claiming && view.has_tags() && !view.tagged_verb(r) {
             continue;
         }
+        // "in Tarapaca state,", "the entire state of": a singular noun the tagger sees,
+        // before a stop or a preposition. Not before a clause ("media report Ankara is
+        // testing"), nor a plural ("a weekly reports."), which the tagger confuses with
+        // the verb.
+        let ends_phrase =
+            r + 1 >= n || view.is_punct(r + 1) || crate::view::is_preposition(view.word(r + 1));
+        if ends_phrase && view.tag(r).is_some_and(|t| t.xpos == Xpos::Nn) {
+            continue;
+        }
         // "denied reports that ...", "rejected Western claims that ...": the charge a
         // denial rejects, not a source.
         if rejected_charge(view, r) {
@@ -482,9 +491,7 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
                     let end = view.mentions[k].2;
                     end < n && view.kinds[end] == dyad_text::TokenKind::Word
                 }));
-        let backward = speaker_start > 0
-            && (view.is_comma(speaker_start - 1) || view.is_quote(speaker_start - 1))
-            && !claim_follows;
+        let backward = tag_opens_after_comma(view, speaker_start, r) && !claim_follows;
         let scope = if backward && !participial {
             (0, speaker_start)
         } else {
@@ -583,6 +590,32 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
     }
     type_sources(lex, view, actors, &mut out);
     out
+}
+
+/// Whether the speaker phrase starting at `start` opens right after a comma or a quote,
+/// with only its own words between ("..., a Kenyan official said", "..., an official at
+/// the embassy in Lima said"): no verb and no word that links clauses, before a reporting
+/// word `r` the tagger reads as a verb (not the noun of "in Hirshabelle state").
+fn tag_opens_after_comma(view: &SentenceView<'_>, start: usize, r: usize) -> bool {
+    if start > 0 && (view.is_comma(start - 1) || view.is_quote(start - 1)) {
+        return true;
+    }
+    if !view.tagged_verb(r) {
+        return false;
+    }
+    let Some(open) = (0..start)
+        .rev()
+        .take(12)
+        .take_while(|&t| !view.is_hard_boundary(t))
+        .find(|&t| view.is_comma(t) || view.is_quote(t))
+    else {
+        return false;
+    };
+    (open + 1..start).all(|t| {
+        !view.tagged_verb(t)
+            && !CLAUSE_OPENERS.contains(&view.word(t))
+            && !matches!(view.word(t), "and" | "but" | "or")
+    })
 }
 
 /// Whether token `j` belongs to the words before a charge noun that say whose charge it
