@@ -10,6 +10,13 @@
 //! immunity") keep their object but stand in a sentence with a verb of its own, so
 //! they are untouched.
 //!
+//! "Police arrested protesters in Minsk" without determiners reads, to the parser, as
+//! a noun phrase: `arrested` an adjective (`amod`) of the root `protesters`, `police` a
+//! dependent of it. A sentence of news has a main verb; a participle right between a
+//! noun and a nominal root without copula or auxiliary is read again as the main verb,
+//! the noun before it as its subject and the root as its object
+//! ([`main_verb_read_as_adjective`]).
+//!
 //! News puts a time between a named subject and its verb ("Russia on Monday launched
 //! ..."), which the web text the parser learnt from seldom does; the parser then makes the
 //! name the root and the finite verb its modifier. A finite verb without a subject of its
@@ -38,7 +45,7 @@ use crate::{Arc, Rel};
 
 /// Applies every repair to one sentence's tags and arcs (heads 1-based, 0 the root).
 pub fn repair(words: &[&str], tags: &mut [TaggedToken], arcs: &mut [Arc]) {
-    if !main_verb_read_as_participle(tags, arcs) {
+    if !main_verb_read_as_participle(tags, arcs) && !main_verb_read_as_adjective(tags, arcs) {
         finite_verb_under_nominal_root(tags, arcs);
     }
     object_is_subject_of_complement(tags, arcs);
@@ -69,6 +76,61 @@ pub fn main_verb_read_as_participle(tags: &mut [TaggedToken], arcs: &mut [Arc]) 
         return false;
     };
     make_main_verb(&mut arcs[..n], root, verb);
+    tags[verb].xpos = Xpos::Vbd;
+    true
+}
+
+/// "Police arrested protesters .", parsed with `protesters` the root, `arrested` its
+/// `amod` and `police` its `nsubj` (or `nmod`): the participle becomes the root, tagged
+/// VBD, the noun before it its `nsubj`, the old root its `obj`, and the old root's
+/// dependents before the verb and its punctuation the verb's. Only a participle (VBN,
+/// VBD) right before a nominal root without copula or auxiliary, right after the head
+/// of a noun phrase that depends on that root as subject or modifier, in a sentence
+/// with no other verb before the root. Returns whether it changed anything.
+pub fn main_verb_read_as_adjective(tags: &mut [TaggedToken], arcs: &mut [Arc]) -> bool {
+    let n = tags.len().min(arcs.len());
+    let frozen: &[Arc] = &arcs[..n];
+    let Some(root) = (0..n).find(|&i| frozen[i].head == 0) else {
+        return false;
+    };
+    if root < 2
+        || !matches!(tags[root].upos, Upos::Noun | Upos::Propn)
+        || children(frozen, root).any(|c| frozen[c].rel == Rel::COP || frozen[c].rel.is("aux"))
+    {
+        return false;
+    }
+    let (verb, noun) = (root - 1, root - 2);
+    let participle = matches!(tags[verb].xpos, Xpos::Vbn | Xpos::Vbd);
+    let nominal = matches!(tags[noun].upos, Upos::Noun | Upos::Propn | Upos::Pron);
+    if !participle
+        || frozen[verb].head != root + 1
+        || frozen[verb].rel != Rel::AMOD
+        || !nominal
+        || frozen[noun].head != root + 1
+        || !matches!(frozen[noun].rel.main(), "nsubj" | "nmod")
+        || frozen[noun].rel == Rel::NMOD_POSS
+        || (0..verb).any(|i| tags[i].upos == Upos::Verb || tags[i].upos == Upos::Aux)
+    {
+        return false;
+    }
+    let moved: Vec<usize> = children(frozen, root)
+        .filter(|&k| k < verb && k != noun || frozen[k].rel == Rel::PUNCT)
+        .collect();
+    for k in moved {
+        arcs[k].head = verb + 1;
+    }
+    arcs[verb] = Arc {
+        head: 0,
+        rel: Rel::ROOT,
+    };
+    arcs[noun] = Arc {
+        head: verb + 1,
+        rel: Rel::NSUBJ,
+    };
+    arcs[root] = Arc {
+        head: verb + 1,
+        rel: Rel::OBJ,
+    };
     tags[verb].xpos = Xpos::Vbd;
     true
 }
@@ -612,5 +674,35 @@ mod tests {
             &words2, &tags2, &mut arcs2
         ));
         assert!(subordinator_read_as_preposition(&words, &tags, &mut arcs));
+    }
+
+    #[test]
+    fn a_participle_between_subject_and_nominal_root_is_the_main_verb() {
+        // "Police arrested protesters ." read as a noun phrase.
+        let mut tags = vec![
+            tag(Upos::Noun, Xpos::Nns),
+            tag(Upos::Verb, Xpos::Vbn),
+            tag(Upos::Noun, Xpos::Nns),
+            tag(Upos::Punct, Xpos::Period),
+        ];
+        let mut arcs = vec![
+            arc(3, "nsubj"),
+            arc(3, "amod"),
+            arc(0, "root"),
+            arc(3, "punct"),
+        ];
+        assert!(main_verb_read_as_adjective(&mut tags, &mut arcs));
+        let heads: Vec<usize> = arcs.iter().map(|a| a.head).collect();
+        assert_eq!(heads, vec![2, 0, 2, 2]);
+        assert_eq!(arcs[2].rel.name(), "obj");
+        assert_eq!(tags[1].xpos, Xpos::Vbd);
+        // "Used cars ." has no noun before the participle: a noun phrase it stays.
+        let mut tags = vec![
+            tag(Upos::Verb, Xpos::Vbn),
+            tag(Upos::Noun, Xpos::Nns),
+            tag(Upos::Punct, Xpos::Period),
+        ];
+        let mut arcs = vec![arc(2, "amod"), arc(0, "root"), arc(2, "punct")];
+        assert!(!main_verb_read_as_adjective(&mut tags, &mut arcs));
     }
 }
