@@ -1715,6 +1715,11 @@ mod tests {
             "Israel faced rocket attacks from Lebanon.",
             "ASSAULT LBN>ISR",
         );
+        // Who faces charges is charged, by someone the sentence need not name.
+        has(
+            "Peruvian opposition leader Keiko Fujimori faces corruption charges.",
+            "ACCUSE >PER",
+        );
         // Without a "from" party the giver is unknown, never the receiver.
         let got = coded("Haiti received emergency aid last year.");
         assert!(!got.iter().any(|g| g.starts_with("AID HTI")), "{got:?}");
