@@ -798,11 +798,11 @@ fn subject_of(view: &SentenceView<'_>, doc: &SentenceDoc, v: usize) -> Vec<usize
 }
 
 /// The doers a noun trigger's own phrase names: "attacks by the RSF", "criticism from
-/// rights groups", "pressure from Washington" ("from" unless the noun's frame reads it:
+/// Peru", "pressure from Washington" ("from" unless the noun's frame reads it:
 /// "withdrawal from Syria"). A "from" phrase is read where the parse hangs it or right
-/// after the noun, or after the last of its conjuncts ("criticism and threats from rights
-/// groups"): the parser often gives it to a noun before ("an order amid criticism from
-/// rights groups").
+/// after the noun, or after the last of its conjuncts ("condemnation and warnings from
+/// Chile"): the parser often gives it to a noun before ("a decree amid criticism from
+/// Peru").
 fn doer_phrase(
     view: &SentenceView<'_>,
     doc: &SentenceDoc,
