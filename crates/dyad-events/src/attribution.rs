@@ -614,7 +614,7 @@ fn tag_opens_after_comma(view: &SentenceView<'_>, start: usize, r: usize) -> boo
     (open + 1..start).all(|t| {
         !view.tagged_verb(t)
             && !CLAUSE_OPENERS.contains(&view.word(t))
-            && !matches!(view.word(t), "and" | "but" | "or")
+            && !matches!(view.word(t), "and" | "or")
     })
 }
 

@@ -94,14 +94,17 @@ fn governs(view: &SentenceView<'_>, p: usize, n: usize, m: &TriggerMatch) -> boo
     anchor.is_none_or(|a| doc.dominates(a, t))
 }
 
+/// The start of one of `cues` before trigger `m`, within its scope, that governs the
+/// trigger in the parse ([`governs`]).
+fn governing_cue(view: &SentenceView<'_>, cues: &[Cue], m: &TriggerMatch) -> Option<usize> {
+    cue_before_where(view, cues, m.start, |p, n| governs(view, p, n, m))
+}
+
 /// The modal status of a trigger, or `None` when it is asserted as far as modality goes.
 /// A cue counts when it stands within its scope before the trigger and, with a parse,
 /// governs it ([`governs`]).
 pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> Option<Status> {
     let cues = &lex.cues;
-    let cue_before = |list: &[Cue], start: usize| {
-        cue_before_where(view, list, start, |p, n| governs(view, p, n, m))
-    };
     // A negation before the trigger, or inside the gap of a pattern ("was not concerned",
     // "imposed no new sanctions").
     let negated_inside = (m.start + 1..m.end).any(|p| {
@@ -109,10 +112,10 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
             .iter()
             .any(|c| view.phrase_starts_at(&c.words, p) && p + c.words.len() < m.end)
     });
-    if negated_inside || cue_before(&cues.negation, m.start).is_some() {
+    if negated_inside || governing_cue(view, &cues.negation, m).is_some() {
         return Some(Status::Negated);
     }
-    if let Some(p) = cue_before(&cues.hypothetical, m.start) {
+    if let Some(p) = governing_cue(view, &cues.hypothetical, m) {
         // "may have sent": a hedge on a past event (alleged), not a condition.
         let hedge_here = cues
             .hedge
@@ -130,13 +133,13 @@ pub fn modal_status(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
         return Some(Status::Hypothetical);
     }
     if m.intended
-        || cue_before(&cues.future, m.start).is_some()
+        || governing_cue(view, &cues.future, m).is_some()
         || planned(lex, view, m)
         || predicate_aux.is_some_and(|p| starts(&cues.future, p))
     {
         return Some(Status::Future);
     }
-    if let Some(p) = cue_before(&cues.future_if_reported, m.start) {
+    if let Some(p) = governing_cue(view, &cues.future_if_reported, m) {
         let reported = (0..p).any(|j| lex.cues.report.contains_key(view.word(j)));
         return Some(if reported {
             Status::Future
@@ -190,10 +193,7 @@ fn subject_of_modal(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) ->
 /// the actor declares what it will not do ("Serbia will not cooperate with the court").
 /// A past negation ("did not meet") reports what did not happen and is no refusal.
 pub fn is_refusal(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
-    cue_before_where(view, &lex.cues.refusal, m.start, |p, n| {
-        governs(view, p, n, m)
-    })
-    .is_some()
+    governing_cue(view, &lex.cues.refusal, m).is_some()
 }
 
 /// Whether the trigger stands inside a condition: the clause of the trigger, or one above
@@ -309,11 +309,7 @@ pub fn status_by_date(
 /// it: the trigger is the complement of a promise verb ("pledged to withdraw") or a
 /// `promise` cue of `events/cues.tsv` governs it ("is ready to work with").
 pub fn is_promise(lex: &Lexicon, view: &SentenceView<'_>, m: &TriggerMatch) -> bool {
-    m.intended
-        || cue_before_where(view, &lex.cues.promise, m.start, |p, n| {
-            governs(view, p, n, m)
-        })
-        .is_some()
+    m.intended || governing_cue(view, &lex.cues.promise, m).is_some()
 }
 
 /// Whether a future trigger is a commitment rather than a threat: pledged, promised,
