@@ -284,8 +284,8 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
             continue;
         }
         // "in Tarapaca state,", "the entire state of": a singular noun the tagger sees,
-        // before a stop or a preposition. Not before a clause ("media report Ankara is
-        // testing"), nor a plural ("a weekly reports."), which the tagger confuses with
+        // before a stop or a preposition. Not before a clause ("local media report Lima is
+        // arming"), nor a plural ("a Chilean daily reports."), which the tagger confuses with
         // the verb.
         let ends_phrase =
             r + 1 >= n || view.is_punct(r + 1) || crate::view::is_preposition(view.word(r + 1));
@@ -595,7 +595,7 @@ pub fn find_sources(lex: &Lexicon, view: &SentenceView<'_>, actors: &Actors) -> 
 /// Whether the speaker phrase starting at `start` opens right after a comma or a quote,
 /// with only its own words between ("..., a Kenyan official said", "..., an official at
 /// the embassy in Lima said"): no verb and no word that links clauses, before a reporting
-/// word `r` the tagger reads as a verb (not the noun of "in Hirshabelle state").
+/// word `r` the tagger reads as a verb (not the noun of "in Tarapaca state").
 fn tag_opens_after_comma(view: &SentenceView<'_>, start: usize, r: usize) -> bool {
     if start > 0 && (view.is_comma(start - 1) || view.is_quote(start - 1)) {
         return true;
